@@ -1,0 +1,150 @@
+import { DATE_FIELDS, type CanonicalField, type Mapping } from '../model/mapping';
+import type { QualityIssue } from '../model/quality';
+import { sqlName, sqlString, type Database } from './database';
+import { rowList, runRowCheck, type RowCheck } from './issue';
+import type { JoinedTable } from './joins';
+import { cleanText, excelSerialTest, onlyReadableAs, parseNumber, parseOutcome, parseTimestamp, type DateOrder } from './parse-expressions';
+
+export const LEADS_TABLE = 'leads';
+const PARSED = 'leads__parsed';
+
+export interface CanonicalResult {
+  attributes: string[];
+  dateOrder: DateOrder;
+  issues: QualityIssue[];
+  accepted: number;
+  repaired: number;
+  rejected: number;
+}
+
+/**
+ * Builds the canonical `leads` table (DESIGN §2.1) from the joined export. Every cell that cannot
+ * be read is counted: rows without a usable id, duplicates and unknown outcomes are rejected;
+ * unreadable dates and amounts are repaired to empty, and the row is kept.
+ */
+export async function buildCanonicalLeads(db: Database, joined: JoinedTable, mapping: Mapping, file: string): Promise<CanonicalResult> {
+  const fields = mapping.fields;
+  const col = (f: CanonicalField) => (fields[f] ? `src.${sqlName(fields[f]!)}` : 'NULL::VARCHAR');
+  const issues: QualityIssue[] = [];
+  const dateOrder = await resolveDateOrder(db, joined, mapping, file, issues);
+  const mapped = new Set(Object.values(fields));
+  const attributes = (mapping.attributes ?? joined.columns).filter((c) => !mapped.has(c) && c !== '__row');
+  const missingAttributes = attributes.filter((c) => !joined.columns.includes(c));
+  if (missingAttributes.length) throw new Error(`${file}: mapping names attribute column(s) not in the file: ${missingAttributes.join(', ')}`);
+
+  const idExpr = fields.lead_id ? cleanText(col('lead_id')) : `'row-' || src.__row`;
+  await db.exec(`CREATE OR REPLACE TABLE ${PARSED} AS
+    SELECT src.__row,
+      ${idExpr} AS lead_id,
+      ${cleanText(col('owner'))} AS owner,
+      ${parseOutcome(col('outcome'), mapping.outcomeValues)} AS outcome,
+      ${parseNumber(col('value'))} AS value,
+      ${DATE_FIELDS.map((f) => `${parseTimestamp(col(f), dateOrder)} AS ${f}`).join(',\n      ')},
+      ${(['lead_id', 'owner', 'outcome', 'value', ...DATE_FIELDS] as const).map((f) => `${cleanText(col(f))} AS raw_${f}`).join(', ')},
+      row_number() OVER (PARTITION BY ${idExpr} ORDER BY src.__row) AS id_rank,
+      min(src.__row) OVER (PARTITION BY ${idExpr}) AS id_first_row
+      ${attributes.length ? ',' + attributes.map((a) => `${cleanText(`src.${sqlName(a)}`)} AS ${sqlName(a)}`).join(', ') : ''}
+    FROM ${sqlName(joined.table)} src ORDER BY src.__row`);
+
+  const rejectWhen = {
+    missing_lead_id: 'lead_id IS NULL',
+    duplicate_lead_id: 'lead_id IS NOT NULL AND id_rank > 1',
+    unknown_outcome: 'lead_id IS NOT NULL AND id_rank = 1 AND raw_outcome IS NOT NULL AND outcome IS NULL',
+  };
+  const rejected = `(${Object.values(rejectWhen).join(') OR (')})`;
+  const repairs: RowCheck[] = [
+    ...DATE_FIELDS.filter((f) => fields[f]).map((f): RowCheck => ({
+      severity: 'repaired', code: 'unparseable_date', column: fields[f]!, where: `NOT (${rejected}) AND raw_${f} IS NOT NULL AND ${f} IS NULL`,
+      value: `raw_${f}`,
+      describe: (n, rows) => `${file}: ${n} value(s) in column "${fields[f]}" are not dates Allot can read (e.g. ${rowList(rows)}); ${f} left empty for them.`,
+    })),
+    ...(fields.value ? [
+      { severity: 'repaired', code: 'unparseable_number', column: fields.value, where: `NOT (${rejected}) AND raw_value IS NOT NULL AND value IS NULL`, value: 'raw_value',
+        describe: (n, rows) => `${file}: ${n} value(s) in column "${fields.value}" are not numbers (e.g. ${rowList(rows)}); value left empty for them.` },
+      { severity: 'repaired', code: 'negative_value', column: fields.value, where: `NOT (${rejected}) AND value < 0`, value: 'raw_value',
+        describe: (n, rows) => `${file}: ${n} negative amount(s) in column "${fields.value}" (e.g. ${rowList(rows)}); value left empty for them.` },
+    ] satisfies RowCheck[] : []),
+    ...(fields.outcome ? [{ severity: 'repaired', code: 'missing_outcome', column: fields.outcome, where: `NOT (${rejected}) AND raw_outcome IS NULL`, value: 'raw_outcome',
+      describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no outcome in column "${fields.outcome}" (e.g. ${rowList(rows)}); counted as open.` } satisfies RowCheck] : []),
+  ];
+  const checks: RowCheck[] = [
+    { severity: 'rejected', code: 'missing_lead_id', column: fields.lead_id, where: rejectWhen.missing_lead_id, value: 'raw_lead_id',
+      describe: (n, rows) => `${file}: ${n} row(s) have no lead id in column "${fields.lead_id}" (${rowList(rows)}); rejected.` },
+    { severity: 'rejected', code: 'duplicate_lead_id', column: fields.lead_id, where: rejectWhen.duplicate_lead_id,
+      value: `lead_id || ' (first at row ' || id_first_row || ')'`,
+      describe: (n, rows) => `${file}: ${n} row(s) repeat a lead id seen on an earlier row (${rowList(rows)}); the first is kept, the repeats rejected.` },
+    { severity: 'rejected', code: 'unknown_outcome', column: fields.outcome, where: rejectWhen.unknown_outcome, value: 'raw_outcome',
+      describe: (n, rows) => `${file}: ${n} row(s) have an outcome in column "${fields.outcome}" that is not a known won/lost/open value (${rowList(rows)}); rejected. Add the spelling to outcomeValues in the mapping to keep them.` },
+    ...repairs,
+  ];
+  for (const check of checks) {
+    const issue = await runRowCheck(db, PARSED, file, check);
+    if (issue) issues.push(issue);
+  }
+  if (fields.outcome) await reportUnknownOutcomeValues(db, issues);
+  const serials = await countExcelSerials(db, joined, mapping, file);
+  if (serials) issues.push(serials);
+
+  await db.exec(`CREATE OR REPLACE TABLE ${LEADS_TABLE} AS
+    SELECT __row, lead_id, created_at, owner, COALESCE(outcome, 'open') AS outcome,
+      CASE WHEN value >= 0 THEN value END AS value, first_touch_at, closed_at
+      ${attributes.length ? ',' + attributes.map(sqlName).join(', ') : ''}
+    FROM ${PARSED} WHERE NOT (${rejected}) ORDER BY __row`);
+  const [counts] = await db.query<{ accepted: number; rejected: number; repaired: number }>(
+    `SELECT count(*) FILTER (WHERE NOT (${rejected}))::DOUBLE AS accepted, count(*) FILTER (WHERE ${rejected})::DOUBLE AS rejected,
+       count(*) FILTER (WHERE NOT (${rejected}) AND (${repairs.map((r) => `(${r.where})`).join(' OR ') || 'false'}))::DOUBLE AS repaired
+     FROM ${PARSED}`,
+  );
+  return { attributes, dateOrder, issues, ...counts! };
+}
+
+/** Names the unknown spellings themselves, so the user sees at once what to declare. */
+async function reportUnknownOutcomeValues(db: Database, issues: QualityIssue[]) {
+  const issue = issues.find((i) => i.code === 'unknown_outcome');
+  if (!issue) return;
+  const values = await db.query<{ value: string; n: number }>(
+    `SELECT raw_outcome AS value, count(*)::DOUBLE AS n FROM ${PARSED} WHERE raw_outcome IS NOT NULL AND outcome IS NULL GROUP BY 1 ORDER BY n DESC LIMIT 10`,
+  );
+  const list = values.map((v) => `"${v.value}" (${v.n})`).join(', ');
+  issue.message += ` Unknown values: ${list}.`;
+  issue.params = { values: values.map((v) => v.value).join(', ') };
+}
+
+async function resolveDateOrder(db: Database, joined: JoinedTable, mapping: Mapping, file: string, issues: QualityIssue[]): Promise<DateOrder> {
+  if (mapping.dateOrder !== 'auto') return mapping.dateOrder;
+  const cells = DATE_FIELDS.map((f) => mapping.fields[f]).filter((c): c is string => !!c);
+  if (cells.length === 0) return 'ymd';
+  const sum = (order: 'dmy' | 'mdy') => cells.map((c) => `count(*) FILTER (WHERE ${onlyReadableAs(`${sqlName(c)}`, order)})`).join(' + ');
+  const ambiguous = cells
+    .map((c) => `count(*) FILTER (WHERE regexp_full_match(${cleanText(sqlName(c))}, '(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\\d{4}.*'))`)
+    .join(' + ');
+  const [votes] = await db.query<{ dmy: number; mdy: number; ambiguous: number }>(
+    `SELECT (${sum('dmy')})::DOUBLE AS dmy, (${sum('mdy')})::DOUBLE AS mdy, (${ambiguous})::DOUBLE AS ambiguous FROM ${sqlName(joined.table)}`,
+  );
+  const { dmy = 0, mdy = 0, ambiguous: unclear = 0 } = votes ?? {};
+  if (dmy === 0 && mdy === 0 && unclear === 0) return 'ymd';
+  const order: DateOrder = dmy > mdy ? 'dmy' : 'mdy';
+  if (unclear > 0 && dmy === 0 && mdy === 0) {
+    issues.push({
+      severity: 'warning', code: 'ambiguous_date_order', file, count: unclear,
+      message: `${file}: ${unclear} date(s) such as 03/04/2026 read either day-first or month-first and nothing in the file decides it; read month-first. Set dateOrder ("dmy" or "mdy") in the mapping if that is wrong.`,
+      params: { order }, examples: [],
+    });
+  }
+  return order;
+}
+
+async function countExcelSerials(db: Database, joined: JoinedTable, mapping: Mapping, file: string): Promise<QualityIssue | null> {
+  const cells = DATE_FIELDS.map((f) => mapping.fields[f]).filter((c): c is string => !!c);
+  if (cells.length === 0) return null;
+  const [row] = await db.query<{ n: number }>(
+    `SELECT (${cells.map((c) => `count(*) FILTER (WHERE ${excelSerialTest(sqlName(c))})`).join(' + ')})::DOUBLE AS n FROM ${sqlName(joined.table)}`,
+  );
+  const n = row?.n ?? 0;
+  if (n === 0) return null;
+  return {
+    severity: 'warning', code: 'excel_serial_date', file, count: n, examples: [],
+    message: `${file}: ${n} date(s) were Excel serial numbers (days since 1899-12-30) and were read as dates.`,
+  };
+}
+

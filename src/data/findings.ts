@@ -1,0 +1,51 @@
+import type { QualityIssue } from '../model/quality';
+import { sqlName, type Database } from './database';
+import { MAX_EXAMPLES } from './issue';
+import { LEADS_TABLE } from './canonical-leads';
+
+/** Categorical columns only: a free-text column has many values and its near-twins mean nothing. */
+const MAX_CATEGORIES = 500;
+
+/** Spelling variants of one category (`GTXPro` / `GTX Pro`, `East` / `east `) split a segment in two. */
+export async function findNearDuplicateValues(db: Database, attributes: string[], file: string): Promise<QualityIssue[]> {
+  const issues: QualityIssue[] = [];
+  for (const column of attributes) {
+    const cell = sqlName(column);
+    const [size] = await db.query<{ d: number }>(`SELECT count(DISTINCT ${cell})::DOUBLE AS d FROM ${LEADS_TABLE}`);
+    if (!size || size.d > MAX_CATEGORIES || size.d < 2) continue;
+    const groups = await db.query<{ variants: string; n: number; first_row: number }>(
+      `WITH v AS (SELECT ${cell} AS value, lower(regexp_replace(${cell}, '[\\s\\-_./·]', '', 'g')) AS norm, count(*) AS n, min(__row) AS first_row
+                  FROM ${LEADS_TABLE} WHERE ${cell} IS NOT NULL GROUP BY 1)
+       SELECT string_agg('"' || value || '" (' || n || ')', ' / ' ORDER BY n DESC) AS variants, sum(n)::DOUBLE AS n, min(first_row)::DOUBLE AS first_row
+       FROM v GROUP BY norm HAVING count(*) > 1 ORDER BY n DESC`,
+    );
+    if (groups.length === 0) continue;
+    issues.push({
+      severity: 'warning', code: 'near_duplicate_values', file, column, count: groups.reduce((s, g) => s + g.n, 0),
+      message: `${file}: column "${column}" spells one value in several ways: ${groups.slice(0, MAX_EXAMPLES).map((g) => g.variants).join('; ')}. They count as different segments until the export or the mapping is fixed.`,
+      params: { variants: groups.map((g) => g.variants).join('; ') },
+      examples: groups.slice(0, MAX_EXAMPLES).map((g) => ({ row: g.first_row, value: g.variants })),
+    });
+  }
+  return issues;
+}
+
+/** Leads that share an email or phone (查重) are often one customer entered twice. */
+export async function findDuplicateContacts(db: Database, contactColumns: string[], file: string): Promise<QualityIssue[]> {
+  const issues: QualityIssue[] = [];
+  for (const column of contactColumns) {
+    const cell = sqlName(column);
+    const rows = await db.query<{ value: string; n: number; first_row: number; total: number }>(
+      `SELECT lower(${cell}) AS value, count(*)::DOUBLE AS n, min(__row)::DOUBLE AS first_row, (sum(count(*) - 1) OVER ())::DOUBLE AS total
+       FROM ${LEADS_TABLE} WHERE ${cell} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY n DESC, first_row LIMIT ${MAX_EXAMPLES}`,
+    );
+    const total = rows[0]?.total ?? 0;
+    if (total === 0) continue;
+    issues.push({
+      severity: 'warning', code: 'duplicate_contact', file, column, count: total,
+      message: `${file}: ${total} lead(s) repeat a ${column} already on an earlier lead (e.g. ${rows.map((r) => `"${r.value}" ×${r.n}`).join(', ')}). They are kept; check them before routing.`,
+      examples: rows.map((r) => ({ row: r.first_row, value: r.value })),
+    });
+  }
+  return issues;
+}

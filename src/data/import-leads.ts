@@ -1,0 +1,113 @@
+import { CANONICAL_FIELDS, MappingSchema, type Mapping, type MappingInput } from '../model/mapping';
+import type { LeadSummary, QualityIssue, QualityReport } from '../model/quality';
+import { buildCanonicalLeads, LEADS_TABLE } from './canonical-leads';
+import { profileColumns } from './column-profile';
+import type { Database } from './database';
+import { guessContactColumns, guessFields } from './field-guess';
+import { findDuplicateContacts, findNearDuplicateValues } from './findings';
+import { ImportError } from './import-error';
+import { joinTables } from './joins';
+import { readRawTable, type RawTable, type SourceFile } from './read-table';
+
+export interface LeadImport {
+  /** The mapping as applied, every guess filled in: save it to reuse it. */
+  mapping: Mapping;
+  report: QualityReport;
+  /** Columns of the joined export, in order; the choices a mapping editor offers. */
+  columns: string[];
+  attributes: string[];
+}
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+/** Reads each file into DuckDB once; `mapLeads` can then be re-run as the mapping is edited. */
+export async function readSources(db: Database, files: SourceFile[], onProgress?: Progress): Promise<RawTable[]> {
+  if (files.length === 0) throw new ImportError('No file given.');
+  const raws: RawTable[] = [];
+  for (const [i, file] of files.entries()) {
+    onProgress?.(`read ${file.name}`, i, files.length);
+    raws.push(await readRawTable(db, file, `raw_${i}`));
+  }
+  onProgress?.('read', files.length, files.length);
+  return raws;
+}
+
+/**
+ * Joins, maps and checks the sources into the canonical `leads` table, and reports on it. The
+ * first source is the lead table; `mapping.tables[i]` (when given) describes source i.
+ */
+export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}): Promise<LeadImport> {
+  const parsed = MappingSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new ImportError(`mapping: ${first.path.join('.') || '(root)'}: ${first.message}`, { path: first.path.join('.') });
+  }
+  const [leadTable, ...others] = raws as [RawTable, ...RawTable[]];
+  const file = leadTable.file;
+  const joined = await joinTables(db, leadTable, others.map((raw, i) => ({ raw, source: parsed.data.tables?.[i + 1] })), 'leads__joined');
+  const fields = { ...guessFields(joined.columns), ...parsed.data.fields };
+  for (const field of CANONICAL_FIELDS) {
+    const column = fields[field];
+    if (column && !joined.columns.includes(column)) {
+      throw new ImportError(`mapping: fields.${field}: column "${column}" is not in ${file} (columns: ${joined.columns.join(', ')}).`, { path: `fields.${field}`, column });
+    }
+  }
+  if (joined.columns.length === 1) {
+    throw new ImportError(
+      `${file}: only one column was found ("${joined.columns[0]}"). Allot reads files separated by commas, semicolons, tabs or pipes; save the export as CSV with one of them.`,
+      { file, column: joined.columns[0]! },
+    );
+  }
+  const mapping: Mapping = { ...parsed.data, fields, contactColumns: parsed.data.contactColumns ?? guessContactColumns(joined.columns) };
+  const issues: QualityIssue[] = [...raws.flatMap((r) => r.parseIssues), ...joined.issues, ...unmappedFieldIssues(mapping, file)];
+  const canonical = await buildCanonicalLeads(db, joined, mapping, file);
+  mapping.dateOrder = canonical.dateOrder;
+  issues.push(...canonical.issues);
+  issues.push(...(await findDuplicateContacts(db, mapping.contactColumns ?? [], file)));
+  issues.push(...(await findNearDuplicateValues(db, canonical.attributes, file)));
+  const mappedTo = new Map(Object.entries(fields).map(([f, c]) => [c, f] as const));
+  const csvRejected = leadTable.parseIssues.reduce((s, i) => s + i.count, 0);
+  const report: QualityReport = {
+    sources: raws.map((r) => r.summary),
+    rowsRead: leadTable.rows + csvRejected,
+    accepted: canonical.accepted,
+    repaired: canonical.repaired,
+    rejected: canonical.rejected + csvRejected,
+    issues: issues.sort((a, b) => severityRank(a) - severityRank(b) || b.count - a.count),
+    columns: await profileColumns(db, joined.table, joined.columns.filter((c) => c !== '__row'), mappedTo),
+    summary: await summarize(db),
+  };
+  return { mapping, report, columns: joined.columns.filter((c) => c !== '__row'), attributes: canonical.attributes };
+}
+
+export async function importLeads(db: Database, files: SourceFile[], mapping: MappingInput = {}, onProgress?: Progress): Promise<LeadImport> {
+  return mapLeads(db, await readSources(db, files, onProgress), mapping);
+}
+
+function unmappedFieldIssues(mapping: Mapping, file: string): QualityIssue[] {
+  const needed = [
+    { field: 'lead_id', severity: 'warning', code: 'lead_id_generated', why: 'lead ids are made from row numbers (row-1, row-2, …); duplicates cannot be found' },
+    { field: 'outcome', severity: 'warning', code: 'unmapped_required_field', why: 'every lead counts as open, so conversion cannot be learned' },
+    { field: 'owner', severity: 'warning', code: 'unmapped_required_field', why: 'who worked each lead is unknown, so rep effects cannot be learned' },
+  ] as const;
+  return needed
+    .filter((n) => !mapping.fields[n.field])
+    .map((n) => ({
+      severity: n.severity, code: n.code, file, count: 0, examples: [], params: { field: n.field },
+      message: `${file}: no column is mapped to ${n.field}: ${n.why}. Pick its column in the mapping.`,
+    }));
+}
+
+function severityRank(issue: QualityIssue): number {
+  return { rejected: 0, repaired: 1, warning: 2 }[issue.severity];
+}
+
+async function summarize(db: Database): Promise<LeadSummary> {
+  const [row] = await db.query<LeadSummary>(
+    `SELECT count(*)::DOUBLE AS leads, count(DISTINCT owner)::DOUBLE AS owners,
+       count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won, count(*) FILTER (WHERE outcome = 'lost')::DOUBLE AS lost,
+       count(*) FILTER (WHERE outcome = 'open')::DOUBLE AS open,
+       min(created_at)::VARCHAR AS "firstCreated", max(created_at)::VARCHAR AS "lastCreated" FROM ${LEADS_TABLE}`,
+  );
+  return row!;
+}
