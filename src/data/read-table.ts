@@ -61,7 +61,7 @@ async function readCsvBytes(
   await db.exec(
     `CREATE OR REPLACE TABLE ${sqlName(table)} AS SELECT * FROM read_csv(${sqlString(registered)}, ` +
       `all_varchar=true, header=true, store_rejects=true, rejects_table=${sqlString(rejects)}, ` +
-      `rejects_scan=${sqlString(`${rejects}_scan`)}, strict_mode=false` +
+      `rejects_scan=${sqlString(`${rejects}_scan`)}` +
       (delimiter ? `, delim=${sqlString(delimiter)}, quote='"', escape='"'` : '') +
       `)`,
   );

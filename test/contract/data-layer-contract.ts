@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/data/database';
+import { ImportError } from '../../src/data/import-error';
+import { importLeads } from '../../src/data/import-leads';
+import type { QualityIssue } from '../../src/model/quality';
+import { ENGLISH_CSV, gbkCsv, parquetFile, utf8, withBom, xlsxFile } from './fixtures';
+
+type Rows = Array<Record<string, unknown>>;
+
+/**
+ * The data layer's contract, written once as a function of the database and run on every
+ * adapter (native DuckDB and DuckDB-WASM in Node, DuckDB-WASM in Chromium): the same files give
+ * the same leads, the same counts and the same messages everywhere.
+ */
+export function testDataLayer(adapter: string, open: () => Promise<Database>) {
+  describe(`data layer contract on ${adapter}`, () => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await open();
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    const load = (name: string, bytes: Uint8Array, mapping = {}) => importLeads(db, [{ name, bytes }], mapping);
+    const leads = () => db.query(`SELECT lead_id, owner, outcome, value, strftime(created_at, '%Y-%m-%d %H:%M') AS created FROM leads ORDER BY __row`) as Promise<Rows>;
+    const issue = (issues: QualityIssue[], code: string) => issues.find((i) => i.code === code);
+
+    it('an English export maps itself and keeps every row', async () => {
+      const { mapping, report } = await load('crm.csv', utf8(ENGLISH_CSV));
+      expect(mapping.fields).toMatchObject({ lead_id: 'Lead ID', created_at: 'Created Date', owner: 'Lead Owner', outcome: 'Status', value: 'Amount' });
+      expect(report).toMatchObject({ rowsRead: 4, accepted: 4, rejected: 0 });
+      expect(report.summary).toMatchObject({ leads: 4, owners: 3, won: 2, lost: 1, open: 1 });
+      expect((await leads())[0]).toEqual({ lead_id: 'L1', owner: 'r01', outcome: 'won', value: 1200, created: '2026-01-05 09:30' });
+      expect(issue(report.issues, 'duplicate_contact')).toMatchObject({ column: 'Email', count: 1 });
+    });
+
+    it('a GBK export with Chinese headers maps itself', async () => {
+      const { mapping, report } = await load('线索.csv', gbkCsv());
+      expect(report.sources[0]!.encoding).toBe('gb18030');
+      expect(mapping.fields).toMatchObject({ lead_id: '线索编号', created_at: '创建时间', owner: '负责人', outcome: '是否成交', value: '预计金额' });
+      expect(await leads()).toEqual([
+        { lead_id: 'L001', owner: '王芳', outcome: 'won', value: 12500, created: '2026-01-08 14:14' },
+        { lead_id: 'L002', owner: '李强', outcome: 'lost', value: 8000, created: '2026-01-09 09:05' },
+        { lead_id: 'L003', owner: '王芳', outcome: 'open', value: 12000, created: '2026-01-10 10:00' },
+      ]);
+    });
+
+    it('a UTF-8 file with a byte-order mark reads its first header cleanly', async () => {
+      const { mapping, report } = await load('bom.csv', withBom(ENGLISH_CSV));
+      expect(report.sources[0]!.encoding).toBe('utf-8-bom');
+      expect(mapping.fields.lead_id).toBe('Lead ID');
+    });
+
+    it('semicolons and quoted newlines are read as the export meant them', async () => {
+      const text = 'lead_id;owner;outcome;note\n1;r01;won;"line one\nline two; still the note"\n2;r02;lost;plain\n';
+      const { report } = await load('semi.csv', utf8(text));
+      expect(report.sources[0]!.delimiter).toBe(';');
+      expect(report.accepted).toBe(2);
+      const [row] = (await db.query(`SELECT note FROM leads WHERE lead_id = '1'`)) as Rows;
+      expect(row!.note).toBe('line one\nline two; still the note');
+    });
+
+    it('an empty file is refused with its name', async () => {
+      await expect(load('empty.csv', new Uint8Array())).rejects.toThrow(/empty\.csv: the file is empty/);
+    });
+
+    it('a header-only file loads as zero leads, not an error', async () => {
+      const { report } = await load('header.csv', utf8('lead_id,owner,outcome\n'));
+      expect(report).toMatchObject({ rowsRead: 0, accepted: 0, rejected: 0 });
+    });
+
+    it('binary junk is refused as not an export', async () => {
+      const junk = new Uint8Array(2048).map((_, i) => (i * 7919) % 256);
+      const error = await load('photo.csv', junk).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toMatch(/photo\.csv: this is not a CSV, Excel/);
+    });
+
+    it('a file split on an unknown delimiter says it found one column', async () => {
+      await expect(load('caret.csv', utf8('lead_id^owner^outcome\n1^a^won\n'))).rejects.toThrow(/only one column was found/);
+    });
+
+    it('duplicate lead ids: the first is kept, repeats rejected by row', async () => {
+      const { report } = await load('dupes.csv', utf8('lead_id,owner,outcome\nA,r1,won\nB,r2,lost\nA,r3,lost\nA,r1,won\n'));
+      expect(report).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2 });
+      const dup = issue(report.issues, 'duplicate_lead_id')!;
+      expect(dup.examples.map((e) => e.row)).toEqual([3, 4]);
+      expect(dup.examples[0]!.value).toBe('A (first at row 1)');
+      expect(dup.message).toMatch(/rows 3, 4/);
+    });
+
+    it('mixed date formats, Excel serial numbers included, all read', async () => {
+      const text = 'lead_id,created,outcome\n1,2026-01-08 14:14:00,won\n2,2026/1/8 14:14,won\n3,08.01.2026,lost\n4,46030,open\n5,8 Jan 2026 maybe,open\n';
+      const { report } = await load('dates.csv', utf8(text));
+      const created = ((await leads()) as Array<{ created: string | null }>).map((r) => r.created);
+      expect(created).toEqual(['2026-01-08 14:14', '2026-01-08 14:14', '2026-01-08 00:00', '2026-01-08 00:00', null]);
+      expect(issue(report.issues, 'unparseable_date')).toMatchObject({ column: 'created', count: 1, examples: [{ row: 5, value: '8 Jan 2026 maybe' }] });
+      expect(issue(report.issues, 'excel_serial_date')).toMatchObject({ count: 1 });
+      expect(report.repaired).toBe(1);
+    });
+
+    it('day-first dates are recognised from the values that only read day-first', async () => {
+      const { mapping } = await load('dmy.csv', utf8('lead_id,created_at,outcome\n1,03/04/2026,won\n2,25/04/2026,lost\n'));
+      expect(mapping.dateOrder).toBe('dmy');
+      expect(((await leads()) as Array<{ created: string }>)[0]!.created).toBe('2026-04-03 00:00');
+    });
+
+    it('unknown outcome values are rejected by name, and declaring them keeps the rows', async () => {
+      const text = 'lead_id,outcome\n1,Won\n2,Maybe\n3,Lost\n4,Maybe\n5,Pending review\n';
+      const first = await load('outcomes.csv', utf8(text));
+      expect(first.report).toMatchObject({ accepted: 2, rejected: 3 });
+      expect(issue(first.report.issues, 'unknown_outcome')!.message).toMatch(/"Maybe" \(2\), "Pending review" \(1\)/);
+      const second = await load('outcomes.csv', utf8(text), { outcomeValues: { open: ['maybe', 'Pending review'] } });
+      expect(second.report).toMatchObject({ accepted: 5, rejected: 0 });
+    });
+
+    it('a row with too many fields is rejected by line; the rest are kept', async () => {
+      const { report } = await load('wide.csv', utf8('lead_id,owner,outcome\n1,r1,won\n2,r2,lost,EXTRA\n3,r3,open\n'));
+      expect(report).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1 });
+      const parse = issue(report.issues, 'csv_parse_error')!;
+      expect(parse.examples[0]).toMatchObject({ line: 3, value: '2,r2,lost,EXTRA' });
+      expect(parse.message).toMatch(/wide\.csv: 1 line\(s\) could not be read .*line 3/);
+    });
+
+    it('amounts with separators, currency and 万 read; negative and non-numeric ones are repaired', async () => {
+      const text = 'lead_id,outcome,amount\n1,won,"¥12,500"\n2,won,1.2万\n3,lost,"$3,000.50"\n4,lost,-5\n5,open,n/a\n';
+      const { report } = await load('money.csv', utf8(text), { fields: { value: 'amount' } });
+      expect(((await leads()) as Array<{ value: number | null }>).map((r) => r.value)).toEqual([12500, 12000, 3000.5, null, null]);
+      expect(issue(report.issues, 'negative_value')).toMatchObject({ count: 1, examples: [{ row: 4, value: '-5' }] });
+      expect(issue(report.issues, 'unparseable_number')).toMatchObject({ count: 1, examples: [{ row: 5, value: 'n/a' }] });
+    });
+
+    it('a mapping that names a missing column is refused with its JSON path', async () => {
+      await expect(load('crm.csv', utf8(ENGLISH_CSV), { fields: { owner: 'Sales Rep' } })).rejects.toThrow(/mapping: fields\.owner: column "Sales Rep" is not in crm\.csv/);
+    });
+
+    it('a split export is joined on its shared key, and keys without a partner are reported', async () => {
+      const pipeline = utf8('opportunity_id,sales_agent,product,deal_stage\nA,Ann,GTX Pro,Won\nB,Bob,GTXPro,Lost\nC,Ann,GTXPro,Won\n');
+      const teams = utf8('sales_agent,regional_office\nAnn,East\nBob,West\n');
+      const products = utf8('product,price\nGTX Pro,4821\n');
+      const { report, attributes } = await importLeads(db, [
+        { name: 'pipeline.csv', bytes: pipeline }, { name: 'teams.csv', bytes: teams }, { name: 'products.csv', bytes: products },
+      ]);
+      expect(attributes).toEqual(['product', 'regional_office', 'price']);
+      expect(report.accepted).toBe(3);
+      const unmatched = issue(report.issues, 'unmatched_join_key')!;
+      expect(unmatched).toMatchObject({ file: 'products.csv', column: 'product', count: 2 });
+      expect(unmatched.message).toMatch(/"GTXPro" \(2; probably "GTX Pro"\)/);
+      expect(issue(report.issues, 'near_duplicate_values')).toMatchObject({ column: 'product' });
+      const rows = (await db.query(`SELECT lead_id, regional_office FROM leads ORDER BY __row`)) as Rows;
+      expect(rows.map((r) => r.regional_office)).toEqual(['East', 'West', 'East']);
+    });
+
+    it('an Excel workbook reads like a CSV', async () => {
+      const { report, mapping } = await load('leads.xlsx', await xlsxFile());
+      expect(report.sources[0]!.encoding).toBe('xlsx');
+      expect(mapping.fields).toMatchObject({ lead_id: 'lead_id', owner: 'owner', outcome: 'outcome' });
+      expect(await leads()).toEqual([
+        { lead_id: 'X1', owner: 'r01', outcome: 'won', value: 1500, created: '2026-01-05 09:00' },
+        { lead_id: 'X2', owner: 'r02', outcome: 'lost', value: 700, created: '2026-01-06 09:00' },
+      ]);
+    });
+
+    it('a Parquet file reads without DuckDB extensions', async () => {
+      const { report } = await load('leads.parquet', parquetFile());
+      expect(report.sources[0]!.encoding).toBe('parquet');
+      expect(((await leads()) as Array<{ value: number }>).map((r) => r.value)).toEqual([100.5, 200, 300]);
+    });
+
+    it('the column profile types, counts and ranks each column', async () => {
+      const { report } = await load('crm.csv', utf8(ENGLISH_CSV));
+      const amount = report.columns.find((c) => c.column === 'Amount')!;
+      expect(amount).toMatchObject({ mappedTo: 'value', type: 'number', nulls: 1, distinct: 3, min: '800', max: '2500' });
+      const created = report.columns.find((c) => c.column === 'Created Date')!;
+      expect(created).toMatchObject({ type: 'date', min: '2026-01-05 09:30:00', max: '2026-01-08 12:00:00' });
+      const region = report.columns.find((c) => c.column === 'Region')!;
+      expect(region.top[0]).toEqual({ value: 'East', count: 2 });
+    });
+  });
+}
