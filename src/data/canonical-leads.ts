@@ -64,6 +64,10 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
       { severity: 'repaired', code: 'negative_value', column: fields.value, where: `NOT (${rejected}) AND value < 0`, value: 'raw_value',
         describe: (n, rows) => `${file}: ${n} negative amount(s) in column "${fields.value}" (e.g. ${rowList(rows)}); value left empty for them.` },
     ] satisfies RowCheck[] : []),
+    ...(fields.created_at ? [{ severity: 'warning', code: 'missing_created_at', column: fields.created_at, where: `NOT (${rejected}) AND raw_created_at IS NULL`, value: 'raw_lead_id',
+      describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no creation date in column "${fields.created_at}" (e.g. ${rowList(rows)}); they count in conversion but not in weekly demand.` } satisfies RowCheck] : []),
+    ...(fields.owner ? [{ severity: 'warning', code: 'missing_owner', column: fields.owner, where: `NOT (${rejected}) AND owner IS NULL`, value: 'raw_lead_id',
+      describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no owner in column "${fields.owner}" (e.g. ${rowList(rows)}); they count in demand but not in any rep's record.` } satisfies RowCheck] : []),
     ...(fields.outcome ? [{ severity: 'repaired', code: 'missing_outcome', column: fields.outcome, where: `NOT (${rejected}) AND raw_outcome IS NULL`, value: 'raw_outcome',
       describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no outcome in column "${fields.outcome}" (e.g. ${rowList(rows)}); counted as open.` } satisfies RowCheck] : []),
   ];
@@ -92,7 +96,7 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
     FROM ${PARSED} WHERE NOT (${rejected}) ORDER BY __row`);
   const [counts] = await db.query<{ accepted: number; rejected: number; repaired: number }>(
     `SELECT count(*) FILTER (WHERE NOT (${rejected}))::DOUBLE AS accepted, count(*) FILTER (WHERE ${rejected})::DOUBLE AS rejected,
-       count(*) FILTER (WHERE NOT (${rejected}) AND (${repairs.map((r) => `(${r.where})`).join(' OR ') || 'false'}))::DOUBLE AS repaired
+       count(*) FILTER (WHERE NOT (${rejected}) AND (${repairs.filter((r) => r.severity === 'repaired').map((r) => `(${r.where})`).join(' OR ') || 'false'}))::DOUBLE AS repaired
      FROM ${PARSED}`,
   );
   return { attributes, dateOrder, issues, ...counts! };

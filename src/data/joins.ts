@@ -47,7 +47,7 @@ export async function joinTables(
     current = `SELECT l.*${select.length ? ', ' + select.join(', ') : ''} FROM ${sqlName(step)} l
       LEFT JOIN (SELECT DISTINCT ON (${sqlName(key.right)}) * FROM ${sqlName(raw.table)}) r
       ON trim(l.${sqlName(key.left)}) = trim(r.${sqlName(key.right)})`;
-    issues.push(...(await unmatchedKeys(db, step, raw, key)));
+    issues.push(...(await unmatchedKeys(db, step, raw, key)), ...(await unusedRows(db, step, raw, key)));
     joins.push({ file: raw.file, ...key });
     columns = [...columns, ...renamed];
   }
@@ -93,6 +93,28 @@ async function unmatchedKeys(db: Database, left: string, right: RawTable, key: {
     message: `${count} lead row(s) have a ${key.left} that ${right.file} does not list: ${values}. Their columns from ${right.file} are empty.`,
     params: { table: right.file, values: rows.map((r) => r.value).join(', '), likely: [...likely].map(([a, b]) => `${a} → ${b}`).join(', ') },
     examples: rows.slice(0, MAX_EXAMPLES).map((r) => ({ row: r.first_row, value: r.value })),
+  }];
+}
+
+/** Rows of a joined table that no lead refers to, such as agents with no deals. */
+async function unusedRows(db: Database, left: string, right: RawTable, key: { left: string; right: string }): Promise<QualityIssue[]> {
+  const rows = await db.query<{ value: string; n: number }>(
+    `SELECT trim(${sqlName(key.right)}) AS value, count(*) OVER ()::DOUBLE AS n FROM ${sqlName(right.table)}
+     WHERE ${sqlName(key.right)} IS NOT NULL AND trim(${sqlName(key.right)}) NOT IN
+       (SELECT trim(${sqlName(key.left)}) FROM ${sqlName(left)} WHERE ${sqlName(key.left)} IS NOT NULL)
+     ORDER BY value`,
+  );
+  const count = rows[0]?.n ?? 0;
+  if (count === 0) return [];
+  return [{
+    severity: 'warning',
+    code: 'unused_join_row',
+    file: right.file,
+    column: key.right,
+    count,
+    message: `${count} of ${right.rows} row(s) of ${right.file} match no lead: ${rows.slice(0, MAX_EXAMPLES * 2).map((r) => `"${r.value}"`).join(', ')}.`,
+    params: { table: right.file, total: right.rows, values: rows.map((r) => r.value).join(', ') },
+    examples: rows.slice(0, MAX_EXAMPLES).map((r) => ({ row: null, value: r.value })),
   }];
 }
 

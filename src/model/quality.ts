@@ -39,6 +39,8 @@ export type IssueCode =
   | 'number_repaired'
   | 'missing_owner'
   | 'unmatched_join_key'
+  | 'unused_join_row'
+  | 'missing_created_at'
   | 'duplicate_contact'
   | 'near_duplicate_values'
   | 'lead_id_generated'

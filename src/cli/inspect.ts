@@ -1,0 +1,37 @@
+import type { Database } from '../data/database';
+import { importLeads } from '../data/import-leads';
+import { inferRoster, readRoster } from '../data/roster';
+import type { MappingInput } from '../model/mapping';
+import { UsageError } from './cli-error';
+import { formatInspect } from './format-report';
+import { readMappingFile, readSourceFile } from './read-files';
+import { writeFile } from 'node:fs/promises';
+
+export interface InspectOptions {
+  files: string[];
+  map?: string;
+  roster?: string;
+  saveMap?: string;
+  json: boolean;
+}
+
+/** `allot inspect`: load, map, validate, and report (DESIGN §2.5). */
+export async function inspect(db: Database, options: InspectOptions): Promise<string> {
+  let mapping: MappingInput = {};
+  let paths = options.files;
+  if (options.map) {
+    const saved = await readMappingFile(options.map);
+    mapping = saved.mapping;
+    if (paths.length === 0) paths = saved.tablePaths;
+  }
+  if (paths.length === 0) throw new UsageError('inspect needs a file (or a mapping whose tables name the files).');
+  const files = await Promise.all(paths.map(readSourceFile));
+  const result = await importLeads(db, files, mapping);
+  const roster = options.roster ? await readRoster(db, await readSourceFile(options.roster)) : await inferRoster(db, result.attributes);
+  if (options.saveMap) {
+    const tables = paths.map((p) => ({ path: p }));
+    await writeFile(options.saveMap, JSON.stringify({ ...result.mapping, tables }, null, 2) + '\n');
+  }
+  if (options.json) return JSON.stringify({ mapping: result.mapping, attributes: result.attributes, report: result.report, roster }, null, 2);
+  return formatInspect(result, roster);
+}

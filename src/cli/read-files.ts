@@ -1,0 +1,35 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MappingSchema, type MappingInput } from '../model/mapping';
+import { ImportError } from '../data/import-error';
+import type { SourceFile } from '../data/read-table';
+
+export async function readSourceFile(file: string): Promise<SourceFile> {
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new ImportError(`${file}: no such file.`, { file });
+  if (info.isDirectory()) throw new ImportError(`${file}: is a folder, not a file.`, { file });
+  return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
+}
+
+export async function readJsonFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new ImportError(`${file}: no such file.`, { file });
+  });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(`${file}: not valid JSON (${(error as Error).message}).`, { file });
+  }
+}
+
+/** A saved mapping, validated; its table paths are resolved against the mapping file's folder. */
+export async function readMappingFile(file: string): Promise<{ mapping: MappingInput; tablePaths: string[] }> {
+  const parsed = MappingSchema.safeParse(await readJsonFile(file));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.join('.') || '(root)';
+    throw new ImportError(`${file}: ${where}: ${issue.message}`, { file, path: where });
+  }
+  const folder = path.dirname(file);
+  return { mapping: parsed.data, tablePaths: (parsed.data.tables ?? []).map((t) => path.resolve(folder, t.path)) };
+}

@@ -1,0 +1,43 @@
+import { MappingSchema, type Mapping, type MappingInput } from '../../model/mapping';
+import type { Texts } from '../i18n';
+
+/** A mapping file the user opened could not be used; `message` names the file and JSON path. */
+export class MappingFileError extends Error {
+  constructor(message: string, readonly path: string | null) {
+    super(message);
+    this.name = 'MappingFileError';
+  }
+}
+
+/** Reads an `allot.mapping/v1` file; throws MappingFileError naming the JSON path of the first problem. */
+export function parseMappingFile(file: string, text: string, t: Texts['mapping']): MappingInput {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new MappingFileError(t.notJson(file, (error as Error).message), null);
+  }
+  const parsed = MappingSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0]!;
+  const path = jsonPath(first.path);
+  throw new MappingFileError(t.invalid(file, path, first.message), path);
+}
+
+/** `fields.owner`, `tables[1].joinOn.left`; `(root)` for the document itself. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+export function mappingFileText(mapping: Mapping): string {
+  return `${JSON.stringify(mapping, null, 2)}\n`;
+}
+
+/** `leads.csv` → `leads.mapping.json`. */
+export function mappingFileName(leadFile: string | undefined): string {
+  const base = (leadFile ?? 'allot').replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return `${base}.mapping.json`;
+}

@@ -1,0 +1,67 @@
+import type { CanonicalField } from '../../model/mapping';
+import type { QualityIssue } from '../../model/quality';
+import { makeFormats, type Formats } from '../format';
+import { en } from './en';
+import { ZH_ISSUES } from './issues-zh';
+import type { Lang, Texts } from './texts';
+import { zh } from './zh';
+
+export type { DateOrderChoice, Lang, Outcome, StepId, Texts } from './texts';
+
+/** What every component gets to speak the user's language: words, number/date formats, issue texts. */
+export interface I18n {
+  lang: Lang;
+  /** BCP 47 tag for Intl and the `lang` attribute. */
+  locale: string;
+  t: Texts;
+  fmt: Formats;
+  issueText(issue: QualityIssue): string;
+}
+
+const STORAGE_KEY = 'allot.lang';
+const TEXTS: Record<Lang, Texts> = { zh, en };
+const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+export function makeI18n(lang: Lang): I18n {
+  const t = TEXTS[lang];
+  const fmt = makeFormats(LOCALES[lang]);
+  return {
+    lang,
+    locale: LOCALES[lang],
+    t,
+    fmt,
+    issueText: (issue) => {
+      const template = lang === 'zh' ? ZH_ISSUES[issue.code] : undefined;
+      if (!template) return issue.message;
+      return template({
+        issue,
+        count: fmt.number(issue.count),
+        file: issue.file ?? '',
+        column: issue.column ?? '',
+        param: (name) => String(issue.params?.[name] ?? ''),
+        fieldName: (field) => t.mapping.fields[field as CanonicalField] ?? field,
+      });
+    },
+  };
+}
+
+/** The remembered choice, else the browser's language: Chinese for any `zh*`, English otherwise. */
+export function initialLang(storage: Pick<Storage, 'getItem'> | null, languages: readonly string[]): Lang {
+  const saved = safely(() => storage?.getItem(STORAGE_KEY));
+  if (saved === 'zh' || saved === 'en') return saved;
+  const first = languages[0] ?? 'en';
+  return first.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function rememberLang(storage: Pick<Storage, 'setItem'> | null, lang: Lang): void {
+  // Private modes may refuse storage; the choice then lasts for this visit only.
+  safely(() => storage?.setItem(STORAGE_KEY, lang));
+}
+
+function safely<T>(action: () => T): T | undefined {
+  try {
+    return action();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import type { CanonicalField } from '../../model/mapping';
+import type { ColumnProfile, IssueSeverity, SourceSummary } from '../../model/quality';
+
+export type Lang = 'zh' | 'en';
+export type StepId = 'data' | 'team' | 'model' | 'policies' | 'compare' | 'export';
+export type DateOrderChoice = 'auto' | 'ymd' | 'dmy' | 'mdy';
+export type Outcome = 'won' | 'lost' | 'open';
+
+/**
+ * Every word the workbench shows, per language. One concept, one word (GLOSSARY.md). Strings
+ * that take values are functions of already formatted text, so numbers follow the locale.
+ */
+export interface Texts {
+  app: {
+    name: string;
+    tagline: string;
+    languageLabel: string;
+    stepsLabel: string;
+    comingLater: string;
+  };
+  steps: Record<StepId, string>;
+  data: {
+    title: string;
+    intro: string;
+    filesTitle: string;
+    dropHere: string;
+    chooseFiles: string;
+    formats: string;
+    severalFiles: string;
+    loaded: string;
+    sample: string;
+    leadTable: string;
+    joinedTable: string;
+    useAsLeadTable: string;
+    sourceLine: (rows: string, encoding: string, delimiter: string | null) => string;
+    encodings: Record<SourceSummary['encoding'], string>;
+    delimiters: Record<string, string>;
+    loadFailed: string;
+    unexpectedError: (message: string) => string;
+    previousKept: string;
+    dismiss: string;
+  };
+  progress: {
+    starting: string;
+    fetchingSample: string;
+    reading: (file: string, index: string, total: string) => string;
+    mapping: string;
+    updating: string;
+  };
+  mapping: {
+    title: string;
+    intro: string;
+    notMapped: string;
+    fields: Record<CanonicalField, string>;
+    fieldHints: Partial<Record<CanonicalField, string>>;
+    dateOrder: string;
+    dateOrders: Record<DateOrderChoice, string>;
+    save: string;
+    open: string;
+    guessedBack: string;
+    notJson: (file: string, message: string) => string;
+    invalid: (file: string, path: string, message: string) => string;
+    opened: (file: string) => string;
+  };
+  report: {
+    title: string;
+    rowsRead: string;
+    accepted: string;
+    repaired: string;
+    rejected: string;
+    summaryTitle: string;
+    leads: string;
+    owners: string;
+    outcomes: Record<Outcome, string>;
+    conversionRate: string;
+    createdRange: string;
+    noDates: string;
+    issuesTitle: string;
+    noIssues: string;
+    severities: Record<IssueSeverity, string>;
+    affected: (count: string) => string;
+    row: (row: string) => string;
+    line: (line: string) => string;
+    emptyValue: string;
+    examples: string;
+    chartTitle: string;
+    chartNoDates: string;
+    weekOf: string;
+    leadsAxis: string;
+  };
+  columns: {
+    title: string;
+    column: string;
+    field: string;
+    type: string;
+    nulls: string;
+    distinct: string;
+    min: string;
+    max: string;
+    top: string;
+    types: Record<ColumnProfile['type'], string>;
+  };
+}
