@@ -67,6 +67,12 @@ const SPECS: readonly MemberSpec[] = [
   { id: 'r15', name: 'James Wu', user: 'james.wu', region: 'South', tier: 'junior', skill: -0.35, extraSkills: ['lang:en'] },
 ];
 
+/** Tags in a stable, readable order: region, then product, then language (zh before en). */
+function orderSkills(tags: string[]): string[] {
+  const rank = (t: string): number => ['region:', 'product:', 'lang:zh', 'lang:'].findIndex((p) => t.startsWith(p));
+  return [...tags].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 /** The team, with base skills scaled by `skillScale` (0 gives a team whose reps do not differ). */
 export function buildTeam(skillScale: number): TeamMember[] {
   return SPECS.map((s) => ({
@@ -75,7 +81,7 @@ export function buildTeam(skillScale: number): TeamMember[] {
       name: s.name,
       team: `${s.region} team`,
       tier: s.tier,
-      skills: [`region:${s.region}`, ...(s.extraSkills ?? []), 'lang:zh'],
+      skills: orderSkills([`region:${s.region}`, 'lang:zh', ...(s.extraSkills ?? [])]),
       capacity_per_week: CAPACITY[s.tier],
       max_open: MAX_OPEN[s.tier],
       active: s.left === undefined,

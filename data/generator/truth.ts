@@ -33,7 +33,7 @@ export function logistic(x: number): number {
 }
 
 /** Product drives most of the base rate: small deals close more often. */
-const PRODUCT_BASE: Record<Product, number> = { Starter: -0.85, Pro: -1.3, Enterprise: -1.8 };
+const PRODUCT_BASE: Record<Product, number> = { Starter: -0.85, Pro: -1.3, Enterprise: -1.7 };
 const REGION_SHIFT: Record<Region, number> = { East: 0.1, North: 0, South: -0.1 };
 
 /** One planted rep × segment effect, with the story a sales manager would tell about it. */
