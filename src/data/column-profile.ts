@@ -5,37 +5,76 @@ import { cleanText, parseNumber, parseTimestamp } from './parse-expressions';
 const TOP_VALUES = 5;
 /** A column is called numeric or a date when this share of its filled cells reads as one. */
 const TYPE_SHARE = 0.95;
+/** Types are judged on the first rows: parsing every cell of every column costs seconds on a million. */
+const TYPE_SAMPLE_ROWS = 20_000;
+/** Top values are shown for text and for numbers with few values (codes, flags). */
+const FEW_VALUES = 20;
+
+type Stats = Record<string, number | string | null>;
 
 /** Type, blanks, distinct values, range and most common values of each column of the export. */
 export async function profileColumns(db: Database, table: string, columns: string[], mappedTo: Map<string, string>): Promise<ColumnProfile[]> {
+  if (columns.length === 0) return [];
+  const from = sqlName(table);
+  const alias = (i: number, what: string) => `"c${i}_${what}"`;
+  const cell = (c: string) => cleanText(sqlName(c));
+  const [counts] = await db.query<Stats>(
+    `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(DISTINCT ${cell(c)})::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
+  );
+  const [sample] = await db.query<Stats>(
+    `SELECT ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(${parseNumber(sqlName(c))})::DOUBLE AS ${alias(i, 'numbers')}, count(${parseTimestamp(sqlName(c), 'ymd')})::DOUBLE AS ${alias(i, 'dates')}`).join(', ')}
+     FROM (SELECT * FROM ${from} LIMIT ${TYPE_SAMPLE_ROWS})`,
+  );
+  const types = columns.map((_, i): ColumnProfile['type'] => {
+    const filled = Number(sample![alias(i, 'filled').slice(1, -1)]);
+    const numbers = Number(sample![alias(i, 'numbers').slice(1, -1)]);
+    const dates = Number(sample![alias(i, 'dates').slice(1, -1)]);
+    if (Number(counts![alias(i, 'filled').slice(1, -1)]) === 0) return 'empty';
+    if (filled > 0 && dates >= TYPE_SHARE * filled && dates > numbers * 0.5) return 'date';
+    if (filled > 0 && numbers >= TYPE_SHARE * filled) return 'number';
+    return 'text';
+  });
+  const ranged = columns.map((c, i) => ({ c, i, type: types[i] })).filter((x) => x.type === 'number' || x.type === 'date');
+  const [ranges] = ranged.length
+    ? await db.query<Stats>(
+        `SELECT ${ranged
+          .map(({ c, i, type }) => {
+            const value = type === 'number' ? parseNumber(sqlName(c)) : parseTimestamp(sqlName(c), 'ymd');
+            const cast = type === 'number' ? 'DOUBLE' : 'VARCHAR';
+            return `min(${value})::${cast} AS ${alias(i, 'min')}, max(${value})::${cast} AS ${alias(i, 'max')}`;
+          })
+          .join(', ')} FROM ${from}`,
+      )
+    : [{}];
   const profiles: ColumnProfile[] = [];
-  for (const column of columns) {
-    const cell = sqlName(column);
-    const [stats] = await db.query<{ filled: number; total: number; distinct: number; numbers: number; dates: number;
-      nmin: number | null; nmax: number | null; dmin: string | null; dmax: string | null }>(
-      `WITH c AS (SELECT ${cleanText(cell)} AS v, ${parseNumber(cell)} AS num, ${parseTimestamp(cell, 'ymd')} AS ts FROM ${sqlName(table)})
-       SELECT count(v)::DOUBLE AS filled, count(*)::DOUBLE AS total, count(DISTINCT v)::DOUBLE AS distinct,
-         count(num)::DOUBLE AS numbers, count(ts)::DOUBLE AS dates, min(num) AS nmin, max(num) AS nmax,
-         min(ts)::VARCHAR AS dmin, max(ts)::VARCHAR AS dmax FROM c`,
-    );
-    if (!stats) continue;
-    const type: ColumnProfile['type'] = stats.filled === 0 ? 'empty'
-      : stats.dates >= TYPE_SHARE * stats.filled && stats.dates > stats.numbers * 0.5 ? 'date'
-      : stats.numbers >= TYPE_SHARE * stats.filled ? 'number' : 'text';
-    const top = await db.query<{ value: string; count: number }>(
-      `SELECT ${cleanText(cell)} AS value, count(*)::DOUBLE AS count FROM ${sqlName(table)} WHERE ${cleanText(cell)} IS NOT NULL
-       GROUP BY 1 ORDER BY count DESC, value LIMIT ${TOP_VALUES}`,
-    );
+  for (const [i, column] of columns.entries()) {
+    const get = (what: string) => (counts ?? {})[`c${i}_${what}`] as number;
+    const filled = get('filled');
+    const distinct = get('distinct');
+    const type = types[i]!;
+    const unique = distinct === filled;
+    const wantsTop = !unique && (type === 'text' || (type === 'number' && distinct <= FEW_VALUES));
+    const top = wantsTop
+      ? await db.query<{ value: string; count: number }>(
+          `SELECT ${cell(column)} AS value, count(*)::DOUBLE AS count FROM ${from} WHERE ${cell(column)} IS NOT NULL
+           GROUP BY 1 ORDER BY count DESC, value LIMIT ${TOP_VALUES}`,
+        )
+      : [];
     profiles.push({
       column,
       mappedTo: mappedTo.get(column) ?? null,
       type,
-      nulls: stats.total - stats.filled,
-      distinct: stats.distinct,
-      min: type === 'number' ? String(stats.nmin) : type === 'date' ? stats.dmin : null,
-      max: type === 'number' ? String(stats.nmax) : type === 'date' ? stats.dmax : null,
+      nulls: Number(counts!.total) - filled,
+      distinct,
+      min: rangeText((ranges ?? {}) as Stats, `c${i}_min`),
+      max: rangeText((ranges ?? {}) as Stats, `c${i}_max`),
       top,
     });
   }
   return profiles;
+}
+
+function rangeText(ranges: Stats, key: string): string | null {
+  const value = ranges[key];
+  return value === null || value === undefined ? null : String(value);
 }

@@ -51,7 +51,14 @@ export async function joinTables(
     joins.push({ file: raw.file, ...key });
     columns = [...columns, ...renamed];
   }
-  await db.exec(`CREATE OR REPLACE TABLE ${sqlName(into)} AS ${current} ORDER BY __row`);
+  // Without joins the lead table is read in place; a join may reorder rows, so it is sorted back.
+  // `into` is always a view, so that either kind can replace the other.
+  if (others.length === 0) {
+    await db.exec(`CREATE OR REPLACE VIEW ${sqlName(into)} AS ${current}`);
+  } else {
+    await db.exec(`CREATE OR REPLACE TABLE ${sqlName(`${into}__table`)} AS ${current} ORDER BY __row`);
+    await db.exec(`CREATE OR REPLACE VIEW ${sqlName(into)} AS SELECT * FROM ${sqlName(`${into}__table`)}`);
+  }
   return { table: into, columns, joins, issues };
 }
 

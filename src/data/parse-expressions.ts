@@ -14,36 +14,45 @@ export function cleanText(cell: string): string {
 }
 
 const YMD = ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d',
-  '%Y.%m.%d %H:%M', '%Y.%m.%d', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日', '%Y%m%d'];
+  '%Y.%m.%d %H:%M', '%Y.%m.%d', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日'];
 const DMY = ['%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%d-%m-%Y'];
 const MDY = ['%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y %I:%M %p', '%m/%d/%Y', '%m-%d-%Y'];
 
 export type DateOrder = Exclude<Mapping['dateOrder'], 'auto'>;
 
-/** Formats tried in order. Day-first and month-first differ only where both could read a value. */
-export function dateFormats(order: DateOrder): string[] {
-  if (order === 'ymd') return [...YMD, ...DMY];
-  return order === 'dmy' ? [...YMD, ...DMY, ...MDY] : [...YMD, ...MDY, ...DMY];
-}
-
 /** Excel stores dates as days since 1899-12-30; exports sometimes leak that number. */
 export function excelSerialTest(cell: string): string {
-  return `(regexp_full_match(${cleanText(cell)}, '\\d{5}(\\.\\d+)?') AND TRY_CAST(${cleanText(cell)} AS DOUBLE) BETWEEN 20000 AND 80000)`;
+  const text = cleanText(cell);
+  return `(CASE WHEN length(${text}) BETWEEN 5 AND 16 AND regexp_full_match(${text}, '\\d{5}(\\.\\d+)?')
+    THEN TRY_CAST(${text} AS DOUBLE) BETWEEN 20000 AND 80000 ELSE false END)`;
 }
+
+/**
+ * Cheap shape tests route each cell to the few formats it can match, and ISO text goes through the
+ * fast cast first: strptime is slow when a format fails.
+ */
+const YEAR_FIRST = `'^\\d{4}[-/.年]'`;
+const DAY_OR_MONTH_FIRST = `'^\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}'`;
+const formatList = (formats: string[]) => `[${formats.map(sqlString).join(', ')}]`;
 
 export function parseTimestamp(cell: string, order: DateOrder): string {
   const text = cleanText(cell);
-  const formats = `[${dateFormats(order).map(sqlString).join(', ')}]`;
-  return `(CASE WHEN ${excelSerialTest(cell)} THEN TIMESTAMP '1899-12-30' + to_milliseconds(CAST(round(TRY_CAST(${text} AS DOUBLE) * 86400000) AS BIGINT))
-    ELSE COALESCE(try_strptime(${text}, ${formats}), TRY_CAST(${text} AS TIMESTAMP)) END)`;
+  const dayOrMonthFirst = order === 'dmy' ? [...DMY, ...MDY] : order === 'mdy' ? [...MDY, ...DMY] : [...DMY, ...MDY];
+  return `(CASE WHEN ${text} IS NULL THEN NULL
+    WHEN ${excelSerialTest(cell)} THEN TIMESTAMP '1899-12-30' + to_milliseconds(CAST(round(TRY_CAST(${text} AS DOUBLE) * 86400000) AS BIGINT))
+    WHEN regexp_matches(${text}, ${YEAR_FIRST}) THEN COALESCE(TRY_CAST(${text} AS TIMESTAMP), try_strptime(${text}, ${formatList(YMD)}))
+    WHEN regexp_matches(${text}, ${DAY_OR_MONTH_FIRST}) THEN try_strptime(${text}, ${formatList(dayOrMonthFirst)})
+    WHEN regexp_full_match(${text}, '\\d{8}') THEN try_strptime(${text}, '%Y%m%d')
+    ELSE TRY_CAST(${text} AS TIMESTAMP) END)`;
 }
 
 /** Cells that read as a date only day-first, or only month-first: the evidence for `auto`. */
 export function onlyReadableAs(cell: string, order: 'dmy' | 'mdy'): string {
   const text = cleanText(cell);
-  const list = (fs: string[]) => `[${fs.map(sqlString).join(', ')}]`;
   const [mine, other] = order === 'dmy' ? [DMY, MDY] : [MDY, DMY];
-  return `(try_strptime(${text}, ${list(mine)}) IS NOT NULL AND try_strptime(${text}, ${list(other)}) IS NULL)`;
+  // CASE, not AND: DuckDB evaluates only the rows a CASE branch selects.
+  return `(CASE WHEN regexp_matches(${text}, ${DAY_OR_MONTH_FIRST})
+    THEN try_strptime(${text}, ${formatList(mine)}) IS NOT NULL AND try_strptime(${text}, ${formatList(other)}) IS NULL ELSE false END)`;
 }
 
 /**
