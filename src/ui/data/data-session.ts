@@ -60,6 +60,14 @@ export class DataSession {
     }, onPhase, true);
   }
 
+  /** Reads the current files again with file `index` as the lead table and the others joined onto it. */
+  useAsLeadTable(index: number, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
+    const current = this.#current;
+    if (!current?.files[index]) return Promise.reject(new Error(`No loaded file number ${index + 1}.`));
+    const others = current.files.filter((_, i) => i !== index);
+    return this.load([current.files[index]!, ...others], onPhase, { isSample: current.isSample });
+  }
+
   /** Fetches the bundled sample from our own origin and loads it. */
   async loadSample(url: string, name: string, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
     onPhase({ kind: 'fetching-sample' });

@@ -31,7 +31,8 @@ export function makeI18n(lang: Lang): I18n {
     t,
     fmt,
     issueText: (issue) => {
-      const template = lang === 'zh' ? ZH_ISSUES[issue.code] : undefined;
+      // Looked up by the runtime code: a report from a newer data layer may carry a code not listed yet.
+      const template = lang === 'zh' ? (ZH_ISSUES as Partial<typeof ZH_ISSUES>)[issue.code] : undefined;
       if (!template) return issue.message;
       return template({
         issue,
@@ -39,6 +40,10 @@ export function makeI18n(lang: Lang): I18n {
         file: issue.file ?? '',
         column: issue.column ?? '',
         param: (name) => String(issue.params?.[name] ?? ''),
+        paramNumber: (name) => {
+          const value = Number(issue.params?.[name]);
+          return Number.isFinite(value) ? fmt.number(value) : String(issue.params?.[name] ?? '');
+        },
         fieldName: (field) => t.mapping.fields[field as CanonicalField] ?? field,
       });
     },

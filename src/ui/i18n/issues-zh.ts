@@ -7,6 +7,8 @@ export interface IssueWords {
   file: string;
   column: string;
   param: (name: string) => string;
+  /** A numeric param, formatted for the locale. */
+  paramNumber: (name: string) => string;
   fieldName: (field: string) => string;
 }
 
@@ -17,8 +19,11 @@ const whyUnmapped: Record<string, string> = {
   owner: '不知道每条线索由谁跟进，无法学习销售代表的差异',
 };
 
-/** Chinese wording of each quality issue, from its code and params; English uses `issue.message`. */
-export const ZH_ISSUES: Partial<Record<IssueCode, (w: IssueWords) => string>> = {
+/**
+ * Chinese wording of each quality issue, from its code and params; English uses `issue.message`.
+ * Exhaustive on purpose: a new issue code fails the typecheck here until it has its Chinese text.
+ */
+export const ZH_ISSUES: Record<IssueCode, (w: IssueWords) => string> = {
   csv_parse_error: (w) => `${w.file}：${w.count} 行无法读取（${w.param('error')}：${w.param('detail')}），已拒绝。`,
   missing_lead_id: (w) => `${w.file}：${w.count} 行在「${w.column}」列中没有线索编号，已拒绝。`,
   duplicate_lead_id: (w) => `${w.file}：${w.count} 行的线索编号与前面的行重复（重复线索），保留第一行，其余已拒绝。`,
@@ -32,11 +37,14 @@ export const ZH_ISSUES: Partial<Record<IssueCode, (w: IssueWords) => string>> = 
   unparseable_number: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个值不是数字，金额已置为空。`,
   negative_value: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个负数金额，已置为空。`,
   number_repaired: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个数字的写法已修正。`,
-  missing_owner: (w) => `${w.file}：${w.count} 条线索没有负责人。`,
+  missing_owner: (w) => `${w.file}：${w.count} 条线索在「${w.column}」列中没有负责人；它们计入线索量，但不计入任何销售的业绩。`,
+  missing_created_at: (w) => `${w.file}：${w.count} 条线索在「${w.column}」列中没有创建时间；它们计入转化率，但不计入每周线索量。`,
   unmatched_join_key: (w) =>
     `${w.count} 行线索的「${w.column}」在 ${w.param('table')} 中找不到对应记录：${w.param('values')}。` +
     (w.param('likely') ? `可能应为：${w.param('likely')}。` : '') +
     `这些行中来自 ${w.param('table')} 的列为空。`,
+  unused_join_row: (w) =>
+    `${w.param('table')} 的 ${w.paramNumber('total')} 行中有 ${w.count} 行匹配不到任何线索：${w.param('values')}。`,
   duplicate_contact: (w) => `${w.file}：${w.count} 条线索的「${w.column}」与前面的线索相同（疑似重复线索），已保留，请在分配前核查。`,
   near_duplicate_values: (w) =>
     `${w.file}：「${w.column}」列中同一个值有多种写法：${w.param('variants')}。在修正导出文件或映射之前，它们被当作不同的细分。`,

@@ -1,0 +1,252 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import sampleUrl from '../../../data/sample/leads.csv?url';
+import { ImportError } from '../../data/import-error';
+import type { SourceFile } from '../../data/read-table';
+import type { CanonicalField, MappingInput } from '../../model/mapping';
+import { downloadText } from '../download';
+import type { DateOrderChoice, I18n } from '../i18n';
+import { shared } from '../styles/shared';
+import './column-profile';
+import type { DataSession, LoadedData, LoadPhase } from './data-session';
+import { dataStepStyles } from './data-step.styles';
+import './file-drop';
+import './issue-list';
+import type { FieldChoice } from './mapping-editor';
+import './mapping-editor';
+import { MappingFileError, mappingFileName, mappingFileText, parseMappingFile } from './mapping-file';
+import './report-overview';
+import './source-list';
+import './weekly-chart';
+
+const SAMPLE_NAME = 'leads.csv';
+
+/**
+ * Step 1, 数据: load the leads, map their columns, read the quality report. Holds the step's
+ * state and hands the work to the DataSession; the parts it renders only show and emit.
+ */
+@customElement('allot-data-step')
+export class DataStep extends LitElement {
+  @property({ attribute: false }) i18n!: I18n;
+  @property({ attribute: false }) session!: DataSession;
+  @state() private data: LoadedData | null = null;
+  @state() private phase: LoadPhase | null = null;
+  @state() private error: string | null = null;
+  @state() private notice: string | null = null;
+  /** The mapping the user just asked for, shown in the editor while the report catches up. */
+  @state() private pending: MappingInput | null = null;
+  @state() private guessedBack: CanonicalField[] = [];
+  #request = 0;
+
+  static override styles = [shared, dataStepStyles];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.data = this.session.current;
+    if (!this.data) void this.#run((onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase));
+  }
+
+  override render() {
+    const { t } = this.i18n;
+    const result = this.data?.result;
+    const busy = this.phase !== null;
+    return html`
+      <div class="head">
+        <h1>${t.data.title}</h1>
+        <p class="muted">${t.data.intro}</p>
+      </div>
+      <div role="status" aria-live="polite" class="status ${busy ? 'active' : ''}">
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.#phaseText(this.phase!)}` : (this.notice ?? '')}
+      </div>
+      ${this.error ? this.#alert(this.error) : nothing}
+      <div class="layout">
+        <div class="side">
+          <section class="panel" aria-labelledby="files-title">
+            <h2 id="files-title">${t.data.filesTitle}</h2>
+            <allot-file-drop .i18n=${this.i18n} ?busy=${busy} @files-selected=${this.#filesSelected}></allot-file-drop>
+            ${result
+              ? html`<allot-source-list
+                  .i18n=${this.i18n}
+                  .sources=${result.report.sources}
+                  ?sample=${this.data!.isSample}
+                  ?busy=${busy}
+                  @lead-table-chosen=${this.#leadTableChosen}
+                ></allot-source-list>`
+              : nothing}
+          </section>
+          ${result ? this.#mappingPanel() : nothing}
+        </div>
+        <div class="main" aria-busy=${busy ? 'true' : 'false'}>${result ? this.#report() : this.#placeholder()}</div>
+      </div>
+      ${result
+        ? html`<section class="panel profile" aria-labelledby="profile-title">
+            <h2 id="profile-title">${t.columns.title}</h2>
+            <allot-column-profile .i18n=${this.i18n} .columns=${result.report.columns}></allot-column-profile>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  #mappingPanel() {
+    const { result, input } = this.data!;
+    const shown = this.pending ?? { ...input, fields: result.mapping.fields };
+    return html`<section class="panel" aria-labelledby="mapping-title">
+      <h2 id="mapping-title">${this.i18n.t.mapping.title}</h2>
+      <allot-mapping-editor
+        .i18n=${this.i18n}
+        .columns=${result.columns}
+        .fields=${shown.fields ?? {}}
+        dateOrder=${shown.dateOrder ?? 'auto'}
+        detectedOrder=${result.mapping.dateOrder}
+        .guessedBack=${this.guessedBack}
+        ?busy=${this.phase !== null}
+        @mapping-field-change=${this.#fieldChanged}
+        @date-order-change=${this.#dateOrderChanged}
+        @mapping-save=${this.#saveMapping}
+        @mapping-open=${this.#openMapping}
+      ></allot-mapping-editor>
+    </section>`;
+  }
+
+  #report() {
+    const { t } = this.i18n;
+    const { result, weekly } = this.data!;
+    return html`<section class="panel report" aria-labelledby="report-title">
+        <h2 id="report-title">${t.report.title}</h2>
+        <allot-report-overview .i18n=${this.i18n} .report=${result.report}></allot-report-overview>
+      </section>
+      <section class="panel" aria-labelledby="chart-title">
+        <h2 id="chart-title">${t.report.chartTitle}</h2>
+        <allot-weekly-chart .i18n=${this.i18n} .rows=${weekly}></allot-weekly-chart>
+      </section>
+      <section class="panel" aria-labelledby="issues-title">
+        <h2 id="issues-title">${t.report.issuesTitle}</h2>
+        <allot-issue-list .i18n=${this.i18n} .issues=${result.report.issues}></allot-issue-list>
+      </section>`;
+  }
+
+  #placeholder() {
+    return html`<section class="panel placeholder">
+      <h2>${this.i18n.t.report.title}</h2>
+      <p class="muted">${this.phase ? this.#phaseText(this.phase) : ''}</p>
+    </section>`;
+  }
+
+  #alert(message: string) {
+    const { t } = this.i18n;
+    return html`<div class="alert" role="alert">
+      <div>
+        <strong>${t.data.loadFailed}</strong>
+        <p class="message">${message}</p>
+        ${this.data ? html`<p class="small">${t.data.previousKept}</p>` : nothing}
+      </div>
+      <button type="button" @click=${() => (this.error = null)}>${t.data.dismiss}</button>
+    </div>`;
+  }
+
+  #phaseText(phase: LoadPhase): string {
+    const { t, fmt } = this.i18n;
+    switch (phase.kind) {
+      case 'starting':
+        return t.progress.starting;
+      case 'fetching-sample':
+        return t.progress.fetchingSample;
+      case 'reading':
+        return t.progress.reading(phase.file, fmt.number(phase.index), fmt.number(phase.total));
+      case 'mapping':
+        return t.progress.mapping;
+      case 'updating':
+        return t.progress.updating;
+    }
+  }
+
+  /** Runs one load or re-map; only the latest request may change what is shown. */
+  async #run(work: (onPhase: (phase: LoadPhase) => void) => Promise<LoadedData>, after?: (data: LoadedData) => void) {
+    const request = ++this.#request;
+    const latest = () => request === this.#request;
+    this.error = null;
+    this.notice = null;
+    try {
+      const data = await work((phase) => latest() && (this.phase = phase));
+      if (!latest()) return;
+      this.data = data;
+      after?.(data);
+    } catch (error) {
+      if (!latest()) return;
+      this.error = describeError(error, this.i18n);
+      this.guessedBack = [];
+    } finally {
+      if (latest()) {
+        this.phase = null;
+        this.pending = null;
+      }
+    }
+  }
+
+  #filesSelected = (event: CustomEvent<File[]>) => {
+    const files = event.detail;
+    this.guessedBack = [];
+    void this.#run(async (onPhase) => this.session.load(await Promise.all(files.map(readFile)), onPhase));
+  };
+
+  #leadTableChosen = (event: CustomEvent<number>) => {
+    this.guessedBack = [];
+    void this.#run((onPhase) => this.session.useAsLeadTable(event.detail, onPhase));
+  };
+
+  #fieldChanged = (event: CustomEvent<FieldChoice>) => {
+    const { field, column } = event.detail;
+    const base = this.pending ?? { ...this.data!.input, fields: this.data!.result.mapping.fields };
+    const fields = { ...base.fields };
+    if (column) fields[field] = column;
+    else delete fields[field];
+    this.#remap({ ...base, fields }, (data) => {
+      this.guessedBack = column === null && data.result.mapping.fields[field] ? [field] : [];
+    });
+  };
+
+  #dateOrderChanged = (event: CustomEvent<DateOrderChoice>) => {
+    const base = this.pending ?? { ...this.data!.input, fields: this.data!.result.mapping.fields };
+    this.#remap({ ...base, dateOrder: event.detail });
+  };
+
+  #remap(input: MappingInput, after?: (data: LoadedData) => void) {
+    this.pending = input;
+    void this.#run((onPhase) => this.session.remap(input, onPhase), after);
+  }
+
+  #saveMapping = () => {
+    const data = this.data!;
+    downloadText(mappingFileName(data.files[0]), mappingFileText(data.result.mapping));
+  };
+
+  #openMapping = async (event: CustomEvent<File>) => {
+    const file = event.detail;
+    let input: MappingInput;
+    try {
+      input = parseMappingFile(file.name, await file.text(), this.i18n.t.mapping);
+    } catch (error) {
+      this.error = describeError(error, this.i18n);
+      return;
+    }
+    this.guessedBack = [];
+    this.#remap(input, () => (this.notice = this.i18n.t.mapping.opened(file.name)));
+  };
+}
+
+async function readFile(file: File): Promise<SourceFile> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+/** Input problems carry their own message (file, row, column or path); anything else is unexpected. */
+function describeError(error: unknown, i18n: I18n): string {
+  if (error instanceof ImportError || error instanceof MappingFileError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return i18n.t.data.unexpectedError(message);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'allot-data-step': DataStep;
+  }
+}

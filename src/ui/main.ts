@@ -1,0 +1,2 @@
+import './styles/global.css';
+import './app-shell';

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** One visit to the workbench, recording every request and anything the page should never do. */
+export interface Visit {
+  context: BrowserContext;
+  page: Page;
+  origin: string;
+  requests: string[];
+  pageErrors: string[];
+  dialogs: string[];
+}
+
+export async function openWorkbench(browser: Browser, options: { locale?: string } = {}): Promise<Visit> {
+  const origin = inject('baseUrl');
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  const visit: Visit = { context, page: await context.newPage(), origin, requests: [], pageErrors: [], dialogs: [] };
+  // Context-wide, so requests made by the DuckDB worker are recorded as well as the page's own.
+  context.on('request', (request) => visit.requests.push(request.url()));
+  visit.page.on('pageerror', (error) => visit.pageErrors.push(error.message));
+  visit.page.on('dialog', (dialog) => {
+    visit.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await visit.page.goto(`${origin}/`);
+  return visit;
+}
+
+/** Waits until no load or re-map is running and a report is on screen. */
+export async function reportSettled(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('allot-data-step .main[aria-busy="false"]').count(), { timeout: 45_000 }).toBe(1);
+  await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout: 45_000 });
+}
+
+export function figure(page: Page, key: 'rowsRead' | 'accepted' | 'repaired' | 'rejected'): Locator {
+  return page.locator(`[data-figure="${key}"] dd`);
+}
+
+export function fieldSelect(page: Page, field: string): Locator {
+  return page.locator(`select[data-field="${field}"]`);
+}
+
+export function fileInput(page: Page): Locator {
+  return page.locator('[data-testid="file-input"]');
+}
+
+export function formatCount(n: number, locale = 'en-US'): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** Every request went to the preview server (or stayed inside the page, as blob: and data: URLs do). */
+export function expectOnlyLocalRequests(visit: Visit): void {
+  const leaving = visit.requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== visit.origin);
+  expect(leaving).toEqual([]);
+  // The recorder must see the worker's fetches too, or the check above proves nothing.
+  expect(visit.requests.some((url) => url.endsWith('.wasm'))).toBe(true);
+}
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
+}
+
+export async function close(visit: Visit): Promise<void> {
+  expect(visit.pageErrors).toEqual([]);
+  await visit.context.close();
+}
