@@ -9,7 +9,6 @@ export const LEADS_TABLE = 'leads';
 /** The day-first / month-first vote reads this many rows: enough to decide, cheap on a million. */
 const DATE_VOTE_ROWS = 200_000;
 const PARSED = 'leads__parsed';
-const BASE = 'leads__base';
 
 export interface CanonicalResult {
   attributes: string[];
@@ -40,14 +39,13 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
   const unknownOutcome = `raw_outcome IS NOT NULL AND ${parseOutcome('raw_outcome', mapping.outcomeValues)} IS NULL`;
   // Duplicates are found with a grouped hash join on the few repeated ids: a window over every
   // id would sort the whole table.
-  // Two plain statements: DuckDB 1.4 runs a MATERIALIZED CTE of this size several times slower.
-  await db.exec(`CREATE OR REPLACE TABLE ${BASE} AS
-    SELECT src.__row, ${idExpr} AS lead_id,
+  await db.exec(`CREATE OR REPLACE TABLE ${PARSED} AS
+    WITH repeated AS (SELECT ${idExpr} AS lead_id, min(src.__row) AS first_row FROM ${sqlName(joined.table)} src
+                      WHERE ${idExpr} IS NOT NULL GROUP BY 1 HAVING count(*) > 1),
+    base AS (SELECT src.__row, ${idExpr} AS lead_id,
       ${rawFields.filter((f) => f !== 'lead_id').map((f) => `${cleanText(col(f))} AS raw_${f}`).join(', ')}
       ${attributes.length ? ',' + attributes.map((a) => `${cleanText(`src.${sqlName(a)}`)} AS ${sqlName(a)}`).join(', ') : ''}
-    FROM ${sqlName(joined.table)} src`);
-  await db.exec(`CREATE OR REPLACE TABLE ${PARSED} AS
-    WITH repeated AS (SELECT lead_id, min(__row) AS first_row FROM ${BASE} WHERE lead_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
+      FROM ${sqlName(joined.table)} src)
     SELECT base.*, base.lead_id AS raw_lead_id, repeated.first_row AS id_first_row,
       base.raw_owner AS owner,
       ${parseOutcome('raw_outcome', mapping.outcomeValues)} AS outcome,
@@ -56,8 +54,7 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
       CASE WHEN base.lead_id IS NULL THEN 'missing_lead_id'
            WHEN base.__row > repeated.first_row THEN 'duplicate_lead_id'
            WHEN ${unknownOutcome} THEN 'unknown_outcome' END AS rejected_for
-    FROM ${BASE} base LEFT JOIN repeated USING (lead_id)`);
-  await db.exec(`DROP TABLE ${BASE}`);
+    FROM base LEFT JOIN repeated USING (lead_id)`);
 
   const rejectWhen = {
     missing_lead_id: `rejected_for = 'missing_lead_id'`,
@@ -85,12 +82,12 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
       describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no outcome in column "${fields.outcome}" (e.g. ${rowList(rows)}); counted as open.` } satisfies RowCheck] : []),
   ];
   const checks: RowCheck[] = [
-    { severity: 'rejected', code: 'missing_lead_id', column: fields.lead_id, where: rejectWhen.missing_lead_id, value: 'raw_lead_id',
+    { severity: 'rejected', code: 'missing_lead_id', column: fields.lead_id ?? undefined, where: rejectWhen.missing_lead_id, value: 'raw_lead_id',
       describe: (n, rows) => `${file}: ${n} row(s) have no lead id in column "${fields.lead_id}" (${rowList(rows)}); rejected.` },
-    { severity: 'rejected', code: 'duplicate_lead_id', column: fields.lead_id, where: rejectWhen.duplicate_lead_id,
+    { severity: 'rejected', code: 'duplicate_lead_id', column: fields.lead_id ?? undefined, where: rejectWhen.duplicate_lead_id,
       value: `lead_id || ' (first at row ' || id_first_row || ')'`,
       describe: (n, rows) => `${file}: ${n} row(s) repeat a lead id seen on an earlier row (${rowList(rows)}); the first is kept, the repeats rejected.` },
-    { severity: 'rejected', code: 'unknown_outcome', column: fields.outcome, where: rejectWhen.unknown_outcome, value: 'raw_outcome',
+    { severity: 'rejected', code: 'unknown_outcome', column: fields.outcome ?? undefined, where: rejectWhen.unknown_outcome, value: 'raw_outcome',
       describe: (n, rows) => `${file}: ${n} row(s) have an outcome in column "${fields.outcome}" that is not a known won/lost/open value (${rowList(rows)}); rejected. Add the spelling to outcomeValues in the mapping to keep them.` },
     ...repairs,
   ];

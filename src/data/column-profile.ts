@@ -6,9 +6,13 @@ const TOP_VALUES = 5;
 /** A column is called numeric or a date when this share of its filled cells reads as one. */
 const TYPE_SHARE = 0.95;
 /** Types are judged on the first rows: parsing every cell of every column costs seconds on a million. */
-const TYPE_SAMPLE_ROWS = 20_000;
+const TYPE_SAMPLE_ROWS = 5_000;
 /** Top values are shown for text and for numbers with few values (codes, flags). */
 const FEW_VALUES = 20;
+/** Above this many rows distinct values are estimated (HyperLogLog, within a few percent): exact counts cost seconds. */
+const EXACT_DISTINCT_ROWS = 100_000;
+/** A column where most values differ (ids, emails) has no meaningful top values. */
+const MOSTLY_UNIQUE = 0.5;
 
 type Stats = Record<string, number | string | null>;
 
@@ -18,8 +22,11 @@ export async function profileColumns(db: Database, table: string, columns: strin
   const from = sqlName(table);
   const alias = (i: number, what: string) => `"c${i}_${what}"`;
   const cell = (c: string) => cleanText(sqlName(c));
+  const [size] = await db.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${from}`);
+  const approximate = (size?.n ?? 0) > EXACT_DISTINCT_ROWS;
+  const distinctOf = (c: string) => (approximate ? `approx_count_distinct(${cell(c)})` : `count(DISTINCT ${cell(c)})`);
   const [counts] = await db.query<Stats>(
-    `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(DISTINCT ${cell(c)})::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
+    `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, ${distinctOf(c)}::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
   );
   const [sample] = await db.query<Stats>(
     `SELECT ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(${parseNumber(sqlName(c))})::DOUBLE AS ${alias(i, 'numbers')}, count(${parseTimestamp(sqlName(c), 'ymd')})::DOUBLE AS ${alias(i, 'dates')}`).join(', ')}
@@ -50,10 +57,10 @@ export async function profileColumns(db: Database, table: string, columns: strin
   for (const [i, column] of columns.entries()) {
     const get = (what: string) => (counts ?? {})[`c${i}_${what}`] as number;
     const filled = get('filled');
-    const distinct = get('distinct');
+    const distinct = Math.min(get('distinct'), get('filled'));
     const type = types[i]!;
-    const unique = distinct === filled;
-    const wantsTop = !unique && (type === 'text' || (type === 'number' && distinct <= FEW_VALUES));
+    const categorical = distinct <= Math.max(FEW_VALUES, MOSTLY_UNIQUE * filled);
+    const wantsTop = categorical && (type === 'text' || (type === 'number' && distinct <= FEW_VALUES));
     const top = wantsTop
       ? await db.query<{ value: string; count: number }>(
           `SELECT ${cell(column)} AS value, count(*)::DOUBLE AS count FROM ${from} WHERE ${cell(column)} IS NOT NULL
@@ -66,6 +73,7 @@ export async function profileColumns(db: Database, table: string, columns: strin
       type,
       nulls: Number(counts!.total) - filled,
       distinct,
+      ...(approximate ? { distinctApprox: true } : {}),
       min: rangeText((ranges ?? {}) as Stats, `c${i}_min`),
       max: rangeText((ranges ?? {}) as Stats, `c${i}_max`),
       top,

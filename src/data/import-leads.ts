@@ -16,17 +16,26 @@ export interface LeadImport {
   /** Columns of the joined export, in order; the choices a mapping editor offers. */
   columns: string[];
   attributes: string[];
+  /** Identifies the tables and joins the profile was computed on, so an edit can reuse it. */
+  joinSignature: string;
 }
 
 export type Progress = (step: string, done: number, total: number) => void;
 
+export interface ReadOptions {
+  onProgress?: Progress;
+  /** Table name prefix: a new load under a new prefix leaves the previous load's tables intact. */
+  prefix?: string;
+}
+
 /** Reads each file into DuckDB once; `mapLeads` can then be re-run as the mapping is edited. */
-export async function readSources(db: Database, files: SourceFile[], onProgress?: Progress): Promise<RawTable[]> {
+export async function readSources(db: Database, files: SourceFile[], options: ReadOptions | Progress = {}): Promise<RawTable[]> {
+  const { onProgress, prefix = 'raw' } = typeof options === 'function' ? { onProgress: options } : options;
   if (files.length === 0) throw new ImportError('No file given.');
   const raws: RawTable[] = [];
   for (const [i, file] of files.entries()) {
     onProgress?.(`read ${file.name}`, i, files.length);
-    raws.push(await readRawTable(db, file, `raw_${i}`));
+    raws.push(await readRawTable(db, file, `${prefix}_${i}`));
   }
   onProgress?.('read', files.length, files.length);
   return raws;
@@ -36,7 +45,12 @@ export async function readSources(db: Database, files: SourceFile[], onProgress?
  * Joins, maps and checks the sources into the canonical `leads` table, and reports on it. The
  * first source is the lead table; `mapping.tables[i]` (when given) describes source i.
  */
-export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}): Promise<LeadImport> {
+export interface MapOptions {
+  /** The import this one edits: its column profile is reused when the tables and joins are the same. */
+  previous?: LeadImport;
+}
+
+export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}, options: MapOptions = {}): Promise<LeadImport> {
   const parsed = MappingSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
@@ -44,19 +58,19 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   }
   const [leadTable, ...others] = raws as [RawTable, ...RawTable[]];
   const file = leadTable.file;
+  if (leadTable.columns.length === 1) {
+    throw new ImportError(
+      `${file}: only one column was found ("${leadTable.columns[0]}"). Allot reads files separated by commas, semicolons, tabs or pipes; save the export as CSV with one of them.`,
+      { file, column: leadTable.columns[0]! },
+    );
+  }
   const joined = await joinTables(db, leadTable, others.map((raw, i) => ({ raw, source: parsed.data.tables?.[i + 1] })), 'leads__joined');
-  const fields = { ...guessFields(joined.columns), ...parsed.data.fields };
+  const fields: Mapping['fields'] = { ...guessFields(joined.columns), ...parsed.data.fields };
   for (const field of CANONICAL_FIELDS) {
     const column = fields[field];
     if (column && !joined.columns.includes(column)) {
       throw new ImportError(`mapping: fields.${field}: column "${column}" is not in ${file} (columns: ${joined.columns.join(', ')}).`, { path: `fields.${field}`, column });
     }
-  }
-  if (joined.columns.length === 1) {
-    throw new ImportError(
-      `${file}: only one column was found ("${joined.columns[0]}"). Allot reads files separated by commas, semicolons, tabs or pipes; save the export as CSV with one of them.`,
-      { file, column: joined.columns[0]! },
-    );
   }
   const mapping: Mapping = { ...parsed.data, fields, contactColumns: parsed.data.contactColumns ?? guessContactColumns(joined.columns) };
   const issues: QualityIssue[] = [...raws.flatMap((r) => r.parseIssues), ...joined.issues, ...unmappedFieldIssues(mapping, file)];
@@ -65,7 +79,12 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   issues.push(...canonical.issues);
   issues.push(...(await findDuplicateContacts(db, mapping.contactColumns ?? [], file)));
   issues.push(...(await findNearDuplicateValues(db, canonical.attributes, file)));
-  const mappedTo = new Map(Object.entries(fields).map(([f, c]) => [c, f] as const));
+  const mappedTo = new Map(Object.entries(fields).filter((e): e is [string, string] => !!e[1]).map(([f, c]) => [c, f] as const));
+  const signature = JSON.stringify({ tables: raws.map((r) => r.table), joins: joined.joins });
+  const profileColumnsOf = joined.columns.filter((c) => c !== '__row');
+  const columns = options.previous?.joinSignature === signature
+    ? options.previous.report.columns.map((c) => ({ ...c, mappedTo: mappedTo.get(c.column) ?? null }))
+    : await profileColumns(db, joined.table, profileColumnsOf, mappedTo);
   const csvRejected = leadTable.parseIssues.reduce((s, i) => s + i.count, 0);
   const report: QualityReport = {
     sources: raws.map((r) => r.summary),
@@ -74,10 +93,10 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
     repaired: canonical.repaired,
     rejected: canonical.rejected + csvRejected,
     issues: issues.sort((a, b) => severityRank(a) - severityRank(b) || b.count - a.count),
-    columns: await profileColumns(db, joined.table, joined.columns.filter((c) => c !== '__row'), mappedTo),
+    columns,
     summary: await summarize(db),
   };
-  return { mapping, report, columns: joined.columns.filter((c) => c !== '__row'), attributes: canonical.attributes };
+  return { mapping, report, columns: profileColumnsOf, attributes: canonical.attributes, joinSignature: signature };
 }
 
 export async function importLeads(db: Database, files: SourceFile[], mapping: MappingInput = {}, onProgress?: Progress): Promise<LeadImport> {

@@ -26,7 +26,8 @@ export const OutcomeValuesSchema = z.object({
 export const MappingSchema = z.object({
   schema: z.literal('allot.mapping/v1').default('allot.mapping/v1'),
   tables: z.array(TableSourceSchema).optional(),
-  fields: z.partialRecord(z.enum(CANONICAL_FIELDS), columnName).default({}),
+  /** Field → column; `null` keeps a field unmapped even where a column's name would suggest it. */
+  fields: z.partialRecord(z.enum(CANONICAL_FIELDS), columnName.nullable()).default({}),
   /** Columns kept as lead attributes; all unmapped columns when absent. */
   attributes: z.array(columnName).optional(),
   /** Extra outcome spellings, on top of the ones recognised out of the box. */

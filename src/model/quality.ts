@@ -61,6 +61,8 @@ export interface ColumnProfile {
   type: 'number' | 'date' | 'text' | 'empty';
   nulls: number;
   distinct: number;
+  /** True where `distinct` is an estimate (large tables). */
+  distinctApprox?: boolean;
   min: string | null;
   max: string | null;
   top: Array<{ value: string; count: number }>;
