@@ -2,15 +2,18 @@ import { DATE_FIELDS, type CanonicalField, type Mapping } from '../model/mapping
 import type { QualityIssue } from '../model/quality';
 import { sqlName, sqlString, type Database } from './database';
 import { rowList, runRowCheck, type RowCheck } from './issue';
+import type { KnownRange } from './column-profile';
 import type { JoinedTable } from './joins';
 import { cleanText, excelSerialTest, onlyReadableAs, parseNumber, parseOutcome, parseTimestamp, type DateOrder } from './parse-expressions';
 
 export const LEADS_TABLE = 'leads';
 /** The day-first / month-first vote reads this many rows: enough to decide, cheap on a million. */
-const DATE_VOTE_ROWS = 200_000;
+const DATE_VOTE_ROWS = 50_000;
 const PARSED = 'leads__parsed';
 
 export interface CanonicalResult {
+  /** Ranges of the mapped dates and amounts, by source column, read off the typed columns. */
+  ranges: Map<string, KnownRange>;
   attributes: string[];
   dateOrder: DateOrder;
   issues: QualityIssue[];
@@ -35,26 +38,32 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
   if (missingAttributes.length) throw new Error(`${file}: mapping names attribute column(s) not in the file: ${missingAttributes.join(', ')}`);
 
   const idExpr = fields.lead_id ? cleanText(col('lead_id')) : `'row-' || src.__row`;
-  const rawFields = ['lead_id', 'owner', 'outcome', 'value', ...DATE_FIELDS] as const;
-  const unknownOutcome = `raw_outcome IS NOT NULL AND ${parseOutcome('raw_outcome', mapping.outcomeValues)} IS NULL`;
+  const textFields = ['owner', 'outcome', 'value', ...DATE_FIELDS] as const;
+  // The raw text of a typed field is kept only where it did not read: it is what the report shows,
+  // and storing a million readable dates twice costs seconds in DuckDB-WASM.
+  const keepUnread = (f: (typeof textFields)[number], unread: string) => `CASE WHEN ${unread} THEN text_${f} END AS raw_${f}`;
   // Duplicates are found with a grouped hash join on the few repeated ids: a window over every
   // id would sort the whole table.
   await db.exec(`CREATE OR REPLACE TABLE ${PARSED} AS
     WITH repeated AS (SELECT ${idExpr} AS lead_id, min(src.__row) AS first_row FROM ${sqlName(joined.table)} src
                       WHERE ${idExpr} IS NOT NULL GROUP BY 1 HAVING count(*) > 1),
     base AS (SELECT src.__row, ${idExpr} AS lead_id,
-      ${rawFields.filter((f) => f !== 'lead_id').map((f) => `${cleanText(col(f))} AS raw_${f}`).join(', ')}
+      ${textFields.map((f) => `${cleanText(col(f))} AS text_${f}`).join(', ')}
       ${attributes.length ? ',' + attributes.map((a) => `${cleanText(`src.${sqlName(a)}`)} AS ${sqlName(a)}`).join(', ') : ''}
-      FROM ${sqlName(joined.table)} src)
-    SELECT base.*, base.lead_id AS raw_lead_id, repeated.first_row AS id_first_row,
-      base.raw_owner AS owner,
-      ${parseOutcome('raw_outcome', mapping.outcomeValues)} AS outcome,
-      ${parseNumber('raw_value')} AS value,
-      ${DATE_FIELDS.map((f) => `${parseTimestamp(`raw_${f}`, dateOrder)} AS ${f}`).join(',\n      ')},
-      CASE WHEN base.lead_id IS NULL THEN 'missing_lead_id'
-           WHEN base.__row > repeated.first_row THEN 'duplicate_lead_id'
-           WHEN ${unknownOutcome} THEN 'unknown_outcome' END AS rejected_for
-    FROM base LEFT JOIN repeated USING (lead_id)`);
+      FROM ${sqlName(joined.table)} src),
+    typed AS (SELECT *, text_owner AS owner,
+      ${parseOutcome('text_outcome', mapping.outcomeValues)} AS outcome,
+      ${parseNumber('text_value')} AS value,
+      ${DATE_FIELDS.map((f) => `${parseTimestamp(`text_${f}`, dateOrder)} AS ${f}`).join(',\n      ')}
+      FROM base)
+    SELECT typed.__row, typed.lead_id, repeated.first_row AS id_first_row, owner, outcome, value, ${DATE_FIELDS.join(', ')},
+      ${keepUnread('outcome', 'outcome IS NULL')}, ${keepUnread('value', 'value IS NULL OR value < 0')},
+      ${DATE_FIELDS.map((f) => keepUnread(f, `${f} IS NULL`)).join(', ')},
+      CASE WHEN typed.lead_id IS NULL THEN 'missing_lead_id'
+           WHEN typed.__row > repeated.first_row THEN 'duplicate_lead_id'
+           WHEN text_outcome IS NOT NULL AND outcome IS NULL THEN 'unknown_outcome' END AS rejected_for
+      ${attributes.length ? ',' + attributes.map((a) => sqlName(a)).join(', ') : ''}
+    FROM typed LEFT JOIN repeated USING (lead_id)`);
 
   const rejectWhen = {
     missing_lead_id: `rejected_for = 'missing_lead_id'`,
@@ -74,15 +83,15 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
       { severity: 'repaired', code: 'negative_value', column: fields.value, where: `NOT (${rejected}) AND value < 0`, value: 'raw_value',
         describe: (n, rows) => `${file}: ${n} negative amount(s) in column "${fields.value}" (e.g. ${rowList(rows)}); value left empty for them.` },
     ] satisfies RowCheck[] : []),
-    ...(fields.created_at ? [{ severity: 'warning', code: 'missing_created_at', column: fields.created_at, where: `NOT (${rejected}) AND raw_created_at IS NULL`, value: 'raw_lead_id',
+    ...(fields.created_at ? [{ severity: 'warning', code: 'missing_created_at', column: fields.created_at, where: `NOT (${rejected}) AND created_at IS NULL AND raw_created_at IS NULL`, value: 'lead_id',
       describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no creation date in column "${fields.created_at}" (e.g. ${rowList(rows)}); they count in conversion but not in weekly demand.` } satisfies RowCheck] : []),
-    ...(fields.owner ? [{ severity: 'warning', code: 'missing_owner', column: fields.owner, where: `NOT (${rejected}) AND owner IS NULL`, value: 'raw_lead_id',
+    ...(fields.owner ? [{ severity: 'warning', code: 'missing_owner', column: fields.owner, where: `NOT (${rejected}) AND owner IS NULL`, value: 'lead_id',
       describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no owner in column "${fields.owner}" (e.g. ${rowList(rows)}); they count in demand but not in any rep's record.` } satisfies RowCheck] : []),
-    ...(fields.outcome ? [{ severity: 'repaired', code: 'missing_outcome', column: fields.outcome, where: `NOT (${rejected}) AND raw_outcome IS NULL`, value: 'raw_outcome',
+    ...(fields.outcome ? [{ severity: 'repaired', code: 'missing_outcome', column: fields.outcome, where: `NOT (${rejected}) AND outcome IS NULL AND raw_outcome IS NULL`, value: 'lead_id',
       describe: (n: number, rows: number[]) => `${file}: ${n} lead(s) have no outcome in column "${fields.outcome}" (e.g. ${rowList(rows)}); counted as open.` } satisfies RowCheck] : []),
   ];
   const checks: RowCheck[] = [
-    { severity: 'rejected', code: 'missing_lead_id', column: fields.lead_id ?? undefined, where: rejectWhen.missing_lead_id, value: 'raw_lead_id',
+    { severity: 'rejected', code: 'missing_lead_id', column: fields.lead_id ?? undefined, where: rejectWhen.missing_lead_id, value: 'lead_id',
       describe: (n, rows) => `${file}: ${n} row(s) have no lead id in column "${fields.lead_id}" (${rowList(rows)}); rejected.` },
     { severity: 'rejected', code: 'duplicate_lead_id', column: fields.lead_id ?? undefined, where: rejectWhen.duplicate_lead_id,
       value: `lead_id || ' (first at row ' || id_first_row || ')'`,
@@ -110,7 +119,17 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
        count(*) FILTER (WHERE NOT (${rejected}) AND (${repairs.filter((r) => r.severity === 'repaired').map((r) => `(${r.where})`).join(' OR ') || 'false'}))::DOUBLE AS repaired
      FROM ${PARSED}`,
   );
-  return { attributes, dateOrder, issues, ...counts! };
+  return { attributes, dateOrder, issues, ranges: await typedRanges(db, fields), ...counts! };
+}
+
+async function typedRanges(db: Database, fields: Mapping['fields']): Promise<Map<string, KnownRange>> {
+  const typed = (['value', ...DATE_FIELDS] as const).filter((f) => fields[f]);
+  if (typed.length === 0) return new Map();
+  const [row] = await db.query<Record<string, number | string | null>>(
+    `SELECT ${typed.map((f) => `min(${f})::VARCHAR AS "${f}_min", max(${f})::VARCHAR AS "${f}_max"`).join(', ')} FROM ${PARSED}`,
+  );
+  const text = (v: number | string | null | undefined) => (v === null || v === undefined ? null : String(Number.isFinite(Number(v)) ? Number(v) : v));
+  return new Map(typed.map((f) => [fields[f]!, { min: text(row?.[`${f}_min`]), max: text(row?.[`${f}_max`]) }] as const));
 }
 
 /** Names the unknown spellings themselves, so the user sees at once what to declare. */

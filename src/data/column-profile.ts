@@ -17,7 +17,22 @@ const MOSTLY_UNIQUE = 0.5;
 type Stats = Record<string, number | string | null>;
 
 /** Type, blanks, distinct values, range and most common values of each column of the export. */
-export async function profileColumns(db: Database, table: string, columns: string[], mappedTo: Map<string, string>): Promise<ColumnProfile[]> {
+export interface KnownRange {
+  min: string | null;
+  max: string | null;
+}
+
+/**
+ * `known` holds ranges already read off typed columns (the mapped dates and amounts), so they are
+ * not parsed a second time.
+ */
+export async function profileColumns(
+  db: Database,
+  table: string,
+  columns: string[],
+  mappedTo: Map<string, string>,
+  known: Map<string, KnownRange> = new Map(),
+): Promise<ColumnProfile[]> {
   if (columns.length === 0) return [];
   const from = sqlName(table);
   const alias = (i: number, what: string) => `"c${i}_${what}"`;
@@ -41,7 +56,7 @@ export async function profileColumns(db: Database, table: string, columns: strin
     if (filled > 0 && numbers >= TYPE_SHARE * filled) return 'number';
     return 'text';
   });
-  const ranged = columns.map((c, i) => ({ c, i, type: types[i] })).filter((x) => x.type === 'number' || x.type === 'date');
+  const ranged = columns.map((c, i) => ({ c, i, type: types[i] })).filter((x) => (x.type === 'number' || x.type === 'date') && !known.has(x.c));
   const [ranges] = ranged.length
     ? await db.query<Stats>(
         `SELECT ${ranged
@@ -74,8 +89,8 @@ export async function profileColumns(db: Database, table: string, columns: strin
       nulls: Number(counts!.total) - filled,
       distinct,
       ...(approximate ? { distinctApprox: true } : {}),
-      min: rangeText((ranges ?? {}) as Stats, `c${i}_min`),
-      max: rangeText((ranges ?? {}) as Stats, `c${i}_max`),
+      min: type === 'number' || type === 'date' ? (known.get(column)?.min ?? rangeText((ranges ?? {}) as Stats, `c${i}_min`)) : null,
+      max: type === 'number' || type === 'date' ? (known.get(column)?.max ?? rangeText((ranges ?? {}) as Stats, `c${i}_max`)) : null,
       top,
     });
   }

@@ -4,15 +4,16 @@ import { MAX_EXAMPLES } from './issue';
 import { LEADS_TABLE } from './canonical-leads';
 
 /** Categorical columns only: a free-text column has many values and its near-twins mean nothing. */
-const MAX_CATEGORIES = 500;
+export const NEAR_DUPLICATE_MAX_VALUES = 500;
 
-/** Spelling variants of one category (`GTXPro` / `GTX Pro`, `East` / `east `) split a segment in two. */
+/**
+ * Spelling variants of one category (`GTXPro` / `GTX Pro`, `East` / `east `) split a segment in
+ * two. Give it the categorical attributes (at most NEAR_DUPLICATE_MAX_VALUES distinct values).
+ */
 export async function findNearDuplicateValues(db: Database, attributes: string[], file: string): Promise<QualityIssue[]> {
   const issues: QualityIssue[] = [];
   for (const column of attributes) {
     const cell = sqlName(column);
-    const [size] = await db.query<{ d: number }>(`SELECT count(DISTINCT ${cell})::DOUBLE AS d FROM ${LEADS_TABLE}`);
-    if (!size || size.d > MAX_CATEGORIES || size.d < 2) continue;
     const groups = await db.query<{ variants: string; n: number; first_row: number }>(
       `WITH v AS (SELECT ${cell} AS value, lower(regexp_replace(${cell}, '[\\s\\-_./·]', '', 'g')) AS norm, count(*) AS n, min(__row) AS first_row
                   FROM ${LEADS_TABLE} WHERE ${cell} IS NOT NULL GROUP BY 1)

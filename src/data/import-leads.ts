@@ -4,7 +4,7 @@ import { buildCanonicalLeads, LEADS_TABLE } from './canonical-leads';
 import { profileColumns } from './column-profile';
 import type { Database } from './database';
 import { guessContactColumns, guessFields } from './field-guess';
-import { findDuplicateContacts, findNearDuplicateValues } from './findings';
+import { findDuplicateContacts, findNearDuplicateValues, NEAR_DUPLICATE_MAX_VALUES } from './findings';
 import { ImportError } from './import-error';
 import { joinTables } from './joins';
 import { readRawTable, type RawTable, type SourceFile } from './read-table';
@@ -78,13 +78,14 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   mapping.dateOrder = canonical.dateOrder;
   issues.push(...canonical.issues);
   issues.push(...(await findDuplicateContacts(db, mapping.contactColumns ?? [], file)));
-  issues.push(...(await findNearDuplicateValues(db, canonical.attributes, file)));
   const mappedTo = new Map(Object.entries(fields).filter((e): e is [string, string] => !!e[1]).map(([f, c]) => [c, f] as const));
   const signature = JSON.stringify({ tables: raws.map((r) => r.table), joins: joined.joins });
   const profileColumnsOf = joined.columns.filter((c) => c !== '__row');
   const columns = options.previous?.joinSignature === signature
     ? options.previous.report.columns.map((c) => ({ ...c, mappedTo: mappedTo.get(c.column) ?? null }))
-    : await profileColumns(db, joined.table, profileColumnsOf, mappedTo);
+    : await profileColumns(db, joined.table, profileColumnsOf, mappedTo, canonical.ranges);
+  const distinct = new Map(columns.map((c) => [c.column, c.distinct] as const));
+  issues.push(...(await findNearDuplicateValues(db, canonical.attributes.filter((a) => (distinct.get(a) ?? Infinity) <= NEAR_DUPLICATE_MAX_VALUES), file)));
   const csvRejected = leadTable.parseIssues.reduce((s, i) => s + i.count, 0);
   const report: QualityReport = {
     sources: raws.map((r) => r.summary),
