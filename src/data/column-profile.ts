@@ -24,7 +24,8 @@ export interface KnownRange {
 
 /**
  * `known` holds ranges already read off typed columns (the mapped dates and amounts), so they are
- * not parsed a second time.
+ * not parsed a second time; `textColumns` are identifiers such as phone numbers, text even where
+ * their characters are digits.
  */
 export async function profileColumns(
   db: Database,
@@ -32,6 +33,7 @@ export async function profileColumns(
   columns: string[],
   mappedTo: Map<string, string>,
   known: Map<string, KnownRange> = new Map(),
+  textColumns: Set<string> = new Set(),
 ): Promise<ColumnProfile[]> {
   if (columns.length === 0) return [];
   const from = sqlName(table);
@@ -39,19 +41,23 @@ export async function profileColumns(
   const cell = (c: string) => cleanText(sqlName(c));
   const [size] = await db.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${from}`);
   const approximate = (size?.n ?? 0) > EXACT_DISTINCT_ROWS;
-  const distinctOf = (c: string) => (approximate ? `approx_count_distinct(${cell(c)})` : `count(DISTINCT ${cell(c)})`);
+  // Large tables are counted on the untrimmed text: an estimate either way, and trimming a million
+  // cells per column costs more than the count.
+  const distinctOf = (c: string) => (approximate ? `approx_count_distinct(NULLIF(${sqlName(c)}, ''))` : `count(DISTINCT ${cell(c)})`);
+  const filledOf = (c: string) => (approximate ? `count(NULLIF(${sqlName(c)}, ''))` : `count(${cell(c)})`);
   const [counts] = await db.query<Stats>(
-    `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, ${distinctOf(c)}::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
+    `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `${filledOf(c)}::DOUBLE AS ${alias(i, 'filled')}, ${distinctOf(c)}::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
   );
   const [sample] = await db.query<Stats>(
     `SELECT ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(${parseNumber(sqlName(c))})::DOUBLE AS ${alias(i, 'numbers')}, count(${parseTimestamp(sqlName(c), 'ymd')})::DOUBLE AS ${alias(i, 'dates')}`).join(', ')}
      FROM (SELECT * FROM ${from} LIMIT ${TYPE_SAMPLE_ROWS})`,
   );
-  const types = columns.map((_, i): ColumnProfile['type'] => {
+  const types = columns.map((column, i): ColumnProfile['type'] => {
     const filled = Number(sample![alias(i, 'filled').slice(1, -1)]);
     const numbers = Number(sample![alias(i, 'numbers').slice(1, -1)]);
     const dates = Number(sample![alias(i, 'dates').slice(1, -1)]);
     if (Number(counts![alias(i, 'filled').slice(1, -1)]) === 0) return 'empty';
+    if (textColumns.has(column)) return 'text';
     if (filled > 0 && dates >= TYPE_SHARE * filled && dates > numbers * 0.5) return 'date';
     if (filled > 0 && numbers >= TYPE_SHARE * filled) return 'number';
     return 'text';

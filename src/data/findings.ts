@@ -35,9 +35,10 @@ export async function findNearDuplicateValues(db: Database, attributes: string[]
 export async function findDuplicateContacts(db: Database, contactColumns: string[], file: string): Promise<QualityIssue[]> {
   const issues: QualityIssue[] = [];
   for (const column of contactColumns) {
-    const cell = sqlName(column);
+    // Email addresses compare without case; lower() on a million phone numbers would be wasted.
+    const cell = /mail|邮箱/i.test(column) ? `lower(${sqlName(column)})` : sqlName(column);
     const rows = await db.query<{ value: string; n: number; first_row: number; total: number }>(
-      `SELECT lower(${cell}) AS value, count(*)::DOUBLE AS n, min(__row)::DOUBLE AS first_row, (sum(count(*) - 1) OVER ())::DOUBLE AS total
+      `SELECT ${cell} AS value, count(*)::DOUBLE AS n, min(__row)::DOUBLE AS first_row, (sum(count(*) - 1) OVER ())::DOUBLE AS total
        FROM ${LEADS_TABLE} WHERE ${cell} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY n DESC, first_row LIMIT ${MAX_EXAMPLES}`,
     );
     const total = rows[0]?.total ?? 0;

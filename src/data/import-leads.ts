@@ -83,7 +83,7 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   const profileColumnsOf = joined.columns.filter((c) => c !== '__row');
   const columns = options.previous?.joinSignature === signature
     ? options.previous.report.columns.map((c) => ({ ...c, mappedTo: mappedTo.get(c.column) ?? null }))
-    : await profileColumns(db, joined.table, profileColumnsOf, mappedTo, canonical.ranges);
+    : await profileColumns(db, joined.table, profileColumnsOf, mappedTo, canonical.ranges, new Set(mapping.contactColumns));
   const distinct = new Map(columns.map((c) => [c.column, c.distinct] as const));
   issues.push(...(await findNearDuplicateValues(db, canonical.attributes.filter((a) => (distinct.get(a) ?? Infinity) <= NEAR_DUPLICATE_MAX_VALUES), file)));
   const csvRejected = leadTable.parseIssues.reduce((s, i) => s + i.count, 0);
