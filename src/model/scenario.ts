@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MappingSchema } from './mapping';
+
+/**
+ * One complete what-if (DESIGN §2.3), `allot.scenario/v1`: the workbench saves and opens the same
+ * file the CLI reads. Paths are relative to the scenario file. Same scenario and seed → same numbers.
+ */
+export const POLICY_NAMES = ['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized', 'salesforce_mod'] as const;
+export type PolicyName = (typeof POLICY_NAMES)[number];
+
+const share = z.number().min(0).max(1);
+
+export const ScenarioSchema = z.object({
+  schema: z.literal('allot.scenario/v1'),
+  name: z.string().default('Untitled scenario'),
+  leads: z.object({
+    path: z.string().min(1),
+    mapping: z.union([z.string().min(1), MappingSchema.partial()]).optional().describe('a mapping file path, or the mapping itself'),
+  }),
+  roster: z.object({ path: z.string().min(1) }).optional(),
+  segments: z
+    .object({
+      fields: z.array(z.string().min(1)).min(1).default(['region']),
+      /** Lead value thresholds that split each segment into value bands, ascending. */
+      valueBands: z.array(z.number().positive()).default([]),
+    })
+    .default({ fields: ['region'], valueBands: [] }),
+  /** A rep may take a lead only where the rep's skill tags hold `<skill>:<lead's value of field>`. */
+  eligibility: z.object({ field: z.string().min(1), skill: z.string().min(1) }).optional(),
+  objective: z.object({ maximize: z.enum(['conversions', 'revenue']).default('conversions') }).default({ maximize: 'conversions' }),
+  constraints: z
+    .object({
+      capacity: z.boolean().default(true),
+      loadBand: z.tuple([share, z.number().min(0).max(2)]).optional(),
+      valueFloor: share.optional(),
+      juniorShare: z.object({ segments: z.record(z.string(), z.array(z.string())), atLeast: share }).optional(),
+      maxMinWeight: z.number().min(0).default(0),
+    })
+    .default({ capacity: true, maxMinWeight: 0 }),
+  simulation: z
+    .object({
+      weeks: z.number().int().positive().default(8),
+      replications: z.number().int().positive().default(200),
+      seed: z.number().int().default(7),
+      volumeMultiplier: z.number().positive().default(1),
+      slaHours: z.number().positive().default(48),
+      reclaimAfterHours: z.number().positive().default(168),
+    })
+    .default({ weeks: 8, replications: 200, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168 }),
+  policies: z.array(z.enum(POLICY_NAMES)).default(['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized']),
+});
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
