@@ -86,7 +86,8 @@ const REGION_LIKE = /region|territory|office|area|区域|地区|大区|片区/i;
 const TEAM_LIKE = /^(team|manager|group|团队|小组|部门|主管)$|manager|team/i;
 /** A rep holds a territory skill when at least this share of the rep's leads came from it. */
 const SKILL_SHARE = 0.2;
-const WEEKS_ACTIVE = 8;
+/** A rep with no new lead in the last four weeks of the history has most likely left or moved. */
+const WEEKS_ACTIVE = 4;
 
 /**
  * Without a roster file, the roster comes from the history: one rep per owner, capacity from the
