@@ -6,6 +6,7 @@ import { UsageError } from './cli-error';
 import { formatInspect } from './format-report';
 import { readMappingFile, readSourceFile } from './read-files';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface InspectOptions {
   files: string[];
@@ -29,7 +30,8 @@ export async function inspect(db: Database, options: InspectOptions): Promise<st
   const result = await importLeads(db, files, mapping);
   const roster = options.roster ? await readRoster(db, await readSourceFile(options.roster)) : await inferRoster(db, result.attributes);
   if (options.saveMap) {
-    const tables = paths.map((p) => ({ path: p }));
+    // Table paths are stored relative to the mapping file, which is how they are read back.
+    const tables = paths.map((p) => ({ path: path.relative(path.dirname(path.resolve(options.saveMap!)), path.resolve(p)) }));
     await writeFile(options.saveMap, JSON.stringify({ ...result.mapping, tables }, null, 2) + '\n');
   }
   if (options.json) return JSON.stringify({ mapping: result.mapping, attributes: result.attributes, report: result.report, roster }, null, 2);

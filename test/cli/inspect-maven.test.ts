@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { QualityReport } from '../../src/model/quality';
 import { runCli } from '../support/run-cli';
@@ -30,5 +33,25 @@ describeWithSharedData('inspect on the Maven CRM export (pipeline + teams + acco
     const unused = result!.report.issues.find((i) => i.code === 'unused_join_row' && i.file === 'sales_teams.csv');
     expect(unused).toMatchObject({ count: 5 });
     expect(result!.report.issues.find((i) => i.code === 'missing_created_at')).toMatchObject({ count: 500 });
+  });
+});
+
+describeWithSharedData('the Maven export through its saved mapping file', 'data/maven-crm', () => {
+  it('a mapping with tables and join keys reproduces the joined import, wherever it is run from', () => {
+    const run = runCli(['inspect', '--map', 'test/fixtures/maven-crm.mapping.json', '--json'], { cwd: path.resolve(import.meta.dirname, '../..') });
+    expect(run.stderr).toBe('');
+    const { report, attributes } = JSON.parse(run.stdout) as { report: QualityReport; attributes: string[] };
+    expect(report.summary).toMatchObject({ leads: 8800, owners: 30 });
+    expect(attributes).toEqual(expect.arrayContaining(['regional_office', 'manager', 'sector', 'sales_price']));
+  });
+
+  it('--save-map writes table paths relative to the mapping file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'allot-map-'));
+    const saved = path.join(dir, 'maven.json');
+    const files = ['sales_pipeline.csv', 'sales_teams.csv'].map((f) => path.relative(process.cwd(), maven(f)));
+    expect(runCli(['inspect', ...files, '--save-map', saved]).code).toBe(0);
+    const again = runCli(['inspect', '--map', saved, '--json'], { cwd: dir });
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout).report.summary.leads).toBe(8800);
   });
 });
