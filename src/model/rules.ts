@@ -1,0 +1,237 @@
+import { z } from 'zod';
+
+/**
+ * `allot.rules/v1` (DESIGN §2.4), the export contract: what the optimizer writes, the router runs,
+ * the simulator replays and every exporter translates. This one zod schema is the source of truth;
+ * the TypeScript types are inferred from it and the published JSON Schema is generated from it.
+ */
+export const RULES_SCHEMA_ID = 'allot.rules/v1';
+
+export const CONDITION_OPS = ['eq', 'neq', 'in', 'nin', 'lt', 'lte', 'gt', 'gte', 'between', 'empty', 'contains'] as const;
+export const ASSIGN_METHODS = ['round_robin', 'weighted_round_robin', 'least_loaded', 'fixed', 'manual_review'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+export type AssignMethod = (typeof ASSIGN_METHODS)[number];
+
+/** How far a weighted pool's weights may sum from 1 (they are often rounded LP shares). */
+export const WEIGHT_SUM_TOLERANCE = 1e-6;
+
+const fieldName = z.string().min(1).describe('a lead field, named as in the lead file (e.g. region, 所属区域)');
+const scalar = z.union([z.string(), z.number()]);
+
+const leafCondition = z.discriminatedUnion('op', [
+  z.strictObject({ field: fieldName, op: z.enum(['eq', 'neq']), value: scalar }),
+  z.strictObject({ field: fieldName, op: z.enum(['in', 'nin']), value: z.array(scalar).min(1, { error: 'needs at least one value' }) }),
+  z.strictObject({ field: fieldName, op: z.enum(['lt', 'lte', 'gt', 'gte']), value: scalar }),
+  z
+    .strictObject({ field: fieldName, op: z.literal('between'), value: z.tuple([scalar, scalar], { error: 'between needs two values: [low, high]' }) })
+    .check((ctx) => {
+      const [low, high] = ctx.value.value;
+      if (typeof low !== typeof high) ctx.issues.push({ code: 'custom', path: ['value'], input: ctx.value.value, message: 'between needs two numbers or two texts, not one of each' });
+      else if (low > high) ctx.issues.push({ code: 'custom', path: ['value'], input: ctx.value.value, message: `between needs low ≤ high (got ${low} > ${high})` });
+    }),
+  z.strictObject({ field: fieldName, op: z.literal('empty') }).describe('the field is missing, null or blank'),
+  z.strictObject({ field: fieldName, op: z.literal('contains'), value: z.string().min(1) }).describe('the field, as text, contains the value (case-sensitive)'),
+]);
+
+export type LeafCondition = z.infer<typeof leafCondition>;
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] };
+
+/** `all: []` matches every lead (an unconditional rule); `any` needs a member, as `any: []` could never match. */
+export const ConditionSchema: z.ZodType<Condition> = z
+  .union([
+    leafCondition,
+    z.strictObject({ get all() { return z.array(ConditionSchema); } }),
+    z.strictObject({ get any() { return z.array(ConditionSchema).min(1, { error: 'an "any" group needs at least one condition' }); } }),
+  ])
+  .meta({ id: 'Condition' });
+
+export const RuleRepSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  crmUser: z.string().describe('the username or email the CRM knows the rep by'),
+  capacityPerWeek: z.number().nonnegative().describe('new leads per period (a week) before the rep counts as capped'),
+  active: z.boolean(),
+  absent: z.boolean().optional().describe('away for now: skipped like an inactive rep'),
+  maxOpen: z.number().int().nonnegative().optional().describe('open leads at which the rep counts as capped'),
+});
+
+export const PoolEntrySchema = z.strictObject({
+  rep: z.string().min(1).describe('a rep id from reps'),
+  weight: z.number().min(0, { error: 'weights must be in [0, 1]' }).max(1, { error: 'weights must be in [0, 1]' }).optional()
+    .describe('share of the pool (weighted_round_robin; the weights of a pool sum to 1)'),
+});
+
+export const AssignSchema = z.strictObject({
+  method: z.enum(ASSIGN_METHODS),
+  pool: z.array(PoolEntrySchema).default([]).describe('the reps this rule may assign to; empty only for manual_review'),
+  queue: z.string().min(1).optional().describe('manual_review: the queue the lead is put in'),
+});
+
+export const RuleSchema = z.strictObject({
+  id: z.string().min(1),
+  when: ConditionSchema.optional().describe('absent: the rule matches every lead'),
+  assign: AssignSchema,
+  sla: z.strictObject({ firstTouchHours: z.number().positive().optional(), reclaimAfterHours: z.number().positive().optional() }).optional(),
+  info: z
+    .looseObject({
+      expectedLeadsPerWeek: z.number().nonnegative().optional(),
+      expectedConversionsPerWeek: z.number().nonnegative().optional(),
+      expectedValuePerWeek: z.number().nonnegative().optional(),
+    })
+    .optional()
+    .describe('what the optimizer expects of this rule; informational, never used for routing'),
+});
+
+export const PrescreenSchema = z.strictObject({
+  dedupeOn: z.array(fieldName).optional().describe('a lead whose value of any of these fields was seen before is a duplicate'),
+  reject: z.array(ConditionSchema).optional().describe('a lead matching any of these is rejected before routing'),
+});
+
+const ruleConfigShape = z.strictObject({
+  schema: z.literal(RULES_SCHEMA_ID),
+  name: z.string(),
+  segmentFields: z.array(fieldName).optional(),
+  reps: z.array(RuleRepSchema),
+  prescreen: PrescreenSchema.optional(),
+  rules: z.array(RuleSchema),
+  fallback: AssignSchema.describe('decides when no rule matches, or when the matched rule has nobody left'),
+});
+
+export const RuleConfigSchema = ruleConfigShape
+  .check((ctx) => checkReferences(ctx.value, ctx.issues))
+  .meta({ title: 'Allot rule config (allot.rules/v1)', description: 'Lead assignment rules: tried in order, the first match decides; no match → fallback.' });
+
+export type RuleConfig = z.infer<typeof ruleConfigShape>;
+export type RuleConfigInput = z.input<typeof RuleConfigSchema>;
+export type RuleRep = z.infer<typeof RuleRepSchema>;
+export type PoolEntry = z.infer<typeof PoolEntrySchema>;
+export type Assign = z.infer<typeof AssignSchema>;
+export type Rule = z.infer<typeof RuleSchema>;
+export type Prescreen = z.infer<typeof PrescreenSchema>;
+
+type Issue = { code: 'custom'; path: PropertyKey[]; message: string; input: unknown };
+
+/** The rules between fields that a JSON Schema cannot say: references, uniqueness, weights. */
+function checkReferences(config: RuleConfig, issues: unknown[]): void {
+  const add = (path: PropertyKey[], message: string) => issues.push({ code: 'custom', path, message, input: undefined } satisfies Issue);
+  const repAt = new Map<string, number>();
+  config.reps.forEach((rep, i) => {
+    const first = repAt.get(rep.id);
+    if (first === undefined) repAt.set(rep.id, i);
+    else add(['reps', i, 'id'], `duplicate rep id "${rep.id}" (first at reps[${first}])`);
+  });
+  const ruleAt = new Map<string, number>();
+  config.rules.forEach((rule, i) => {
+    const first = ruleAt.get(rule.id);
+    if (rule.id === 'fallback') add(['rules', i, 'id'], '"fallback" is reserved for the fallback; pick another rule id');
+    else if (first === undefined) ruleAt.set(rule.id, i);
+    else add(['rules', i, 'id'], `duplicate rule id "${rule.id}" (first at rules[${first}])`);
+    checkAssign(rule.assign, ['rules', i, 'assign'], repAt, add);
+  });
+  checkAssign(config.fallback, ['fallback'], repAt, add);
+}
+
+function checkAssign(assign: Assign, at: PropertyKey[], repAt: Map<string, number>, add: (path: PropertyKey[], message: string) => void): void {
+  const { method, pool } = assign;
+  const seen = new Set<string>();
+  pool.forEach((entry, j) => {
+    if (!repAt.has(entry.rep)) add([...at, 'pool', j, 'rep'], `unknown rep "${entry.rep}" (not in reps)`);
+    else if (seen.has(entry.rep)) add([...at, 'pool', j, 'rep'], `rep "${entry.rep}" is already in this pool`);
+    seen.add(entry.rep);
+  });
+  if (method === 'manual_review') {
+    if (!assign.queue) add([...at, 'queue'], 'manual_review needs a queue name');
+    return;
+  }
+  if (assign.queue !== undefined) add([...at, 'queue'], `a queue is only used by manual_review, not by ${method}`);
+  if (pool.length === 0) add([...at, 'pool'], `${method} needs at least one rep in its pool`);
+  if (method === 'fixed' && pool.length > 1) add([...at, 'pool'], `a fixed assignment has exactly one rep (found ${pool.length})`);
+  if (method === 'weighted_round_robin' && pool.length > 0) {
+    const missing = pool.findIndex((e) => e.weight === undefined);
+    if (missing >= 0) add([...at, 'pool', missing, 'weight'], 'weighted_round_robin needs a weight for every rep');
+    const sum = pool.reduce((s, e) => s + (e.weight ?? 0), 0);
+    if (missing < 0 && Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) add([...at, 'pool'], `weights must sum to 1 (they sum to ${+sum.toFixed(9)})`);
+  }
+}
+
+export type RuleConfigError = { path: string; message: string };
+export type ParsedRuleConfig = { ok: true; config: RuleConfig } | { ok: false; errors: RuleConfigError[] };
+
+/** Validates a parsed JSON document; every error names its JSON path, e.g. `rules[2].assign.pool[1].rep`. */
+export function parseRuleConfig(json: unknown): ParsedRuleConfig {
+  const parsed = RuleConfigSchema.safeParse(json);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeIssue(issue, [], json)) };
+}
+
+/** The published JSON Schema (draft 2020-12) of what a rule file may hold. */
+export function ruleConfigJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(RuleConfigSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** `rules[2].assign.pool[1].rep`: the path as a reader of the JSON file would write it. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+  return text || '(root)';
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function describeIssue(issue: ZodIssue, base: PropertyKey[], root: unknown): RuleConfigError[] {
+  const path = [...base, ...issue.path];
+  const here = valueAt(root, path);
+  switch (issue.code) {
+    case 'invalid_union': {
+      if ('note' in issue && issue.note === 'No matching discriminator') return [{ path: formatJsonPath(path), message: describeOperator(here) }];
+      if (issue.errors.length > 0 && issue.errors.every((b) => b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0)) {
+        const expected = issue.errors.map((b) => (b[0] as z.core.$ZodIssueInvalidType).expected).join(' or ');
+        return [{ path: formatJsonPath(path), message: here === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${describeValue(here)}` }];
+      }
+      return closestBranch(issue.errors, here).flatMap((inner) => describeIssue(inner, path, root));
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: formatJsonPath([...path, key]), message: `unknown key "${key}" (not part of ${RULES_SCHEMA_ID})` }));
+    case 'invalid_type':
+      return [{ path: formatJsonPath(path), message: here === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(here)}` }];
+    case 'invalid_value':
+      return [{ path: formatJsonPath(path), message: `${describeValue(here)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
+    default:
+      return [{ path: formatJsonPath(path), message: issue.message }];
+  }
+}
+
+/** The only discriminated union is the condition's `op`; the issue's path ends at it. */
+function describeOperator(op: unknown): string {
+  const known = `use one of ${CONDITION_OPS.join(', ')}`;
+  return op === undefined ? `missing (${known})` : `unknown operator ${describeValue(op)} (${known})`;
+}
+
+/**
+ * A union reports every branch's complaints; the user meant one branch. The one they meant is the
+ * one whose shape their object has: fewest missing keys, foreign keys and absent discriminators.
+ */
+function closestBranch(branches: ZodIssue[][], here: unknown): ZodIssue[] {
+  const has = (key: PropertyKey) => here !== null && typeof here === 'object' && key in here;
+  const misfit = (branch: ZodIssue[]) =>
+    branch.filter(
+      (i) =>
+        (i.code === 'unrecognized_keys' && i.path.length === 0) ||
+        (i.code === 'invalid_type' && i.path.length === 1 && !has(i.path[0]!)) ||
+        (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator' && !has(i.discriminator!)),
+    ).length;
+  return branches.reduce((best, branch) => (misfit(branch) < misfit(best) ? branch : best));
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return JSON.stringify(value);
+}
