@@ -1,0 +1,98 @@
+import type { Assign, AssignMethod, RuleConfig } from '../model/rules';
+import { compileCondition, describeCondition, type LeadTest } from './conditions';
+import { FALLBACK_ID } from './decision';
+
+/**
+ * A RuleConfig turned, once, into what the hot path needs: conditions as closures, reps as
+ * integer indexes, pools as typed arrays. Routing 10k leads × hundreds of replications then does
+ * no string lookups and no interpretation of the JSON.
+ */
+export interface CompiledPool {
+  /** The rule id, or `fallback`. */
+  readonly id: string;
+  /** This pool's slot in the per-pool state (round-robin cursors). */
+  readonly slot: number;
+  readonly method: AssignMethod;
+  /** Rep indexes, in pool order. */
+  readonly reps: Int32Array;
+  /** Weights, in pool order (weighted_round_robin; 0 elsewhere). */
+  readonly weights: Float64Array;
+  /** Where this pool's entries start in the per-entry state (smooth-weighted current values). */
+  readonly entryOffset: number;
+  readonly queue: string | null;
+  readonly matches: LeadTest;
+}
+
+export interface CompiledRules {
+  readonly config: RuleConfig;
+  readonly repIds: readonly string[];
+  readonly crmUsers: readonly string[];
+  readonly repIndex: ReadonlyMap<string, number>;
+  readonly capacityPerWeek: Float64Array;
+  /** Infinity for a rep without a maxOpen. */
+  readonly maxOpen: Float64Array;
+  /** What the config itself says keeps a rep from leads (BLOCK_INACTIVE, BLOCK_ABSENT or 0). */
+  readonly blockedByConfig: Uint8Array;
+  readonly rejects: ReadonlyArray<{ readonly test: LeadTest; readonly text: string }>;
+  readonly dedupeOn: readonly string[];
+  readonly rules: readonly CompiledPool[];
+  readonly fallback: CompiledPool;
+  /** Pool entries over all pools, the fallback's included. */
+  readonly entryCount: number;
+  readonly largestPool: number;
+}
+
+/** Why a rep cannot take a lead now. Kept as small integers so the hot path stores them in typed arrays. */
+export const BLOCK_NONE = 0;
+export const BLOCK_INACTIVE = 1;
+export const BLOCK_ABSENT = 2;
+export const BLOCK_CAPACITY = 3;
+export const BLOCK_MAX_OPEN = 4;
+
+const compiledByConfig = new WeakMap<RuleConfig, CompiledRules>();
+
+/**
+ * Compiles a validated config (see `parseRuleConfig`). The result is cached per config object, so
+ * the config must not be mutated afterwards; build a new one to change the rules.
+ */
+export function compileRules(config: RuleConfig | CompiledRules): CompiledRules {
+  if (isCompiled(config)) return config;
+  const cached = compiledByConfig.get(config);
+  if (cached) return cached;
+  const repIndex = new Map(config.reps.map((rep, i) => [rep.id, i] as const));
+  let entryOffset = 0;
+  const compilePool = (assign: Assign, id: string, slot: number, matches: LeadTest): CompiledPool => {
+    const reps = Int32Array.from(assign.pool, (entry) => {
+      const index = repIndex.get(entry.rep);
+      if (index === undefined) throw new Error(`${id}: unknown rep "${entry.rep}"; validate the config with parseRuleConfig first.`);
+      return index;
+    });
+    const weights = Float64Array.from(assign.pool, (entry) => (assign.method === 'weighted_round_robin' ? (entry.weight ?? 0) : 0));
+    const pool = { id, slot, method: assign.method, reps, weights, entryOffset, queue: assign.queue ?? null, matches };
+    entryOffset += reps.length;
+    return pool;
+  };
+  const rules = config.rules.map((rule, i) => compilePool(rule.assign, rule.id, i, compileCondition(rule.when)));
+  const fallback = compilePool(config.fallback, FALLBACK_ID, rules.length, () => true);
+  const compiled: CompiledRules = {
+    config,
+    repIds: config.reps.map((rep) => rep.id),
+    crmUsers: config.reps.map((rep) => rep.crmUser),
+    repIndex,
+    capacityPerWeek: Float64Array.from(config.reps, (rep) => rep.capacityPerWeek),
+    maxOpen: Float64Array.from(config.reps, (rep) => rep.maxOpen ?? Infinity),
+    blockedByConfig: Uint8Array.from(config.reps, (rep) => (!rep.active ? BLOCK_INACTIVE : rep.absent ? BLOCK_ABSENT : BLOCK_NONE)),
+    rejects: (config.prescreen?.reject ?? []).map((condition) => ({ test: compileCondition(condition), text: describeCondition(condition) })),
+    dedupeOn: config.prescreen?.dedupeOn ?? [],
+    rules,
+    fallback,
+    entryCount: entryOffset,
+    largestPool: Math.max(0, ...[...rules, fallback].map((p) => p.reps.length)),
+  };
+  compiledByConfig.set(config, compiled);
+  return compiled;
+}
+
+function isCompiled(value: RuleConfig | CompiledRules): value is CompiledRules {
+  return 'fallback' in value && 'matches' in value.fallback;
+}

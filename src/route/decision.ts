@@ -1,0 +1,58 @@
+import type { AssignMethod } from '../model/rules';
+
+/** Why a rep of the pool was passed over for this lead. */
+export type SkipReason = 'inactive' | 'absent' | 'capped';
+export interface SkippedRep {
+  rep: string;
+  why: SkipReason;
+  /** For `capped`: the limit the rep has reached. */
+  limit?: 'capacityPerWeek' | 'maxOpen';
+}
+
+/** The queue a lead goes to when neither its rule nor the fallback has anybody left. */
+export const UNASSIGNED_QUEUE = 'unassigned';
+export const FALLBACK_ID = 'fallback';
+
+/** What every routed (not prescreened-out) decision records for the audit trail. */
+export interface RoutedDecision {
+  leadId: string;
+  /** The rule that decided, or `fallback`. */
+  ruleId: string;
+  method: AssignMethod;
+  /** Why the fallback decided: no rule matched, or the matched rule had nobody available. */
+  fallbackBecause: 'no_match' | 'pool_exhausted' | null;
+  /** The rule that matched but had nobody available, when the fallback decided for it. */
+  matchedRuleId: string | null;
+  skipped: readonly SkippedRep[];
+}
+
+export type Decision =
+  | (RoutedDecision & { kind: 'assigned'; rep: string; repIndex: number; crmUser: string })
+  | (RoutedDecision & { kind: 'queued'; queue: string })
+  | (RoutedDecision & { kind: 'unassigned'; queue: typeof UNASSIGNED_QUEUE })
+  | { kind: 'rejected'; leadId: string; rejectIndex: number; reason: string }
+  | { kind: 'duplicate'; leadId: string; firstLeadId: string; field: string; value: string };
+
+export type DecisionKind = Decision['kind'];
+
+/** One line a person can read in an audit log or the assignments CSV. */
+export function explainDecision(decision: Decision): string {
+  switch (decision.kind) {
+    case 'rejected':
+      return `rejected by prescreen.reject[${decision.rejectIndex}]: ${decision.reason}`;
+    case 'duplicate':
+      return `duplicate of ${decision.firstLeadId} (same ${decision.field} "${decision.value}")`;
+    default: {
+      const parts = [`${decision.ruleId === FALLBACK_ID ? 'fallback' : `rule ${decision.ruleId}`} (${decision.method})`];
+      if (decision.fallbackBecause === 'no_match') parts.push('no rule matched');
+      if (decision.fallbackBecause === 'pool_exhausted') parts.push(`rule ${decision.matchedRuleId} had nobody available`);
+      if (decision.kind === 'unassigned') parts.push('the fallback had nobody available either');
+      if (decision.skipped.length > 0) parts.push(`skipped ${decision.skipped.map(describeSkip).join(', ')}`);
+      return parts.join('; ');
+    }
+  }
+}
+
+function describeSkip(skip: SkippedRep): string {
+  return `${skip.rep} (${skip.why}${skip.limit ? `: ${skip.limit}` : ''})`;
+}

@@ -1,0 +1,11 @@
+/**
+ * The router runtime (DESIGN §2.4): a pure function of (RuleConfig, lead, router state). It
+ * imports nothing at run time beyond this folder (only the RuleConfig *types*), because this
+ * folder is what the reference-router export ships and what the simulator replays.
+ */
+export { route, type Routing } from './route';
+export { compileRules, type CompiledRules, type CompiledPool } from './compile';
+export { createRouterState, startPeriod, closeLead, setRepAway, cloneRouterState, type RouterState, type RouterStateOptions } from './state';
+export { explainDecision, FALLBACK_ID, UNASSIGNED_QUEUE, type Decision, type DecisionKind, type RoutedDecision, type SkippedRep, type SkipReason } from './decision';
+export { compileCondition, describeCondition, type Lead, type LeadValue, type LeadTest } from './conditions';
+export { findUnreachableRules, type UnreachableRule } from './unreachable-rules';

@@ -1,0 +1,93 @@
+import type { RuleConfig } from '../model/rules';
+import { compileRules, type CompiledRules } from './compile';
+
+/**
+ * What the router remembers between leads, on typed arrays indexed by rep / pool / pool entry.
+ * `route` updates it in place and hands it back: a simulator routes millions of leads and cannot
+ * copy state per lead. Take a snapshot with `cloneRouterState` where an old state must survive.
+ */
+export interface RouterState {
+  readonly rules: CompiledRules;
+  /** The capacity period (a week) the per-period counts belong to; see `startPeriod`. */
+  period: string | number;
+  /** Per rep: leads assigned in the current period, checked against capacityPerWeek. */
+  readonly assignedInPeriod: Uint32Array;
+  /** Per rep: leads assigned and not yet closed (`closeLead`), checked against maxOpen. */
+  readonly open: Uint32Array;
+  /** Per rep: away for now (off shift, on leave), on top of what the config says. */
+  readonly away: Uint8Array;
+  /** Per pool: where round robin (and least-loaded's tie-break) continues. */
+  readonly cursor: Int32Array;
+  /** Per pool entry: the smooth weighted round robin's current weight. */
+  readonly current: Float64Array;
+  /** Per dedupe field: normalised value → id of the first lead that had it. */
+  readonly seen: Array<Map<string, string>>;
+  /** Leads routed so far, prescreened ones included; names leads that have no lead_id. */
+  routed: number;
+  /** Scratch for one pool's availability codes, so the hot path allocates nothing. */
+  readonly scratch: Uint8Array;
+}
+
+export interface RouterStateOptions {
+  period?: string | number;
+  /** Leads each rep already has open, by rep id (e.g. today's backlog in the CRM). */
+  open?: Readonly<Record<string, number>>;
+}
+
+export function createRouterState(rules: RuleConfig | CompiledRules, options: RouterStateOptions = {}): RouterState {
+  const compiled = compileRules(rules);
+  const reps = compiled.repIds.length;
+  const state: RouterState = {
+    rules: compiled,
+    period: options.period ?? 0,
+    assignedInPeriod: new Uint32Array(reps),
+    open: new Uint32Array(reps),
+    away: new Uint8Array(reps),
+    cursor: new Int32Array(compiled.rules.length + 1),
+    current: new Float64Array(compiled.entryCount),
+    seen: compiled.dedupeOn.map(() => new Map()),
+    routed: 0,
+    scratch: new Uint8Array(compiled.largestPool),
+  };
+  for (const [rep, count] of Object.entries(options.open ?? {})) state.open[repIndexOf(state, rep)] = count;
+  return state;
+}
+
+/** Starts a new capacity period (e.g. a new week): per-period counts go back to zero. */
+export function startPeriod(state: RouterState, periodId: string | number): RouterState {
+  state.period = periodId;
+  state.assignedInPeriod.fill(0);
+  return state;
+}
+
+/** A lead of this rep was closed or worked off: the rep's open load drops by one (never below zero). */
+export function closeLead(state: RouterState, rep: string | number): RouterState {
+  const index = repIndexOf(state, rep);
+  if (state.open[index]! > 0) state.open[index]! -= 1;
+  return state;
+}
+
+/** Marks a rep away (off shift, on leave) or back; an away rep is skipped as `absent`. */
+export function setRepAway(state: RouterState, rep: string | number, away: boolean): RouterState {
+  state.away[repIndexOf(state, rep)] = away ? 1 : 0;
+  return state;
+}
+
+export function cloneRouterState(state: RouterState): RouterState {
+  return {
+    ...state,
+    assignedInPeriod: state.assignedInPeriod.slice(),
+    open: state.open.slice(),
+    away: state.away.slice(),
+    cursor: state.cursor.slice(),
+    current: state.current.slice(),
+    seen: state.seen.map((m) => new Map(m)),
+    scratch: new Uint8Array(state.scratch.length),
+  };
+}
+
+export function repIndexOf(state: RouterState, rep: string | number): number {
+  const index = typeof rep === 'number' ? rep : state.rules.repIndex.get(rep);
+  if (index === undefined || index < 0 || index >= state.rules.repIds.length) throw new Error(`unknown rep ${JSON.stringify(rep)}`);
+  return index;
+}
