@@ -3,6 +3,7 @@ import { createNativeDatabase } from '../data/adapters/native-node';
 import { ImportError } from '../data/import-error';
 import { UsageError } from './cli-error';
 import { inspect } from './inspect';
+import { routeCommand } from './route';
 
 const USAGE = `allot <command> [options]
 
@@ -10,6 +11,8 @@ Commands:
   inspect <file> [<file> …] [--map m.json] [--roster roster.csv] [--save-map out.json] [--json]
       Load a lead export (CSV, Excel .xlsx, Parquet; UTF-8 or GBK), map it, check it, and report.
       Further files are joined onto the first (e.g. pipeline + teams + accounts).
+  route --rules rules.json --leads <file> [--out assignments.csv] [--json]
+      Run the router over a file of leads, in file order; write one decision per lead and summarise.
 
 Every command takes --json to print one JSON document on stdout.`;
 
@@ -33,6 +36,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(output + '\n');
         return 0;
       }
+      case 'route':
+        process.stdout.write((await routeCommand(db, rest)) + '\n');
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}". Run "allot --help" for the commands.`);
     }

@@ -1,0 +1,231 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Database } from '../data/database';
+import { importLeads } from '../data/import-leads';
+import { CANONICAL_FIELDS } from '../model/mapping';
+import { parseRuleConfig, type Condition, type RuleConfig } from '../model/rules';
+import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
+import { UsageError } from './cli-error';
+import { readJsonFile, readSourceFile } from './read-files';
+
+export interface RouteSummary {
+  rules: { file: string; name: string };
+  leads: { file: string; count: number };
+  decisions: Record<Decision['kind'], number>;
+  byRule: Array<{ rule: string; method: string; leads: number }>;
+  byRep: Array<{ rep: string; name: string; crmUser: string; leads: number }>;
+  queues: Array<{ queue: string; leads: number }>;
+  /** Capacity periods (ISO weeks of created_at) the leads spanned; weekly caps reset at each. */
+  periods: number;
+  warnings: string[];
+  out: string | null;
+}
+
+/** `allot route --rules rules.json --leads file [--out assignments.csv] [--json]` (DESIGN §2.5). */
+export async function routeCommand(db: Database, args: string[]): Promise<string> {
+  const { values } = parseArgs({ args, options: { rules: { type: 'string' }, leads: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.rules || !values.leads) throw new UsageError('route needs --rules <rules.json> and --leads <file>.');
+  const config = await readRulesFile(values.rules);
+  const imported = await importLeads(db, [await readSourceFile(values.leads)]);
+  const leads = await readLeadRows(db);
+
+  const compiled = compileRules(config);
+  const state = createRouterState(compiled);
+  const periods = new Set<string>();
+  const closings = new ClosingQueue();
+  const decisions = leads.map((lead) => {
+    const createdAt = lead['created_at'];
+    const week = isoWeekOf(createdAt);
+    // Weeks only move forward: a lead out of date order counts in the week the router is in.
+    if (week !== null && (periods.size === 0 || week > String(state.period))) {
+      startPeriod(state, week);
+      periods.add(week);
+    }
+    if (typeof createdAt === 'string') closings.closeUpTo(createdAt, (rep) => closeLead(state, rep));
+    const { decision } = route(compiled, lead, state);
+    if (decision.kind === 'assigned' && typeof lead['closed_at'] === 'string') closings.add(lead['closed_at'], decision.repIndex);
+    return decision;
+  });
+  if (values.out) await writeAssignments(values.out, config, decisions);
+
+  const columns = new Set<string>([...CANONICAL_FIELDS, ...imported.attributes]);
+  const summary = summarize(config, decisions, {
+    rules: { file: values.rules, name: config.name },
+    leads: { file: values.leads, count: leads.length },
+    periods: periods.size,
+    warnings: [...unknownFieldWarnings(config, columns, path.basename(values.leads)), ...findUnreachableRules(config).map((u) => `${u.path} ("${u.ruleId}") can never decide a lead: ${u.reason}.`)],
+    out: values.out ?? null,
+  });
+  return values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary);
+}
+
+async function readRulesFile(file: string): Promise<RuleConfig> {
+  const parsed = parseRuleConfig(await readJsonFile(file));
+  if (parsed.ok) return parsed.config;
+  const [first, ...more] = parsed.errors;
+  throw new UsageError(`${file}: ${first!.path}: ${first!.message}${more.length ? ` (and ${more.length} more mistake${more.length > 1 ? 's' : ''})` : ''}`);
+}
+
+/** The canonical leads in file order; timestamps as text, because the runtimes disagree on how a timestamp looks in JavaScript. */
+async function readLeadRows(db: Database): Promise<Lead[]> {
+  const rows = await db.query(
+    `SELECT * EXCLUDE (__row) REPLACE (created_at::VARCHAR AS created_at, first_touch_at::VARCHAR AS first_touch_at, closed_at::VARCHAR AS closed_at)
+     FROM leads ORDER BY __row`,
+  );
+  for (const row of rows) for (const key in row) if (typeof row[key] === 'boolean') row[key] = String(row[key]);
+  return rows as Lead[];
+}
+
+/** `2025-W02` for a date or timestamp text, by ISO 8601 weeks (Monday first). */
+export function isoWeekOf(value: Lead[string]): string | null {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!match) return null;
+  const date = new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of this week decides its year
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * A lead's closed_at, where the file has one, frees its rep's open slot for the leads created
+ * after it, so maxOpen and least_loaded see the load a rep really carried. A binary heap keyed
+ * on the timestamp text (which orders as time does).
+ */
+class ClosingQueue {
+  private readonly times: string[] = [];
+  private readonly reps: number[] = [];
+
+  add(closedAt: string, rep: number): void {
+    let i = this.times.push(closedAt) - 1;
+    this.reps.push(rep);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.times[parent]! <= this.times[i]!) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  closeUpTo(time: string, close: (rep: number) => void): void {
+    while (this.times.length > 0 && this.times[0]! <= time) {
+      close(this.reps[0]!);
+      this.swap(0, this.times.length - 1);
+      this.times.pop();
+      this.reps.pop();
+      this.siftDown();
+    }
+  }
+
+  private siftDown(): void {
+    const n = this.times.length;
+    for (let i = 0; ; ) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (l < n && this.times[l]! < this.times[least]!) least = l;
+      if (r < n && this.times[r]! < this.times[least]!) least = r;
+      if (least === i) return;
+      this.swap(i, least);
+      i = least;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    [this.times[a], this.times[b]] = [this.times[b]!, this.times[a]!];
+    [this.reps[a], this.reps[b]] = [this.reps[b]!, this.reps[a]!];
+  }
+}
+
+const CSV_HEADER = ['lead_id', 'decision', 'rep', 'crm_user', 'queue', 'rule', 'reason'];
+
+async function writeAssignments(file: string, config: RuleConfig, decisions: Decision[]): Promise<void> {
+  const names = new Map(config.reps.map((r) => [r.id, r.crmUser]));
+  const handle = await open(file, 'w').catch((error: Error) => {
+    throw new UsageError(`${file}: cannot write the assignments (${error.message}).`);
+  });
+  try {
+    let chunk = CSV_HEADER.join(',') + '\n';
+    for (const d of decisions) {
+      const routed = d.kind !== 'rejected' && d.kind !== 'duplicate';
+      const cells = [d.leadId, d.kind, d.kind === 'assigned' ? d.rep : '', d.kind === 'assigned' ? (names.get(d.rep) ?? '') : '', 'queue' in d ? d.queue : '', routed ? d.ruleId : '', explainDecision(d)];
+      chunk += cells.map(csvCell).join(',') + '\n';
+      if (chunk.length > 1 << 20) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    }
+    await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
+}
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function summarize(config: RuleConfig, decisions: Decision[], rest: Omit<RouteSummary, 'decisions' | 'byRule' | 'byRep' | 'queues'>): RouteSummary {
+  const kinds: RouteSummary['decisions'] = { assigned: 0, queued: 0, unassigned: 0, rejected: 0, duplicate: 0 };
+  const byRule = new Map<string, number>([...config.rules.map((r) => [r.id, 0] as const), ['fallback', 0]]);
+  const byRep = new Map<string, number>(config.reps.map((r) => [r.id, 0]));
+  const queues = new Map<string, number>();
+  for (const d of decisions) {
+    kinds[d.kind] += 1;
+    if (d.kind === 'rejected' || d.kind === 'duplicate') continue;
+    byRule.set(d.ruleId, byRule.get(d.ruleId)! + 1);
+    if (d.kind === 'assigned') byRep.set(d.rep, byRep.get(d.rep)! + 1);
+    else queues.set(d.queue, (queues.get(d.queue) ?? 0) + 1);
+  }
+  const methodOf = (id: string) => (id === 'fallback' ? config.fallback : config.rules.find((r) => r.id === id)!.assign).method;
+  return {
+    rules: rest.rules,
+    leads: rest.leads,
+    periods: rest.periods,
+    decisions: kinds,
+    byRule: [...byRule].map(([rule, leads]) => ({ rule, method: methodOf(rule), leads })),
+    byRep: config.reps.map((r) => ({ rep: r.id, name: r.name, crmUser: r.crmUser, leads: byRep.get(r.id)! })),
+    queues: [...queues].map(([queue, leads]) => ({ queue, leads })),
+    warnings: rest.warnings,
+    out: rest.out,
+  };
+}
+
+/** A rule on a field the file does not have never matches: almost always a misspelt or unmapped column. */
+function unknownFieldWarnings(config: RuleConfig, columns: Set<string>, leadsFile: string): string[] {
+  const named: Array<[string, string]> = [];
+  const collect = (c: Condition | undefined, where: string) => {
+    if (c === undefined) return;
+    if ('all' in c) c.all.forEach((m) => collect(m, where));
+    else if ('any' in c) c.any.forEach((m) => collect(m, where));
+    else named.push([c.field, where]);
+  };
+  config.rules.forEach((r, i) => collect(r.when, `rules[${i}]`));
+  config.prescreen?.reject?.forEach((c, i) => collect(c, `prescreen.reject[${i}]`));
+  config.prescreen?.dedupeOn?.forEach((field, i) => named.push([field, `prescreen.dedupeOn[${i}]`]));
+  const warned = new Set<string>();
+  return named
+    .filter(([field]) => !columns.has(field) && !warned.has(field) && warned.add(field))
+    .map(([field, where]) => `${where} names the field "${field}", which is not a column of ${leadsFile}: it is empty for every lead.`);
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+function formatSummary(s: RouteSummary): string {
+  const d = s.decisions;
+  const lines = [
+    `Routed ${n(s.leads.count)} leads of ${s.leads.file} with "${s.rules.name}" (${s.rules.file}), over ${n(s.periods)} week(s)`,
+    `  assigned ${n(d.assigned)} · queued ${n(d.queued)} · unassigned ${n(d.unassigned)} · rejected ${n(d.rejected)} · duplicate ${n(d.duplicate)}`,
+    '',
+    'By rule:',
+    ...s.byRule.map((r) => `  ${r.rule.padEnd(24)} ${n(r.leads).padStart(9)}  ${r.method}`),
+    '',
+    'By rep:',
+    ...s.byRep.map((r) => `  ${r.rep.padEnd(10)} ${r.name.padEnd(16)} ${n(r.leads).padStart(9)}  ${r.crmUser}`),
+  ];
+  if (s.queues.length > 0) lines.push('', 'Queues:', ...s.queues.map((q) => `  ${q.queue.padEnd(24)} ${n(q.leads).padStart(9)}`));
+  if (s.warnings.length > 0) lines.push('', 'Warnings:', ...s.warnings.map((w) => `  ${w}`));
+  if (s.out) lines.push('', `Assignments written to ${s.out}.`);
+  return lines.join('\n');
+}
