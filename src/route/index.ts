@@ -9,3 +9,4 @@ export { createRouterState, startPeriod, closeLead, setRepAway, cloneRouterState
 export { explainDecision, FALLBACK_ID, UNASSIGNED_QUEUE, type Decision, type DecisionKind, type RoutedDecision, type SkippedRep, type SkipReason } from './decision';
 export { compileCondition, describeCondition, type Lead, type LeadValue, type LeadTest } from './conditions';
 export { findUnreachableRules, type UnreachableRule } from './unreachable-rules';
+export { routerStateToJson, routerStateFromJson, type RouterStateJson } from './state-json';
