@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
+import { readLeadRows } from '../data/lead-aggregates';
 import { CANONICAL_FIELDS } from '../model/mapping';
 import { parseRuleConfig, type Condition, type RuleConfig } from '../model/rules';
 import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
@@ -65,16 +66,6 @@ async function readRulesFile(file: string): Promise<RuleConfig> {
   if (parsed.ok) return parsed.config;
   const [first, ...more] = parsed.errors;
   throw new UsageError(`${file}: ${first!.path}: ${first!.message}${more.length ? ` (and ${more.length} more mistake${more.length > 1 ? 's' : ''})` : ''}`);
-}
-
-/** The canonical leads in file order; timestamps as text, because the runtimes disagree on how a timestamp looks in JavaScript. */
-async function readLeadRows(db: Database): Promise<Lead[]> {
-  const rows = await db.query(
-    `SELECT * EXCLUDE (__row) REPLACE (created_at::VARCHAR AS created_at, first_touch_at::VARCHAR AS first_touch_at, closed_at::VARCHAR AS closed_at)
-     FROM leads ORDER BY __row`,
-  );
-  for (const row of rows) for (const key in row) if (typeof row[key] === 'boolean') row[key] = String(row[key]);
-  return rows as Lead[];
 }
 
 /** `2025-W02` for a date or timestamp text, by ISO 8601 weeks (Monday first). */

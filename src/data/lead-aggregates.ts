@@ -28,3 +28,18 @@ export function conversionRate(summary: Pick<LeadSummary, 'won' | 'lost'>): numb
   const decided = summary.won + summary.lost;
   return decided === 0 ? null : summary.won / decided;
 }
+
+export type LeadRow = Record<string, string | number | null>;
+
+/**
+ * Every accepted lead in file order, as plain rows for the router: timestamps as text
+ * (`YYYY-MM-DD HH:MM:SS`), because the runtimes disagree on how a timestamp looks in JavaScript.
+ */
+export async function readLeadRows(db: Database): Promise<LeadRow[]> {
+  const rows = await db.query<Record<string, string | number | boolean | null>>(
+    `SELECT * EXCLUDE (__row) REPLACE (created_at::VARCHAR AS created_at, first_touch_at::VARCHAR AS first_touch_at, closed_at::VARCHAR AS closed_at)
+     FROM ${LEADS_TABLE} ORDER BY __row`,
+  );
+  for (const row of rows) for (const key in row) if (typeof row[key] === 'boolean') row[key] = String(row[key]);
+  return rows as LeadRow[];
+}
