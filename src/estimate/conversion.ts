@@ -1,0 +1,187 @@
+import { betaQuantile, logBeta, logistic } from './beta';
+import { fitAdditiveLogit } from './additive-logit';
+import { poolNormal } from './normal-hierarchy';
+
+/**
+ * Conversion p(segment, rep) by hierarchical shrinkage (empirical Bayes), DESIGN §3.1.
+ *
+ * Evidence is decided leads only: an open lead has no outcome yet, and counting it as lost would
+ * bias every rate down (most for the reps and segments with the newest or slowest deals).
+ *
+ * Three levels, each pulled toward the one above by as much as the data say the units differ:
+ * 1. Main effects on the logit scale, logit p = segment[s] + rep[r], fitted by maximum likelihood
+ *    on all cells (so a rep's effect is measured against the mix of segments the rep was given).
+ * 2. Those segment and rep effects are pooled (`poolNormal`): a rep with little history is pulled
+ *    toward the average rep, a small segment toward the average segment; a rep or segment never
+ *    seen gets the average, with the spread between units as its uncertainty.
+ * 3. A cell is beta-binomial around its prior mean m = logistic(segment + rep): p ~ Beta(κm, κ(1−m)).
+ *    The prior strength κ (how far a cell may stray from its segment and rep, in "prior leads") is
+ *    fitted by maximum marginal likelihood over all seen cells: it is one number learned from
+ *    hundreds of cells, so a point estimate is stable, and the beta-binomial likelihood is exact
+ *    for small cells where a normal approximation on the logit is not. Each cell's prior is then
+ *    widened by the uncertainty of m itself (moment matching), and updated with its own wins and
+ *    decided leads. A cell with 3 deals keeps mostly its prior; one with 300 mostly its own rate.
+ *
+ * Rates are at the response times the history had; the simulator's decay multiplies on top of that.
+ */
+
+export interface ConversionCount {
+  segment: string;
+  rep: string;
+  decided: number;
+  won: number;
+}
+
+export interface ConversionCell {
+  segment: string;
+  rep: string;
+  /** Posterior mean and 90% interval of p. */
+  mean: number;
+  lo: number;
+  hi: number;
+  /** Evidence: decided leads of this rep in this segment, and the wins among them. */
+  n: number;
+  won: number;
+  /** won / n, the unpooled rate; null when n = 0. */
+  raw: number | null;
+  /** logistic(segment + rep): what the cell is pulled toward. */
+  prior: number;
+  /** The cell was never seen: the estimate is the prior alone. */
+  priorOnly: boolean;
+  /** The posterior Beta(alpha, beta) of p, for draws in the simulator and forecasts. */
+  alpha: number;
+  beta: number;
+}
+
+export interface RepEffect {
+  rep: string;
+  n: number;
+  won: number;
+  /** Log-odds relative to the average rep on the same segments; 90% interval. */
+  effect: number;
+  lo: number;
+  hi: number;
+  /** The 90% interval excludes 0. */
+  significant: boolean;
+  seen: boolean;
+}
+
+export interface SegmentRate {
+  segment: string;
+  n: number;
+  won: number;
+  /** The average rep's rate in this segment, with its 90% interval. */
+  rate: number;
+  lo: number;
+  hi: number;
+  seen: boolean;
+}
+
+export interface ConversionModel {
+  cells: ConversionCell[];
+  reps: RepEffect[];
+  segments: SegmentRate[];
+  hyper: {
+    /** Spread of true rep effects and of segment logits (posterior mean of τ, 90% interval). */
+    repSpread: { mean: number; lo: number; hi: number };
+    segmentSpread: { mean: number; lo: number; hi: number };
+    /** κ: a cell's prior is worth this many decided leads. */
+    cellStrength: number;
+  };
+}
+
+/** Fits the model. `segments` and `reps` list every unit to estimate, seen or not. */
+export function estimateConversion(counts: ConversionCount[], segments: string[], reps: string[]): ConversionModel {
+  const segmentList = [...new Set([...segments, ...counts.map((c) => c.segment)])];
+  const repList = [...new Set([...reps, ...counts.map((c) => c.rep)])];
+  const si = new Map(segmentList.map((s, i) => [s, i]));
+  const ri = new Map(repList.map((r, i) => [r, i]));
+  const n = segmentList.map(() => new Float64Array(repList.length));
+  const y = segmentList.map(() => new Float64Array(repList.length));
+  for (const c of counts) {
+    n[si.get(c.segment)!]![ri.get(c.rep)!]! += c.decided;
+    y[si.get(c.segment)!]![ri.get(c.rep)!]! += c.won;
+  }
+  const additive = fitAdditiveLogit(n, y);
+  const repPool = poolNormal(additive.rep, { center: 'zero' });
+  const segmentPool = poolNormal(additive.segment, { center: 'estimated', tauMax: 5 });
+
+  const priorOf = (s: number, r: number) => logistic(segmentPool.units[s]!.mean + repPool.units[r]!.mean);
+  const seenCells: Array<{ n: number; y: number; m: number }> = [];
+  segmentList.forEach((_, s) => repList.forEach((_, r) => n[s]![r]! > 0 && seenCells.push({ n: n[s]![r]!, y: y[s]![r]!, m: priorOf(s, r) })));
+  const kappa = fitCellStrength(seenCells);
+
+  const cells: ConversionCell[] = [];
+  segmentList.forEach((segment, s) =>
+    repList.forEach((rep, r) => {
+      const m = priorOf(s, r);
+      const logitVariance = segmentPool.units[s]!.sd ** 2 + repPool.units[r]!.sd ** 2;
+      const variance = (m * (1 - m)) / (kappa + 1) + (m * (1 - m)) ** 2 * logitVariance;
+      const strength = Math.max((m * (1 - m)) / variance - 1, 0.1);
+      const cellN = n[s]![r]!;
+      const cellY = y[s]![r]!;
+      const alpha = strength * m + cellY;
+      const beta = strength * (1 - m) + cellN - cellY;
+      cells.push({
+        segment, rep, mean: alpha / (alpha + beta), lo: betaQuantile(0.05, alpha, beta), hi: betaQuantile(0.95, alpha, beta),
+        n: cellN, won: cellY, raw: cellN > 0 ? cellY / cellN : null, prior: m, priorOnly: cellN === 0, alpha, beta,
+      });
+    }),
+  );
+  const sumOver = (cellsOf: (c: ConversionCell) => boolean) => cells.filter(cellsOf).reduce((t, c) => ({ n: t.n + c.n, won: t.won + c.won }), { n: 0, won: 0 });
+  return {
+    cells,
+    reps: repList.map((rep, r) => {
+      const u = repPool.units[r]!;
+      return { rep, ...sumOver((c) => c.rep === rep), effect: u.mean, lo: u.lo, hi: u.hi, significant: u.lo > 0 || u.hi < 0, seen: Number.isFinite(additive.rep[r]!.variance) };
+    }),
+    segments: segmentList.map((segment, s) => {
+      const u = segmentPool.units[s]!;
+      return { segment, ...sumOver((c) => c.segment === segment), rate: logistic(u.mean), lo: logistic(u.lo), hi: logistic(u.hi), seen: Number.isFinite(additive.segment[s]!.variance) };
+    }),
+    hyper: { repSpread: repPool.tau, segmentSpread: segmentPool.tau, cellStrength: kappa },
+  };
+}
+
+const KAPPA_MIN = 0.5;
+const KAPPA_MAX = 1e5;
+
+/**
+ * κ maximizing Σ log BetaBinomial(y | n, κm, κ(1−m)) over the seen cells: a coarse grid on log κ
+ * (the likelihood can be flat or have a shallow second bump), then golden-section refinement.
+ * At the top of the range cells do not differ beyond segment + rep: every cell is its prior.
+ */
+export function fitCellStrength(cells: Array<{ n: number; y: number; m: number }>): number {
+  if (cells.length === 0) return KAPPA_MAX;
+  const logLik = (logKappa: number) => {
+    const k = Math.exp(logKappa);
+    return cells.reduce((s, c) => s + logBeta(c.y + k * c.m, c.n - c.y + k * (1 - c.m)) - logBeta(k * c.m, k * (1 - c.m)), 0);
+  };
+  const a0 = Math.log(KAPPA_MIN);
+  const b0 = Math.log(KAPPA_MAX);
+  const steps = 40;
+  let best = 0;
+  const grid = Array.from({ length: steps + 1 }, (_, i) => a0 + ((b0 - a0) * i) / steps);
+  const values = grid.map(logLik);
+  values.forEach((v, i) => v > values[best]! && (best = i));
+  let a = grid[Math.max(best - 1, 0)]!;
+  let b = grid[Math.min(best + 1, steps)]!;
+  // Golden-section search reusing one evaluation per step: the likelihood sums over every cell.
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let c = b - phi * (b - a);
+  let d = a + phi * (b - a);
+  let fc = logLik(c);
+  let fd = logLik(d);
+  for (let i = 0; i < 30; i++) {
+    if (fc >= fd) {
+      [b, d, fd] = [d, c, fc];
+      c = b - phi * (b - a);
+      fc = logLik(c);
+    } else {
+      [a, c, fc] = [c, d, fd];
+      d = a + phi * (b - a);
+      fd = logLik(d);
+    }
+  }
+  return Math.exp((a + b) / 2);
+}

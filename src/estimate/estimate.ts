@@ -1,0 +1,96 @@
+import type { EstimationInputs, OutcomeRow } from '../data/estimation-inputs';
+import { estimateConversion, type ConversionCell, type ConversionCount, type ConversionModel, type RepEffect } from './conversion';
+import { estimateDecay, type DecayCurveParams, type DecayEstimate } from './decay';
+import { arrivalShape, estimateDemand, type ArrivalShape } from './demand';
+import { revenuePerWin, type SegmentRevenue } from './revenue';
+
+/** Everything `estimate` learns from a history (DESIGN §3.1), ready for the optimizer and the CLI. */
+export interface Estimates {
+  segments: SegmentEstimate[];
+  reps: RepEffect[];
+  conversion: ConversionCell[];
+  decay: DecayEstimate;
+  arrivals: ArrivalShape;
+  model: ConversionModel['hyper'];
+  /** What was left out and why, for the user to read. */
+  notes: string[];
+}
+
+export interface SegmentEstimate {
+  key: string;
+  fields: Record<string, string>;
+  valueBand: string | null;
+  /** All leads, open ones included. */
+  leads: number;
+  perWeek: number;
+  sdPerWeek: number;
+  /** Decided leads and wins. */
+  decided: number;
+  won: number;
+  /** The average rep's conversion in the segment, with its 90% interval. */
+  rate: { mean: number; lo: number; hi: number };
+  revenuePerWin: Omit<SegmentRevenue, 'segment'>;
+}
+
+export interface EstimateOptions {
+  /** Reps to estimate besides the owners in the history (e.g. the roster's new hires). */
+  reps?: string[];
+  /** Segments to estimate besides the ones in the history (e.g. the rest of a backtest's data). */
+  segments?: string[];
+  decayPreset?: DecayCurveParams;
+}
+
+/** Decided leads per segment × rep, summed over first-touch buckets; leads without an owner are left out. */
+export function conversionCounts(outcomes: OutcomeRow[]): ConversionCount[] {
+  const cells = new Map<string, ConversionCount>();
+  for (const row of outcomes) {
+    if (row.rep === null) continue;
+    const key = `${row.segment}\u0000${row.rep}`;
+    const cell = cells.get(key) ?? { segment: row.segment, rep: row.rep, decided: 0, won: 0 };
+    cell.decided += row.decided;
+    cell.won += row.won;
+    cells.set(key, cell);
+  }
+  return [...cells.values()];
+}
+
+export function estimate(inputs: EstimationInputs, options: EstimateOptions = {}): Estimates {
+  const segmentKeys = [...new Set([...inputs.segments.map((s) => s.key), ...(options.segments ?? [])])].sort();
+  const reps = [...new Set([...inputs.owners, ...(options.reps ?? [])])].sort();
+  const model = estimateConversion(conversionCounts(inputs.outcomes), segmentKeys, reps);
+  const demand = new Map(estimateDemand(inputs.weekly, inputs.weeks, segmentKeys).map((d) => [d.segment, d]));
+  const revenue = new Map(revenuePerWin(inputs.outcomes, segmentKeys).map((r) => [r.segment, r]));
+  const rows = new Map(inputs.segments.map((s) => [s.key, s]));
+  const segments = model.segments.map((rate): SegmentEstimate => {
+    const row = rows.get(rate.segment);
+    const { segment: _, ...perWin } = revenue.get(rate.segment)!;
+    const d = demand.get(rate.segment)!;
+    return {
+      key: rate.segment,
+      fields: row?.fields ?? {},
+      valueBand: row?.valueBand ?? null,
+      leads: row?.leads ?? 0,
+      perWeek: d.perWeek,
+      sdPerWeek: d.sdPerWeek,
+      decided: rate.n,
+      won: rate.won,
+      rate: { mean: rate.rate, lo: rate.lo, hi: rate.hi },
+      revenuePerWin: perWin,
+    };
+  });
+  const notes = [
+    'Conversion counts decided (won or lost) leads only; open leads have no outcome yet.',
+    inputs.withoutOwner > 0 ? `${inputs.withoutOwner} lead(s) without an owner count for demand, not for rep conversion.` : null,
+    inputs.withoutCreatedAt > 0 ? `${inputs.withoutCreatedAt} lead(s) without a creation time are left out of demand.` : null,
+    'Rates are at the response times of the history; the decay curve says how they change with faster or slower first touch.',
+  ].filter((n): n is string => n !== null);
+  return {
+    segments,
+    reps: model.reps,
+    conversion: model.cells,
+    decay: estimateDecay(inputs.outcomes, inputs.touchBuckets, options.decayPreset),
+    arrivals: arrivalShape(inputs.shape, inputs.weeks.length),
+    model: model.hyper,
+    notes,
+  };
+}
