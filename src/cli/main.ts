@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createNativeDatabase } from '../data/adapters/native-node';
 import { ImportError } from '../data/import-error';
 import { UsageError } from './cli-error';
+import { estimateCommand } from './estimate';
 import { inspect } from './inspect';
 import { routeCommand } from './route';
 
@@ -11,6 +12,9 @@ Commands:
   inspect <file> [<file> …] [--map m.json] [--roster roster.csv] [--save-map out.json] [--json]
       Load a lead export (CSV, Excel .xlsx, Parquet; UTF-8 or GBK), map it, check it, and report.
       Further files are joined onto the first (e.g. pipeline + teams + accounts).
+  estimate --scenario s.json [--backtest] [--json]
+      Conversion by segment × rep with 90% intervals, rep effects, demand per segment, response-time
+      decay; --backtest fits on the first 75% of the dates and checks the forecast of the rest.
   route --rules rules.json --leads <file> [--out assignments.csv] [--json]
       Run the router over a file of leads, in file order; write one decision per lead and summarise.
 
@@ -34,6 +38,15 @@ export async function main(argv: string[]): Promise<number> {
         });
         const output = await inspect(db, { files: positionals, map: values.map, roster: values.roster, saveMap: values['save-map'], json: values.json! });
         process.stdout.write(output + '\n');
+        return 0;
+      }
+      case 'estimate': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { scenario: { type: 'string' }, backtest: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+        });
+        if (!values.scenario) throw new UsageError('estimate needs --scenario <file.json>.');
+        process.stdout.write((await estimateCommand(db, { scenario: values.scenario, json: values.json!, backtest: values.backtest! })) + '\n');
         return 0;
       }
       case 'route':
