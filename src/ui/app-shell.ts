@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { createBrowserDatabase } from '../data/adapters/wasm-browser';
 import './data/data-step';
 import { DataSession } from './data/data-session';
+import { MAX_BROWSER_FILE_BYTES } from './data/file-limit';
 import { initialLang, makeI18n, rememberLang, type I18n, type Lang } from './i18n';
 import './language-switch';
 import './step-nav';
@@ -23,6 +24,8 @@ const STEPS: StepEntry[] = [
 export class AppShell extends LitElement {
   @state() private i18n: I18n = makeI18n(initialLang(storage(), navigator.languages?.length ? navigator.languages : [navigator.language]));
   private readonly session = new DataSession(createBrowserDatabase);
+  /** The largest file the Data step reads; set lower by main.ts only for tests (`?maxFileMB=`). */
+  @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
 
   static override styles = [
     shared,
@@ -82,7 +85,7 @@ export class AppShell extends LitElement {
       </header>
       <allot-step-nav .i18n=${this.i18n} .steps=${STEPS} current="data"></allot-step-nav>
       <main>
-        <allot-data-step .i18n=${this.i18n} .session=${this.session}></allot-data-step>
+        <allot-data-step .i18n=${this.i18n} .session=${this.session} .maxFileBytes=${this.maxFileBytes}></allot-data-step>
       </main>
     `;
   }

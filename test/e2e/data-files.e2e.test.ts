@@ -88,6 +88,31 @@ describe('loading files on the Data step', () => {
     await close(visit);
   });
 
+  test('two files are joined, and either can be made the lead table without choosing them again', async () => {
+    const visit = await openWorkbench(browser);
+    const { page } = visit;
+    await reportSettled(page);
+    const sources = page.locator('allot-source-list li');
+
+    await fileInput(page).setInputFiles([
+      csv('deals.csv', 'lead_id,owner,outcome\nD1,r1,Won\nD2,r2,Lost\nD3,r3,Open\n'),
+      csv('teams.csv', 'owner,team\nr1,East\nr2,North\n'),
+    ]);
+    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 30_000 }).toBe('3');
+    await reportSettled(page);
+    expect(await sources.first().getAttribute('data-file')).toBe('deals.csv');
+    expect(await page.locator('allot-column-profile tr[data-column="team"]').count()).toBe(1);
+
+    await page.locator('allot-source-list [data-file="teams.csv"]').getByRole('button', { name: 'Use as lead table' }).click();
+    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 30_000 }).toBe('2');
+    await reportSettled(page);
+    expect(await sources.first().getAttribute('data-file')).toBe('teams.csv');
+    expect(await sources.first().textContent()).toContain('Lead table');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  });
+
   test('a header holding HTML is shown as literal text, never run', async () => {
     const header = '<img src=x onerror=alert(1)>';
     const visit = await openWorkbench(browser);

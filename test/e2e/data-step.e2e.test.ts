@@ -67,6 +67,32 @@ describe('the Data step', () => {
     await close(visit);
   });
 
+  test('"not mapped" leaves a field unmapped even where a column is named after it, and is saved as null', async () => {
+    const visit = await openWorkbench(browser);
+    const { page } = visit;
+    await reportSettled(page);
+    expect(await page.locator('[data-code="unmapped_required_field"]').count()).toBe(0);
+
+    await fieldSelect(page, 'owner').selectOption({ label: '— not mapped —' });
+    await page.locator('[data-code="unmapped_required_field"]').waitFor({ timeout: 30_000 });
+    await reportSettled(page);
+    expect(await fieldSelect(page, 'owner').inputValue()).toBe('');
+    expect(await page.locator('allot-column-profile tr[data-column="owner"] .field').count()).toBe(0);
+    expect(await page.locator('allot-mapping-editor [role="note"]').count()).toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save mapping' }).click()]);
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf-8'));
+    expect(saved.fields.owner).toBeNull();
+    expect(saved.fields.lead_id).toBe('lead_id');
+
+    await fieldSelect(page, 'owner').selectOption('owner');
+    await expect.poll(() => page.locator('[data-code="unmapped_required_field"]').count(), { timeout: 30_000 }).toBe(0);
+    await reportSettled(page);
+    expect(await page.locator('allot-column-profile tr[data-column="owner"] .field').textContent()).toBe('Owner');
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  });
+
   test('a mapping is saved as an allot.mapping/v1 file, and a broken one names the JSON path', async () => {
     const visit = await openWorkbench(browser);
     const { page } = visit;

@@ -52,6 +52,10 @@ export class ColumnProfileTable extends LitElement {
         text-align: right;
         white-space: nowrap;
       }
+      abbr.approx {
+        text-decoration: none;
+        cursor: help;
+      }
       .field {
         font-size: 11px;
         padding: 1px 6px;
@@ -117,7 +121,11 @@ export class ColumnProfileTable extends LitElement {
       <td>${column.mappedTo ? html`<span class="field">${t.mapping.fields[column.mappedTo as CanonicalField] ?? column.mappedTo}</span>` : nothing}</td>
       <td class="type">${t.columns.types[column.type]}</td>
       <td class="num">${fmt.number(column.nulls)}</td>
-      <td class="num">${fmt.number(column.distinct)}</td>
+      <td class="num" data-stat="distinct">
+        ${column.distinctApprox
+          ? html`<abbr class="approx" title=${t.columns.approximate}>≈&nbsp;${fmt.number(column.distinct)}</abbr>`
+          : fmt.number(column.distinct)}
+      </td>
       <td class="range">${this.#bound(column, column.min)}</td>
       <td class="range">${this.#bound(column, column.max)}</td>
       <td>

@@ -4,12 +4,19 @@ import { leadsPerWeek, type WeeklyLeads } from '../../data/lead-aggregates';
 import type { RawTable, SourceFile } from '../../data/read-table';
 import type { MappingInput } from '../../model/mapping';
 
+/** A file to load: a picked `File` (read only when its turn comes) or bytes already in memory. */
+export type LoadFile = File | SourceFile;
+
 export type LoadPhase =
   | { kind: 'starting' }
   | { kind: 'fetching-sample' }
-  | { kind: 'reading'; file: string; index: number; total: number }
-  | { kind: 'mapping' }
-  | { kind: 'updating' };
+  /** Reading file `index` of `total` (from 1) from disk into the data engine. */
+  | { kind: 'reading'; file: string; bytes: number; index: number; total: number }
+  /** Joining, mapping and checking the rows just read (`bytes`: the lead table's file size). */
+  | { kind: 'mapping'; file: string; bytes: number; rows: number }
+  | { kind: 'updating' }
+  /** A load or re-map failed after it had replaced the leads: the last good load is being put back. */
+  | { kind: 'restoring' };
 
 /** A file set as loaded: what the Data step shows, and what later steps start from. */
 export interface LoadedData {
@@ -22,16 +29,27 @@ export interface LoadedData {
 }
 
 interface Current {
-  files: SourceFile[];
-  isSample: boolean;
+  prefix: string;
+  /** File sizes in bytes, by file name, for the progress texts. */
+  sizes: Map<string, number>;
   raws: RawTable[];
   data: LoadedData;
 }
 
 /**
+ * Each load reads its files into tables of its own (`loadA_0_0`, `loadA_1_0`, …: one `readSources`
+ * call per file, so that only one file's bytes are in memory at a time), so a load that fails
+ * leaves the tables of the last good one untouched. Two prefixes take turns: a new load replaces
+ * the tables of the load before the current one, so at most two loads are held, whatever the
+ * number of loads.
+ */
+const PREFIXES = ['loadA', 'loadB'] as const;
+
+/**
  * The workbench's one database and the files read into it. Work runs one task at a time (the
- * data layer rewrites shared tables), and a task that fails puts back the tables of the last
- * good load, so what the screen shows is always what the database holds.
+ * data layer rewrites the shared `leads` view and its helpers), and a task that fails after
+ * touching them maps the last good load again, so what the screen shows is always what the
+ * database holds. No file's bytes are kept: once read, the data lives in DuckDB only.
  */
 export class DataSession {
   #db: Promise<Database> | null = null;
@@ -45,27 +63,39 @@ export class DataSession {
   }
 
   /** Reads a new file set (the lead table first, then tables to join onto it). */
-  load(files: SourceFile[], onPhase: (phase: LoadPhase) => void, options: { isSample?: boolean; input?: MappingInput } = {}): Promise<LoadedData> {
+  load(files: LoadFile[], onPhase: (phase: LoadPhase) => void, options: { isSample?: boolean; input?: MappingInput } = {}): Promise<LoadedData> {
+    if (files.length === 0) return Promise.reject(new Error('No file given.'));
     return this.#serially(async (db) => {
-      // The data layer may empty the buffers it reads (DuckDB-WASM does): keep our own copies.
-      const kept = files.map(copyFile);
-      const raws = await readSources(db, files.map(copyFile), (_step, done, total) => {
-        if (done < total) onPhase({ kind: 'reading', file: kept[done]!.name, index: done + 1, total });
-      });
-      onPhase({ kind: 'mapping' });
+      const prefix = PREFIXES.find((p) => p !== this.#current?.prefix)!;
+      const sizes = new Map(files.map((f) => [f.name, sizeOf(f)] as const));
+      const raws: RawTable[] = [];
+      for (const [i, file] of files.entries()) {
+        onPhase({ kind: 'reading', file: file.name, bytes: sizeOf(file), index: i + 1, total: files.length });
+        // One file's bytes at a time, dropped as soon as DuckDB has them (it takes the buffer over).
+        const source = { name: file.name, bytes: await bytesOf(file) };
+        raws.push(...(await readSources(db, [source], { prefix: `${prefix}_${i}` })));
+      }
+      const lead = raws[0]!;
+      onPhase({ kind: 'mapping', file: lead.file, bytes: sizes.get(lead.file) ?? 0, rows: lead.rows });
       const input = options.input ?? {};
-      const data = await this.#build(db, kept, options.isSample ?? false, input, raws);
-      this.#current = { files: kept, isSample: data.isSample, raws, data };
+      const data = await this.#mapOrRestore(db, raws, input, options.isSample ?? false, undefined, onPhase);
+      this.#current = { prefix, sizes, raws, data };
       return data;
-    }, onPhase, true);
+    }, onPhase);
   }
 
-  /** Reads the current files again with file `index` as the lead table and the others joined onto it. */
+  /** Maps the files already read again with file `index` as the lead table and the others joined onto it. */
   useAsLeadTable(index: number, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
-    const current = this.#current;
-    if (!current?.files[index]) return Promise.reject(new Error(`No loaded file number ${index + 1}.`));
-    const others = current.files.filter((_, i) => i !== index);
-    return this.load([current.files[index]!, ...others], onPhase, { isSample: current.isSample });
+    return this.#serially(async (db) => {
+      const current = this.#current;
+      if (!current?.raws[index]) throw new Error(`No loaded file number ${index + 1}.`);
+      const raws = [current.raws[index]!, ...current.raws.filter((_, i) => i !== index)];
+      const lead = raws[0]!;
+      onPhase({ kind: 'mapping', file: lead.file, bytes: current.sizes.get(lead.file) ?? 0, rows: lead.rows });
+      const data = await this.#mapOrRestore(db, raws, {}, current.data.isSample, undefined, onPhase);
+      this.#current = { ...current, raws, data };
+      return data;
+    }, onPhase);
   }
 
   /** Fetches the bundled sample from our own origin and loads it. */
@@ -83,52 +113,59 @@ export class DataSession {
       const current = this.#current;
       if (!current) throw new Error('No data is loaded yet.');
       onPhase({ kind: 'updating' });
-      const data = await this.#build(db, current.files, current.isSample, input, current.raws);
+      // Same tables and joins: the data layer reuses the column profile, so an edit is quick.
+      const data = await this.#mapOrRestore(db, current.raws, input, current.data.isSample, current.data.result, onPhase);
       this.#current = { ...current, data };
       return data;
-    }, onPhase, false);
+    }, onPhase);
   }
 
-  async #build(db: Database, files: SourceFile[], isSample: boolean, input: MappingInput, raws: RawTable[]): Promise<LoadedData> {
-    const result = await mapLeads(db, raws, input);
-    const weekly = await leadsPerWeek(db);
-    return { files: files.map((f) => f.name), isSample, input, result, weekly };
+  /** Maps `raws`; if that fails, the `leads` view may point at them, so the last good load is mapped back first. */
+  async #mapOrRestore(
+    db: Database,
+    raws: RawTable[],
+    input: MappingInput,
+    isSample: boolean,
+    previous: LeadImport | undefined,
+    onPhase: (phase: LoadPhase) => void,
+  ): Promise<LoadedData> {
+    try {
+      const result = await mapLeads(db, raws, input, { previous });
+      const weekly = await leadsPerWeek(db);
+      return { files: raws.map((r) => r.file), isSample, input, result, weekly };
+    } catch (error) {
+      const current = this.#current;
+      if (current) {
+        onPhase({ kind: 'restoring' });
+        try {
+          await mapLeads(db, current.raws, current.data.input, { previous: current.data.result });
+        } catch (restoreError) {
+          console.error('Allot: could not restore the previous data', restoreError);
+        }
+      }
+      throw error;
+    }
   }
 
-  #serially<T>(task: (db: Database) => Promise<T>, onPhase: (phase: LoadPhase) => void, rereads: boolean): Promise<T> {
+  #serially<T>(task: (db: Database) => Promise<T>, onPhase: (phase: LoadPhase) => void): Promise<T> {
     const run = async () => {
       if (!this.#db) {
         onPhase({ kind: 'starting' });
         this.#db = this.openDatabase();
         this.#db.catch(() => (this.#db = null));
       }
-      const db = await this.#db;
-      try {
-        return await task(db);
-      } catch (error) {
-        await this.#restore(db, rereads);
-        throw error;
-      }
+      return task(await this.#db);
     };
     const result = this.#queue.then(run, run);
     this.#queue = result.catch(() => undefined);
     return result;
   }
-
-  /** Rebuilds the tables of the last good load, which a failed read or mapping may have overwritten. */
-  async #restore(db: Database, rereads: boolean): Promise<void> {
-    const current = this.#current;
-    if (!current) return;
-    try {
-      const raws = rereads ? await readSources(db, current.files.map(copyFile)) : current.raws;
-      await mapLeads(db, raws, current.data.input);
-      this.#current = { ...current, raws };
-    } catch (error) {
-      console.error('Allot: could not restore the previous data', error);
-    }
-  }
 }
 
-function copyFile(file: SourceFile): SourceFile {
-  return { name: file.name, bytes: file.bytes.slice() };
+function sizeOf(file: LoadFile): number {
+  return file instanceof Blob ? file.size : file.bytes.byteLength;
+}
+
+async function bytesOf(file: LoadFile): Promise<Uint8Array> {
+  return file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.bytes;
 }

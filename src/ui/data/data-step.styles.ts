@@ -28,6 +28,10 @@ export const dataStepStyles = css`
   .status.active {
     color: var(--accent-strong);
   }
+  .status .elapsed {
+    color: var(--muted);
+    font-variant-numeric: tabular-nums;
+  }
   .spinner {
     width: 14px;
     height: 14px;
@@ -63,6 +67,19 @@ export const dataStepStyles = css`
     margin: 2px 0;
     overflow-wrap: anywhere;
     white-space: pre-wrap;
+  }
+  .alert .command {
+    display: inline-block;
+    margin: 4px 0 6px;
+    padding: 3px 8px;
+    border-radius: 4px;
+    background: #fff;
+    border: 1px solid #f1c4bf;
+    color: var(--text);
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 12.5px;
+    user-select: all;
+    overflow-wrap: anywhere;
   }
   .layout {
     display: grid;

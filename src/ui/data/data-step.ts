@@ -2,8 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleUrl from '../../../data/sample/leads.csv?url';
 import { ImportError } from '../../data/import-error';
-import type { SourceFile } from '../../data/read-table';
-import type { CanonicalField, MappingInput } from '../../model/mapping';
+import type { MappingInput } from '../../model/mapping';
 import { downloadText } from '../download';
 import type { DateOrderChoice, I18n } from '../i18n';
 import { shared } from '../styles/shared';
@@ -11,6 +10,7 @@ import './column-profile';
 import type { DataSession, LoadedData, LoadPhase } from './data-session';
 import { dataStepStyles } from './data-step.styles';
 import './file-drop';
+import { MAX_BROWSER_FILE_BYTES, inspectCommand } from './file-limit';
 import './issue-list';
 import type { FieldChoice } from './mapping-editor';
 import './mapping-editor';
@@ -20,6 +20,8 @@ import './source-list';
 import './weekly-chart';
 
 const SAMPLE_NAME = 'leads.csv';
+/** A load taking longer than this shows how long it has been running. */
+const SHOW_ELAPSED_AFTER_MS = 2000;
 
 /**
  * Step 1, 数据: load the leads, map their columns, read the quality report. Holds the step's
@@ -29,21 +31,35 @@ const SAMPLE_NAME = 'leads.csv';
 export class DataStep extends LitElement {
   @property({ attribute: false }) i18n!: I18n;
   @property({ attribute: false }) session!: DataSession;
+  /** Files bigger than this are refused before they are read. */
+  @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
   @state() private data: LoadedData | null = null;
   @state() private phase: LoadPhase | null = null;
+  /** Whether the running task reads new files (the mapping editor still shows the old ones) or re-maps. */
+  @state() private running: 'load' | 'remap' | null = null;
+  /** Seconds the running task has taken, once it takes long enough to say so. */
+  @state() private elapsed = 0;
   @state() private error: string | null = null;
+  /** A command that gets round the error (the CLI for a file too big for the browser), shown to copy. */
+  @state() private errorCommand: string | null = null;
   @state() private notice: string | null = null;
   /** The mapping the user just asked for, shown in the editor while the report catches up. */
   @state() private pending: MappingInput | null = null;
-  @state() private guessedBack: CanonicalField[] = [];
   #request = 0;
+  #started = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   static override styles = [shared, dataStepStyles];
 
   override connectedCallback() {
     super.connectedCallback();
     this.data = this.session.current;
-    if (!this.data) void this.#run((onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase));
+    if (!this.data) void this.#run('load', (onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase));
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#stopClock();
   }
 
   override render() {
@@ -56,7 +72,10 @@ export class DataStep extends LitElement {
         <p class="muted">${t.data.intro}</p>
       </div>
       <div role="status" aria-live="polite" class="status ${busy ? 'active' : ''}">
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.#phaseText(this.phase!)}` : (this.notice ?? '')}
+        ${busy
+          ? html`<span class="spinner" aria-hidden="true"></span><span data-phase=${this.phase!.kind}>${this.#phaseText(this.phase!)}</span>
+              ${this.elapsed > 0 ? html`<span class="elapsed" aria-hidden="true">${t.progress.elapsed(this.i18n.fmt.number(this.elapsed))}</span>` : nothing}`
+          : (this.notice ?? '')}
       </div>
       ${this.error ? this.#alert(this.error) : nothing}
       <div class="layout">
@@ -98,8 +117,8 @@ export class DataStep extends LitElement {
         .fields=${shown.fields ?? {}}
         dateOrder=${shown.dateOrder ?? 'auto'}
         detectedOrder=${result.mapping.dateOrder}
-        .guessedBack=${this.guessedBack}
         ?busy=${this.phase !== null}
+        ?disabled=${this.running === 'load'}
         @mapping-field-change=${this.#fieldChanged}
         @date-order-change=${this.#dateOrderChanged}
         @mapping-save=${this.#saveMapping}
@@ -138,9 +157,10 @@ export class DataStep extends LitElement {
       <div>
         <strong>${t.data.loadFailed}</strong>
         <p class="message">${message}</p>
+        ${this.errorCommand ? html`<code class="command">${this.errorCommand}</code>` : nothing}
         ${this.data ? html`<p class="small">${t.data.previousKept}</p>` : nothing}
       </div>
-      <button type="button" @click=${() => (this.error = null)}>${t.data.dismiss}</button>
+      <button type="button" @click=${() => (this.error = this.errorCommand = null)}>${t.data.dismiss}</button>
     </div>`;
   }
 
@@ -152,20 +172,29 @@ export class DataStep extends LitElement {
       case 'fetching-sample':
         return t.progress.fetchingSample;
       case 'reading':
-        return t.progress.reading(phase.file, fmt.number(phase.index), fmt.number(phase.total));
+        return t.progress.reading(phase.file, fmt.bytes(phase.bytes), phase.total > 1 ? t.progress.position(fmt.number(phase.index), fmt.number(phase.total)) : null);
       case 'mapping':
-        return t.progress.mapping;
+        return t.progress.mapping(phase.file, fmt.bytes(phase.bytes), fmt.number(phase.rows));
       case 'updating':
         return t.progress.updating;
+      case 'restoring':
+        return t.progress.restoring;
     }
   }
 
   /** Runs one load or re-map; only the latest request may change what is shown. */
-  async #run(work: (onPhase: (phase: LoadPhase) => void) => Promise<LoadedData>, after?: (data: LoadedData) => void) {
+  async #run(
+    kind: 'load' | 'remap',
+    work: (onPhase: (phase: LoadPhase) => void) => Promise<LoadedData>,
+    after?: (data: LoadedData) => void,
+    files: File[] = [],
+  ) {
     const request = ++this.#request;
     const latest = () => request === this.#request;
-    this.error = null;
+    this.error = this.errorCommand = null;
     this.notice = null;
+    this.running = kind;
+    this.#startClock();
     try {
       const data = await work((phase) => latest() && (this.phase = phase));
       if (!latest()) return;
@@ -173,36 +202,61 @@ export class DataStep extends LitElement {
       after?.(data);
     } catch (error) {
       if (!latest()) return;
-      this.error = describeError(error, this.i18n);
-      this.guessedBack = [];
+      const biggest = isOutOfMemory(error) ? [...files].sort((a, b) => b.size - a.size)[0] : undefined;
+      if (biggest) {
+        // Under the size limit yet too big for DuckDB-WASM's memory: the CLI reads it.
+        console.error('Allot: out of memory while loading', error);
+        this.error = this.i18n.t.data.outOfMemory(biggest.name, this.i18n.fmt.bytes(biggest.size));
+        this.errorCommand = inspectCommand(biggest.name);
+      } else this.error = describeError(error, this.i18n);
     } finally {
       if (latest()) {
         this.phase = null;
         this.pending = null;
+        this.running = null;
+        this.#stopClock();
       }
     }
   }
 
+  #startClock() {
+    this.#stopClock();
+    this.#started = performance.now();
+    this.#timer = setInterval(() => {
+      const ms = performance.now() - this.#started;
+      this.elapsed = ms >= SHOW_ELAPSED_AFTER_MS ? Math.floor(ms / 1000) : 0;
+    }, 500);
+  }
+
+  #stopClock() {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.elapsed = 0;
+  }
+
   #filesSelected = (event: CustomEvent<File[]>) => {
     const files = event.detail;
-    this.guessedBack = [];
-    void this.#run(async (onPhase) => this.session.load(await Promise.all(files.map(readFile)), onPhase));
+    // Refused from its size alone, before a byte is read: reading it could take the tab down.
+    const tooBig = files.find((file) => file.size > this.maxFileBytes);
+    if (tooBig) {
+      const { t, fmt } = this.i18n;
+      this.notice = null;
+      this.error = t.data.tooBig(tooBig.name, fmt.bytes(tooBig.size), fmt.bytes(this.maxFileBytes));
+      this.errorCommand = inspectCommand(tooBig.name);
+      return;
+    }
+    void this.#run('load', (onPhase) => this.session.load(files, onPhase), undefined, files);
   };
 
   #leadTableChosen = (event: CustomEvent<number>) => {
-    this.guessedBack = [];
-    void this.#run((onPhase) => this.session.useAsLeadTable(event.detail, onPhase));
+    void this.#run('load', (onPhase) => this.session.useAsLeadTable(event.detail, onPhase));
   };
 
   #fieldChanged = (event: CustomEvent<FieldChoice>) => {
     const { field, column } = event.detail;
     const base = this.pending ?? { ...this.data!.input, fields: this.data!.result.mapping.fields };
-    const fields = { ...base.fields };
-    if (column) fields[field] = column;
-    else delete fields[field];
-    this.#remap({ ...base, fields }, (data) => {
-      this.guessedBack = column === null && data.result.mapping.fields[field] ? [field] : [];
-    });
+    // null keeps the field unmapped: the data layer would otherwise guess it again from the column names.
+    this.#remap({ ...base, fields: { ...base.fields, [field]: column } });
   };
 
   #dateOrderChanged = (event: CustomEvent<DateOrderChoice>) => {
@@ -212,7 +266,7 @@ export class DataStep extends LitElement {
 
   #remap(input: MappingInput, after?: (data: LoadedData) => void) {
     this.pending = input;
-    void this.#run((onPhase) => this.session.remap(input, onPhase), after);
+    void this.#run('remap', (onPhase) => this.session.remap(input, onPhase), after);
   }
 
   #saveMapping = () => {
@@ -227,15 +281,16 @@ export class DataStep extends LitElement {
       input = parseMappingFile(file.name, await file.text(), this.i18n.t.mapping);
     } catch (error) {
       this.error = describeError(error, this.i18n);
+      this.errorCommand = null;
       return;
     }
-    this.guessedBack = [];
     this.#remap(input, () => (this.notice = this.i18n.t.mapping.opened(file.name)));
   };
 }
 
-async function readFile(file: File): Promise<SourceFile> {
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+/** DuckDB-WASM's "Out of Memory Error", or the browser refusing a buffer that big. */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /out of memory/i.test(error.message));
 }
 
 /** Input problems carry their own message (file, row, column or path); anything else is unexpected. */

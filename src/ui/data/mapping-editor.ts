@@ -15,13 +15,14 @@ const DATE_ORDERS: DateOrderChoice[] = ['auto', 'ymd', 'dmy', 'mdy'];
 export class MappingEditor extends LitElement {
   @property({ attribute: false }) i18n!: I18n;
   @property({ attribute: false }) columns: string[] = [];
-  @property({ attribute: false }) fields: Partial<Record<CanonicalField, string>> = {};
+  /** Field → column; `null` (or absent) shows "not mapped". */
+  @property({ attribute: false }) fields: Partial<Record<CanonicalField, string | null>> = {};
   @property() dateOrder: DateOrderChoice = 'auto';
   /** The order `auto` settled on, shown next to it. */
   @property() detectedOrder: DateOrderChoice | null = null;
-  /** Fields the user left unmapped that were mapped again from the column name. */
-  @property({ attribute: false }) guessedBack: CanonicalField[] = [];
   @property({ type: Boolean }) busy = false;
+  /** While new files are being loaded: the columns offered are the old file's, so nothing can be picked. */
+  @property({ type: Boolean }) disabled = false;
 
   static override styles = [
     shared,
@@ -45,12 +46,6 @@ export class MappingEditor extends LitElement {
       select {
         width: 100%;
       }
-      .note {
-        grid-column: 2;
-        font-size: 12px;
-        color: var(--warn);
-        margin-top: -4px;
-      }
       .actions {
         display: flex;
         gap: 8px;
@@ -65,6 +60,12 @@ export class MappingEditor extends LitElement {
       .actions label.button {
         font-weight: 400;
       }
+      select:disabled,
+      button:disabled,
+      label.button.disabled {
+        opacity: 0.6;
+        cursor: default;
+      }
     `,
   ];
 
@@ -76,7 +77,7 @@ export class MappingEditor extends LitElement {
       <div class="fields">
         ${CANONICAL_FIELDS.map((field) => this.#fieldRow(field))}
         <label for="date-order">${m.dateOrder}</label>
-        <select id="date-order" data-setting="dateOrder" @change=${this.#dateOrderChanged}>
+        <select id="date-order" data-setting="dateOrder" ?disabled=${this.disabled} @change=${this.#dateOrderChanged}>
           ${DATE_ORDERS.map(
             (order) => html`<option value=${order}>
               ${order === 'auto' && this.detectedOrder && this.detectedOrder !== 'auto'
@@ -87,10 +88,10 @@ export class MappingEditor extends LitElement {
         </select>
       </div>
       <div class="actions">
-        <button type="button" @click=${() => this.#emit('mapping-save', null)}>${m.save}</button>
-        <label class="button">
+        <button type="button" ?disabled=${this.disabled} @click=${() => this.#emit('mapping-save', null)}>${m.save}</button>
+        <label class="button ${this.disabled ? 'disabled' : ''}">
           ${m.open}
-          <input type="file" accept=".json,application/json" data-testid="mapping-input" @change=${this.#opened} />
+          <input type="file" accept=".json,application/json" data-testid="mapping-input" ?disabled=${this.disabled} @change=${this.#opened} />
         </label>
       </div>
     </form>`;
@@ -114,15 +115,16 @@ export class MappingEditor extends LitElement {
     const hint = t.mapping.fieldHints[field];
     const id = `field-${field}`;
     return html`<label for=${id}>${t.mapping.fields[field]}${hint ? html`<span class="hint">${hint}</span>` : nothing}</label>
-      <select id=${id} data-field=${field} @change=${(e: Event) => this.#fieldChanged(field, e)}>
+      <select id=${id} data-field=${field} ?disabled=${this.disabled} @change=${(e: Event) => this.#fieldChanged(field, e)}>
         <option value="">${t.mapping.notMapped}</option>
         ${this.columns.map((column) => html`<option .value=${column}>${column}</option>`)}
-      </select>
-      ${this.guessedBack.includes(field) ? html`<p class="note" role="note">${t.mapping.guessedBack}</p>` : nothing}`;
+      </select>`;
   }
 
   #fieldChanged(field: CanonicalField, event: Event) {
     const value = (event.target as HTMLSelectElement).value;
+    // "Not mapped" is sent as null: the data layer then leaves the field unmapped, even where a
+    // column's name would have suggested it.
     this.#emit<FieldChoice>('mapping-field-change', { field, column: value === '' ? null : value });
   }
 

@@ -39,13 +39,21 @@ export interface Texts {
     unexpectedError: (message: string) => string;
     previousKept: string;
     dismiss: string;
+    /** A file over the browser's size limit, refused before it is read. */
+    tooBig: (file: string, size: string, limit: string) => string;
+    /** A file under the limit that still did not fit in the data engine's memory. */
+    outOfMemory: (file: string, size: string) => string;
   };
   progress: {
     starting: string;
     fetchingSample: string;
-    reading: (file: string, index: string, total: string) => string;
-    mapping: string;
+    /** `position` is "2 of 3" when several files are loaded, null for one. */
+    reading: (file: string, size: string, position: string | null) => string;
+    position: (index: string, total: string) => string;
+    mapping: (file: string, size: string, rows: string) => string;
     updating: string;
+    restoring: string;
+    elapsed: (seconds: string) => string;
   };
   mapping: {
     title: string;
@@ -57,7 +65,6 @@ export interface Texts {
     dateOrders: Record<DateOrderChoice, string>;
     save: string;
     open: string;
-    guessedBack: string;
     notJson: (file: string, message: string) => string;
     invalid: (file: string, path: string, message: string) => string;
     opened: (file: string) => string;
@@ -98,6 +105,8 @@ export interface Texts {
     min: string;
     max: string;
     top: string;
+    /** Tooltip of a distinct count shown with ≈ (estimated on a large table). */
+    approximate: string;
     types: Record<ColumnProfile['type'], string>;
   };
 }

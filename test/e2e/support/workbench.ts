@@ -19,7 +19,15 @@ export interface Visit {
   dialogs: string[];
 }
 
-export async function openWorkbench(browser: Browser, options: { locale?: string } = {}): Promise<Visit> {
+export interface OpenOptions {
+  locale?: string;
+  /** Path and query to open, e.g. `/?maxFileMB=1`; `/` by default. */
+  path?: string;
+  /** Runs in the page before any of its own scripts (to record what the page does). */
+  initScript?: () => void;
+}
+
+export async function openWorkbench(browser: Browser, options: OpenOptions = {}): Promise<Visit> {
   const origin = inject('baseUrl');
   const context = await browser.newContext({
     locale: options.locale ?? 'en-US',
@@ -34,14 +42,20 @@ export async function openWorkbench(browser: Browser, options: { locale?: string
     visit.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await visit.page.goto(`${origin}/`);
+  if (options.initScript) await context.addInitScript(options.initScript);
+  await visit.page.goto(`${origin}${options.path ?? '/'}`);
   return visit;
 }
 
 /** Waits until no load or re-map is running and a report is on screen. */
-export async function reportSettled(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('allot-data-step .main[aria-busy="false"]').count(), { timeout: 45_000 }).toBe(1);
-  await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout: 45_000 });
+export async function reportSettled(page: Page, timeout = 45_000): Promise<void> {
+  await expect.poll(() => page.locator('allot-data-step .main[aria-busy="false"]').count(), { timeout }).toBe(1);
+  await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout });
+}
+
+/** The progress line's current step (`reading`, `mapping`, …), or null when nothing runs. */
+export function phase(page: Page): Locator {
+  return page.locator('allot-data-step [role="status"] [data-phase]');
 }
 
 export function figure(page: Page, key: 'rowsRead' | 'accepted' | 'repaired' | 'rejected'): Locator {
