@@ -7,6 +7,10 @@ import type { JoinedTable } from './joins';
 import { cleanText, excelSerialTest, onlyReadableAs, parseNumber, parseOutcome, parseTimestamp, type DateOrder } from './parse-expressions';
 
 export const LEADS_TABLE = 'leads';
+/** Column names of the canonical lead and of the parsed table, which attributes must not take. */
+const RESERVED_NAMES = new Set<string>(['__row', 'lead_id', 'owner', 'outcome', 'value', 'created_at', 'first_touch_at', 'closed_at',
+  'id_first_row', 'rejected_for', 'raw_outcome', 'raw_value', 'raw_created_at', 'raw_first_touch_at', 'raw_closed_at']);
+export const ATTRIBUTE_SUFFIX = ' (column)';
 /** The day-first / month-first vote reads this many rows: enough to decide, cheap on a million. */
 const DATE_VOTE_ROWS = 50_000;
 const PARSED = 'leads__parsed';
@@ -33,9 +37,13 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
   const issues: QualityIssue[] = [];
   const dateOrder = await resolveDateOrder(db, joined, mapping, file, issues);
   const mapped = new Set(Object.values(fields));
-  const attributes = (mapping.attributes ?? joined.columns).filter((c) => !mapped.has(c) && c !== '__row');
-  const missingAttributes = attributes.filter((c) => !joined.columns.includes(c));
+  const sourceAttributes = (mapping.attributes ?? joined.columns).filter((c) => !mapped.has(c) && c !== '__row');
+  const missingAttributes = sourceAttributes.filter((c) => !joined.columns.includes(c));
   if (missingAttributes.length) throw new Error(`${file}: mapping names attribute column(s) not in the file: ${missingAttributes.join(', ')}`);
+  // An unmapped column may carry a canonical name (a file's own `outcome` while outcome is mapped
+  // elsewhere): as an attribute it is renamed, so it can never stand in for the canonical field.
+  const attributes = sourceAttributes.map((c) => (RESERVED_NAMES.has(c) ? `${c}${ATTRIBUTE_SUFFIX}` : c));
+  const attributeSources = sourceAttributes.map((c, i) => ({ source: c, name: attributes[i]!, slot: `attr_${i}` }));
 
   const idExpr = fields.lead_id ? cleanText(col('lead_id')) : `'row-' || src.__row`;
   const textFields = ['owner', 'outcome', 'value', ...DATE_FIELDS] as const;
@@ -49,7 +57,7 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
                       WHERE ${idExpr} IS NOT NULL GROUP BY 1 HAVING count(*) > 1),
     base AS (SELECT src.__row, ${idExpr} AS lead_id,
       ${textFields.map((f) => `${cleanText(col(f))} AS text_${f}`).join(', ')}
-      ${attributes.length ? ',' + attributes.map((a) => `${cleanText(`src.${sqlName(a)}`)} AS ${sqlName(a)}`).join(', ') : ''}
+      ${attributeSources.map((a) => `, ${cleanText(`src.${sqlName(a.source)}`)} AS ${a.slot}`).join('')}
       FROM ${sqlName(joined.table)} src),
     typed AS (SELECT *, text_owner AS owner,
       ${parseOutcome('text_outcome', mapping.outcomeValues)} AS outcome,
@@ -62,7 +70,7 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
       CASE WHEN typed.lead_id IS NULL THEN 'missing_lead_id'
            WHEN typed.__row > repeated.first_row THEN 'duplicate_lead_id'
            WHEN text_outcome IS NOT NULL AND outcome IS NULL THEN 'unknown_outcome' END AS rejected_for
-      ${attributes.length ? ',' + attributes.map((a) => sqlName(a)).join(', ') : ''}
+      ${attributeSources.map((a) => `, ${a.slot} AS ${sqlName(a.name)}`).join('')}
     FROM typed LEFT JOIN repeated USING (lead_id)`);
 
   const rejectWhen = {

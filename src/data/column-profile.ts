@@ -9,8 +9,13 @@ const TYPE_SHARE = 0.95;
 const TYPE_SAMPLE_ROWS = 5_000;
 /** Top values are shown for text and for numbers with few values (codes, flags). */
 const FEW_VALUES = 20;
-/** Above this many rows distinct values are estimated (HyperLogLog, within a few percent): exact counts cost seconds. */
+/**
+ * Above this many rows distinct values are first estimated (HyperLogLog): exact counts of
+ * near-unique columns cost seconds. Columns the estimate puts below SMALL_DISTINCT (owners,
+ * regions, products) are then counted exactly, which is cheap and what people compare.
+ */
 const EXACT_DISTINCT_ROWS = 100_000;
+const SMALL_DISTINCT = 10_000;
 /** A column where most values differ (ids, emails) has no meaningful top values. */
 const MOSTLY_UNIQUE = 0.5;
 
@@ -48,6 +53,7 @@ export async function profileColumns(
   const [counts] = await db.query<Stats>(
     `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `${filledOf(c)}::DOUBLE AS ${alias(i, 'filled')}, ${distinctOf(c)}::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
   );
+  if (approximate) await countSmallColumnsExactly(db, from, columns, counts!);
   const [sample] = await db.query<Stats>(
     `SELECT ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(${parseNumber(sqlName(c))})::DOUBLE AS ${alias(i, 'numbers')}, count(${parseTimestamp(sqlName(c), 'ymd')})::DOUBLE AS ${alias(i, 'dates')}`).join(', ')}
      FROM (SELECT * FROM ${from} LIMIT ${TYPE_SAMPLE_ROWS})`,
@@ -94,7 +100,7 @@ export async function profileColumns(
       type,
       nulls: Number(counts!.total) - filled,
       distinct,
-      ...(approximate ? { distinctApprox: true } : {}),
+      ...(approximate && !(counts ?? {})[`c${i}_exact`] ? { distinctApprox: true } : {}),
       min: type === 'number' || type === 'date' ? (known.get(column)?.min ?? rangeText((ranges ?? {}) as Stats, `c${i}_min`)) : null,
       max: type === 'number' || type === 'date' ? (known.get(column)?.max ?? rangeText((ranges ?? {}) as Stats, `c${i}_max`)) : null,
       top,
@@ -106,4 +112,16 @@ export async function profileColumns(
 function rangeText(ranges: Stats, key: string): string | null {
   const value = ranges[key];
   return value === null || value === undefined ? null : String(value);
+}
+
+async function countSmallColumnsExactly(db: Database, from: string, columns: string[], counts: Stats) {
+  const small = columns.map((c, i) => ({ c, i })).filter(({ i }) => Number(counts[`c${i}_distinct`]) <= SMALL_DISTINCT);
+  if (small.length === 0) return;
+  const [exact] = await db.query<Stats>(
+    `SELECT ${small.map(({ c, i }) => `count(DISTINCT NULLIF(${sqlName(c)}, ''))::DOUBLE AS "c${i}_distinct"`).join(', ')} FROM ${from}`,
+  );
+  for (const { i } of small) {
+    counts[`c${i}_distinct`] = exact![`c${i}_distinct`]!;
+    counts[`c${i}_exact`] = 1;
+  }
 }

@@ -7,7 +7,7 @@ import { guessContactColumns, guessFields } from './field-guess';
 import { findDuplicateContacts, findNearDuplicateValues, NEAR_DUPLICATE_MAX_VALUES } from './findings';
 import { ImportError } from './import-error';
 import { joinTables } from './joins';
-import { readRawTable, type RawTable, type SourceFile } from './read-table';
+import { dropRawTable, readRawTable, type RawTable, type SourceFile } from './read-table';
 
 export interface LeadImport {
   /** The mapping as applied, every guess filled in: save it to reuse it. */
@@ -48,6 +48,15 @@ export async function readSources(db: Database, files: SourceFile[], options: Re
 export interface MapOptions {
   /** The import this one edits: its column profile is reused when the tables and joins are the same. */
   previous?: LeadImport;
+  /** Called as each stage starts: join, map, check, profile. */
+  onStage?: (stage: MapStage) => void;
+}
+
+export type MapStage = 'join' | 'map' | 'check' | 'profile';
+
+/** Frees the tables of a load that is no longer wanted (a failed one, or one replaced). */
+export async function dropSources(db: Database, raws: RawTable[]): Promise<void> {
+  for (const raw of raws) await dropRawTable(db, raw);
 }
 
 export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}, options: MapOptions = {}): Promise<LeadImport> {
@@ -64,6 +73,7 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
       { file, column: leadTable.columns[0]! },
     );
   }
+  options.onStage?.('join');
   const joined = await joinTables(db, leadTable, others.map((raw, i) => ({ raw, source: parsed.data.tables?.[i + 1] })), 'leads__joined');
   const fields: Mapping['fields'] = { ...guessFields(joined.columns), ...parsed.data.fields };
   for (const field of CANONICAL_FIELDS) {
@@ -74,11 +84,14 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   }
   const mapping: Mapping = { ...parsed.data, fields, contactColumns: parsed.data.contactColumns ?? guessContactColumns(joined.columns) };
   const issues: QualityIssue[] = [...raws.flatMap((r) => r.parseIssues), ...joined.issues, ...unmappedFieldIssues(mapping, file)];
+  options.onStage?.('map');
   const canonical = await buildCanonicalLeads(db, joined, mapping, file);
+  options.onStage?.('check');
   mapping.dateOrder = canonical.dateOrder;
   issues.push(...canonical.issues);
   issues.push(...(await findDuplicateContacts(db, mapping.contactColumns ?? [], file)));
   const mappedTo = new Map(Object.entries(fields).filter((e): e is [string, string] => !!e[1]).map(([f, c]) => [c, f] as const));
+  options.onStage?.('profile');
   const signature = JSON.stringify({ tables: raws.map((r) => r.table), joins: joined.joins });
   const profileColumnsOf = joined.columns.filter((c) => c !== '__row');
   const columns = options.previous?.joinSignature === signature

@@ -147,3 +147,9 @@ function cellText(value: unknown): string | null {
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
+
+export async function dropRawTable(db: Database, raw: RawTable): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${sqlName(raw.table)}`);
+  await db.exec(`DROP TABLE IF EXISTS ${sqlName(`${raw.table}__rejects`)}`);
+  await db.exec(`DROP TABLE IF EXISTS ${sqlName(`${raw.table}__rejects_scan`)}`);
+}

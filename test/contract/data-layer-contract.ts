@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/data/database';
 import { ImportError } from '../../src/data/import-error';
-import { importLeads } from '../../src/data/import-leads';
+import { dropSources, importLeads, readSources } from '../../src/data/import-leads';
 import type { QualityIssue } from '../../src/model/quality';
 import { ENGLISH_CSV, gbkCsv, parquetFile, utf8, withBom, xlsxFile } from './fixtures';
 
@@ -166,6 +166,22 @@ export function testDataLayer(adapter: string, open: () => Promise<Database>) {
       const { report } = await load('leads.parquet', parquetFile());
       expect(report.sources[0]!.encoding).toBe('parquet');
       expect(((await leads()) as Array<{ value: number }>).map((r) => r.value)).toEqual([100.5, 200, 300]);
+    });
+
+    it('a column named like a canonical field never stands in for it when the field is mapped elsewhere', async () => {
+      const text = 'lead_id,outcome,stage\n1,won,Lost\n2,lost,Won\n3,open,Maybe\n';
+      const { report, attributes } = await load('remap.csv', utf8(text), { fields: { outcome: 'stage' } });
+      expect(attributes).toEqual(['outcome (column)']);
+      expect(((await leads()) as Array<{ outcome: string }>).map((r) => r.outcome)).toEqual(['lost', 'won']);
+      expect(issue(report.issues, 'unknown_outcome')).toMatchObject({ column: 'stage', count: 1 });
+    });
+
+    it('a load that is no longer wanted can be dropped, tables and rejects alike', async () => {
+      const raws = await readSources(db, [{ name: 'gone.csv', bytes: utf8('lead_id,outcome\n1,won\n') }], { prefix: 'doomed' });
+      const tables = async () => ((await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'doomed%'`)) as Rows).length;
+      expect(await tables()).toBe(3); // the data, and DuckDB's tables of rejected lines and of scans
+      await dropSources(db, raws);
+      expect(await tables()).toBe(0);
     });
 
     it('the column profile types, counts and ranks each column', async () => {
