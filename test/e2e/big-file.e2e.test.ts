@@ -139,7 +139,7 @@ describe('a big export on the Data step', () => {
 
   test('a file over the browser limit is refused before it is read, naming its size and the CLI', async () => {
     const sample = readSample(SAMPLE_CSV);
-    // ?maxFileMB=1 is the page's test hook: the same refusal as for a file over 1 GiB, with 2 MB.
+    // ?maxFileMB=1 is the page's test hook: the same refusal as for a file over the real limit, with 2 MB.
     const visit = await openWorkbench(browser, { path: '/?maxFileMB=1', initScript: recordFileReads });
     const { page } = visit;
     await reportSettled(page);

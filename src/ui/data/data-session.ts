@@ -1,5 +1,5 @@
 import type { Database } from '../../data/database';
-import { mapLeads, readSources, type LeadImport } from '../../data/import-leads';
+import { dropSources, mapLeads, readSources, type LeadImport } from '../../data/import-leads';
 import { leadsPerWeek, type WeeklyLeads } from '../../data/lead-aggregates';
 import type { RawTable, SourceFile } from '../../data/read-table';
 import type { MappingInput } from '../../model/mapping';
@@ -69,18 +69,26 @@ export class DataSession {
       const prefix = PREFIXES.find((p) => p !== this.#current?.prefix)!;
       const sizes = new Map(files.map((f) => [f.name, sizeOf(f)] as const));
       const raws: RawTable[] = [];
-      for (const [i, file] of files.entries()) {
-        onPhase({ kind: 'reading', file: file.name, bytes: sizeOf(file), index: i + 1, total: files.length });
-        // One file's bytes at a time, dropped as soon as DuckDB has them (it takes the buffer over).
-        const source = { name: file.name, bytes: await bytesOf(file) };
-        raws.push(...(await readSources(db, [source], { prefix: `${prefix}_${i}` })));
+      try {
+        for (const [i, file] of files.entries()) {
+          onPhase({ kind: 'reading', file: file.name, bytes: sizeOf(file), index: i + 1, total: files.length });
+          // One file's bytes at a time, dropped as soon as DuckDB has them (it takes the buffer over).
+          const source = { name: file.name, bytes: await bytesOf(file) };
+          raws.push(...(await readSources(db, [source], { prefix: `${prefix}_${i}` })));
+        }
+        const lead = raws[0]!;
+        onPhase({ kind: 'mapping', file: lead.file, bytes: sizes.get(lead.file) ?? 0, rows: lead.rows });
+        const input = options.input ?? {};
+        const data = await this.#mapOrRestore(db, raws, input, options.isSample ?? false, undefined, onPhase);
+        const replaced = this.#current?.raws ?? [];
+        this.#current = { prefix, sizes, raws, data };
+        await dropSources(db, replaced);
+        return data;
+      } catch (error) {
+        // A failed load's tables would hold memory until a later load replaced them.
+        await dropSources(db, raws).catch(() => undefined);
+        throw error;
       }
-      const lead = raws[0]!;
-      onPhase({ kind: 'mapping', file: lead.file, bytes: sizes.get(lead.file) ?? 0, rows: lead.rows });
-      const input = options.input ?? {};
-      const data = await this.#mapOrRestore(db, raws, input, options.isSample ?? false, undefined, onPhase);
-      this.#current = { prefix, sizes, raws, data };
-      return data;
     }, onPhase);
   }
 
