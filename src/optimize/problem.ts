@@ -1,0 +1,172 @@
+/**
+ * The optimizer's input (DESIGN §3.2), independent of how the estimates were made: segments with
+ * demand and value, reps with capacity, a conversion table and an eligibility table. Plain data,
+ * so the LP can be built, written, solved and checked without knowing where the numbers came from.
+ */
+
+export interface SegmentInput {
+  key: string;
+  demandPerWeek: number;
+  /** Revenue per won lead; used by the revenue objective and the value floor. */
+  valuePerWon: number;
+}
+
+export interface RepInput {
+  id: string;
+  capacityPerWeek: number;
+  /** `'junior'` counts for the development share; any other tier does not. */
+  tier: string;
+  active: boolean;
+}
+
+export interface Pin { segment: number; rep: number; share: number }
+export interface Exclusion { segment: number; rep: number }
+
+export interface Constraints {
+  /** Σ_s x(s,r) ≤ capacity(r). On unless false. */
+  capacity: boolean;
+  /** Each active rep's load within [uMin, uMax] × capacity. */
+  loadBand?: readonly [number, number];
+  /** Each active rep's expected won value ≥ floor × the equal share of the team's expected value. */
+  valueFloor?: number;
+  /** Juniors get at least `atLeast` (0–1) of the demand of the named segments. */
+  juniorShare?: { segments: readonly number[]; atLeast: number };
+  /** λ ≥ 0: maximise objective + λ · (the worst-off active rep's expected conversions). */
+  maxMinWeight: number;
+  /** x(s,r) = share × n(s) exactly; a pin makes the pair eligible. */
+  pins?: readonly Pin[];
+  /** x(s,r) = 0: the pair gets no variable. */
+  exclusions?: readonly Exclusion[];
+}
+
+export interface AssignmentProblem {
+  segments: readonly SegmentInput[];
+  reps: readonly RepInput[];
+  /** p(s,r) in [0,1]: a function, or a dense row-major table (index s × reps + r). */
+  conversion: ((s: number, r: number) => number) | Float64Array;
+  /** May rep r take segment s? A function, or a row-major 0/1 table. */
+  eligible: ((s: number, r: number) => boolean) | Uint8Array;
+  objective: 'conversions' | 'revenue';
+  constraints: Constraints;
+  /** Price of one lead per week sent to the overflow queue; default: far above any lead's worth. */
+  overflowPenalty?: number;
+  /** The named queue for leads nobody can take. */
+  overflowQueue?: string;
+}
+
+export const JUNIOR_TIER = 'junior';
+export const DEFAULT_OVERFLOW_QUEUE = 'overflow';
+
+/** The problem read into flat tables, validated. Pairs are the (s,r) that get a variable. */
+export interface NormalizedProblem {
+  problem: AssignmentProblem;
+  S: number;
+  R: number;
+  p: Float64Array;
+  /** 1 where (s,r) gets a variable: eligible or pinned, active, not excluded. */
+  pair: Uint8Array;
+  overflowPenalty: number;
+  overflowQueue: string;
+}
+
+export interface InputIssue { severity: 'error' | 'warning'; message: string }
+
+export function normalizeProblem(problem: AssignmentProblem): { normalized: NormalizedProblem | null; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const error = (message: string) => issues.push({ severity: 'error', message });
+  const warn = (message: string) => issues.push({ severity: 'warning', message });
+  const { segments, reps, constraints: c } = problem;
+  const S = segments.length;
+  const R = reps.length;
+  const segName = (s: number) => `segment "${segments[s]?.key ?? s}"`;
+  const repName = (r: number) => `rep "${reps[r]?.id ?? r}"`;
+
+  segments.forEach((seg, s) => {
+    if (!(Number.isFinite(seg.demandPerWeek) && seg.demandPerWeek >= 0)) error(`${segName(s)}: demand must be a number ≥ 0 (got ${seg.demandPerWeek})`);
+    if (!(Number.isFinite(seg.valuePerWon) && seg.valuePerWon >= 0)) error(`${segName(s)}: value per won lead must be a number ≥ 0 (got ${seg.valuePerWon})`);
+  });
+  reps.forEach((rep, r) => {
+    if (!(Number.isFinite(rep.capacityPerWeek) && rep.capacityPerWeek >= 0)) error(`${repName(r)}: capacity must be a number ≥ 0 leads/week (got ${rep.capacityPerWeek})`);
+  });
+
+  const p = new Float64Array(S * R);
+  const pair = new Uint8Array(S * R);
+  const conv = problem.conversion;
+  const elig = problem.eligible;
+  if (conv instanceof Float64Array && conv.length !== S * R) error(`the conversion table has ${conv.length} entries, expected ${S} segments × ${R} reps = ${S * R}`);
+  if (elig instanceof Uint8Array && elig.length !== S * R) error(`the eligibility table has ${elig.length} entries, expected ${S * R}`);
+  if (issues.some((i) => i.severity === 'error')) return { normalized: null, issues };
+
+  for (let s = 0; s < S; s++) {
+    for (let r = 0; r < R; r++) {
+      const i = s * R + r;
+      const ok = typeof elig === 'function' ? elig(s, r) : elig[i] === 1;
+      const value = typeof conv === 'function' ? conv(s, r) : conv[i]!;
+      if (!(value >= 0 && value <= 1)) {
+        // Only pairs that could carry leads matter, but a bad number anywhere is a bad table.
+        error(`conversion for ${segName(s)} × ${repName(r)} is ${value}; it must be a probability in [0, 1]`);
+        continue;
+      }
+      p[i] = value;
+      pair[i] = ok && reps[r]!.active ? 1 : 0;
+    }
+  }
+  for (const e of c.exclusions ?? []) {
+    if (!inRange(e.segment, S) || !inRange(e.rep, R)) error(`exclusion (segment ${e.segment}, rep ${e.rep}) is out of range`);
+    else pair[e.segment * R + e.rep] = 0;
+  }
+  const pinShare = new Float64Array(S);
+  for (const pin of c.pins ?? []) {
+    if (!inRange(pin.segment, S) || !inRange(pin.rep, R)) { error(`pin (segment ${pin.segment}, rep ${pin.rep}) is out of range`); continue; }
+    if (!(pin.share >= 0 && pin.share <= 1)) error(`pin of ${segName(pin.segment)} to ${repName(pin.rep)}: share must be in [0, 1] (got ${pin.share})`);
+    if (!reps[pin.rep]!.active) error(`pin of ${segName(pin.segment)} to ${repName(pin.rep)}: the rep is inactive`);
+    if ((c.exclusions ?? []).some((e) => e.segment === pin.segment && e.rep === pin.rep)) error(`${segName(pin.segment)} is both pinned to and excluded from ${repName(pin.rep)}`);
+    pair[pin.segment * R + pin.rep] = reps[pin.rep]!.active ? 1 : 0;
+    pinShare[pin.segment] = pinShare[pin.segment]! + pin.share;
+  }
+  pinShare.forEach((share, s) => { if (share > 1 + 1e-9) error(`pins of ${segName(s)} add up to ${fmtPct(share)} of its leads (more than 100%)`); });
+
+  if (c.loadBand) {
+    const [lo, hi] = c.loadBand;
+    if (!(lo >= 0 && hi >= lo)) error(`load band [${lo}, ${hi}] must satisfy 0 ≤ min ≤ max`);
+  }
+  if (c.valueFloor !== undefined && !(c.valueFloor >= 0)) error(`value floor must be ≥ 0 (got ${c.valueFloor})`);
+  if (c.juniorShare) {
+    const { segments: js, atLeast } = c.juniorShare;
+    if (!(atLeast >= 0 && atLeast <= 1)) error(`junior share must be in [0, 1] (got ${atLeast})`);
+    for (const s of js) if (!inRange(s, S)) error(`junior share names segment ${s}, which does not exist`);
+  }
+  if (!(c.maxMinWeight >= 0)) error(`max–min weight λ must be ≥ 0 (got ${c.maxMinWeight})`);
+  if (problem.overflowPenalty !== undefined && !(problem.overflowPenalty > 0)) error(`overflow penalty must be > 0 (got ${problem.overflowPenalty})`);
+  if (issues.some((i) => i.severity === 'error')) return { normalized: null, issues };
+
+  for (let r = 0; r < R; r++) {
+    if (!reps[r]!.active) continue;
+    let any = false;
+    for (let s = 0; s < S && !any; s++) any = pair[s * R + r] === 1;
+    if (!any) warn(`${repName(r)} is eligible for no segment and will get no leads`);
+  }
+  for (let s = 0; s < S; s++) {
+    let any = false;
+    for (let r = 0; r < R && !any; r++) any = pair[s * R + r] === 1;
+    if (!any && segments[s]!.demandPerWeek > 0) warn(`${segName(s)} has no eligible active rep: all its leads go to the overflow queue`);
+  }
+
+  let maxGain = 0;
+  for (let s = 0; s < S; s++) for (let r = 0; r < R; r++) maxGain = Math.max(maxGain, p[s * R + r]! * (problem.objective === 'revenue' ? segments[s]!.valuePerWon : 1));
+  // Overflow must cost more than any lead can earn (objective + λ·p), else overflowing would pay.
+  const overflowPenalty = problem.overflowPenalty ?? 100 * (maxGain + c.maxMinWeight + 1);
+  return { normalized: { problem, S, R, p, pair, overflowPenalty, overflowQueue: problem.overflowQueue ?? DEFAULT_OVERFLOW_QUEUE }, issues };
+}
+
+function inRange(i: number, n: number): boolean {
+  return Number.isInteger(i) && i >= 0 && i < n;
+}
+
+export function fmtPct(x: number): string {
+  return `${+(x * 100).toFixed(1)}%`;
+}
+
+export function fmtNum(x: number): string {
+  return `${+x.toFixed(2)}`;
+}
