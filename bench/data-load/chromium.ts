@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium';
 import type { PageRequest, PageResult } from './browser/page';
 import { CACHE_DIR, type LeadsCsv } from './leads-csv';
 import type { Log } from './stages';
+import { freePort } from '../../test/support/free-port';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE = '/bench/data-load/browser/index.html';
@@ -104,15 +104,4 @@ function serveCachedCsv(): Plugin {
       });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli';
+import { expectOneLineError, runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'allot-cli-'));
 const file = (name: string, content: string | Uint8Array) => {
@@ -11,15 +11,6 @@ const file = (name: string, content: string | Uint8Array) => {
   return full;
 };
 
-/** A user's mistake gets one line on stderr and exit code 2, never a stack trace. */
-function expectOneLineError(args: string[], pattern: RegExp) {
-  const run = runCli(args);
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trim().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-}
 
 describe('inspect refuses bad input with one clear line', () => {
   it('a missing file', () => expectOneLineError(['inspect', path.join(dir, 'nope.csv')], /nope\.csv: no such file/));

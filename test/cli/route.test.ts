@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli';
+import { expectOneLineError, runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'allot-route-'));
 const SAMPLE = path.resolve(import.meta.dirname, '../../data/sample/leads.csv');
@@ -107,14 +107,6 @@ describe('allot route, as a person reads it', () => {
 });
 
 describe('allot route refuses bad input with one clear line', () => {
-  function expectOneLineError(args: string[], pattern: RegExp) {
-    const run = runCli(args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(pattern);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  }
 
   it('a missing rules file', () => expectOneLineError(['route', '--rules', path.join(dir, 'nope.json'), '--leads', SAMPLE], /nope\.json: no such file/));
   it('a rules file that is not JSON', () => expectOneLineError(['route', '--rules', file('broken.json', '{ "rules": ['), '--leads', SAMPLE], /broken\.json: not valid JSON/));
