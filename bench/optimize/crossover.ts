@@ -5,7 +5,7 @@ import { jsLp, loadHighs } from '../../src/optimize/solvers';
 import { randomInstance } from './instance';
 
 const highs = await loadHighs();
-const sizes = [[20, 5], [40, 8], [50, 10], [80, 12], [100, 15], [150, 20], [200, 30], [500, 50]] as const;
+const sizes = (process.argv[2] ?? "5x3,10x4,20x5,30x6,40x8,50x10").split(",").map((z) => z.split("x").map(Number) as [number, number]);
 for (const [S, R] of sizes) {
   const model = buildModel(normalizeProblem(randomInstance(S, R)).normalized!);
   const time = (solve: () => { ms: number; status: string; objective: number }) => {

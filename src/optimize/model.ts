@@ -73,10 +73,10 @@ export function buildModel(np: NormalizedProblem, options: BuildOptions = {}): L
       if (lo > 0 && on('bandMin')) add({ name: `bmin${r}`, group: 'bandMin', subject: r, ...load, sense: '>=', rhs: lo * cap });
       if (on('bandMax')) add({ name: `bmax${r}`, group: 'bandMax', subject: r, ...load, sense: '<=', rhs: hi * cap });
     }
-    if (c.valueFloor !== undefined && c.valueFloor > 0 && on('valueFloor')) {
+    const target = c.valueFloor ? valueFloorTarget(np, served.length) : 0;
+    if (target > 1e-9 && on('valueFloor')) {
       // Scaled to leads-like magnitudes: javascript-lp-solver misjudges feasibility on rows of ¥ thousands.
-      const target = valueFloorTarget(np, served.length);
-      const scale = target > 0 ? cap / target || 1 : 1;
+      const scale = Math.max(1, cap) / target;
       add({ name: `vf${r}`, group: 'valueFloor', subject: r, cols: load.cols, coefs: ss.map((s) => p[s * R + r]! * segments[s]!.valuePerWon * scale), sense: '>=', rhs: target * scale });
     }
     if (useMaxMin) {

@@ -50,9 +50,15 @@ export async function optimize(problem: AssignmentProblem, options: OptimizeOpti
   if (conflicts.length) return { status: 'infeasible', conflicts, warnings };
 
   const model = buildModel(np);
-  const name = !options.solver || options.solver === 'auto' ? chooseSolver(model) : options.solver;
-  const solver = await getSolver(name);
-  const solution = solver.solve(model);
+  let name: SolverName = !options.solver || options.solver === 'auto' ? chooseSolver(model) : options.solver;
+  let solver = await getSolver(name);
+  let solution = solver.solve(model);
+  if (options.solver !== 'jslp' && name === 'jslp' && (solution.status !== 'optimal' || checkSolution(model, solution.x).length > 0)) {
+    // javascript-lp-solver has misjudged feasible models (DESIGN §6, solvers.ts): in 'auto', HiGHS confirms.
+    solver = await getSolver('highs');
+    solution = solver.solve(model);
+    name = 'highs';
+  }
   if (solution.status === 'infeasible') return { status: 'infeasible', conflicts: diagnoseByRelaxation(np, solver), warnings };
   if (solution.status !== 'optimal') return { status: 'solver-error', solver: name, message: `${name} returned ${solution.status}${solution.message ? `: ${solution.message}` : ''}`, warnings };
   const violations = checkSolution(model, solution.x);

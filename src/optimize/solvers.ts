@@ -34,8 +34,9 @@ export const jsLp: LpSolver = {
     const started = performance.now();
     const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
     const variables: Record<string, Record<string, number>> = {};
-    // javascript-lp-solver declares feasible models infeasible when objective coefficients are
-    // large (revenue × overflow penalty ≈ 1e5); an objective scaled to |c| ≤ 1 avoids it.
+    // javascript-lp-solver is sensitive to scale: unscaled, it called a feasible 80×12 revenue model
+    // infeasible that HiGHS solved; scaled to |c| ≤ 1 it solves that one (but cycles on a 50×10).
+    // Every answer is checked afterwards, and 'auto' only gives it small models.
     const scale = model.objective.reduce((m, c) => Math.max(m, Math.abs(c)), 0) || 1;
     model.colNames.forEach((name, j) => { variables[name] = { [OBJ]: model.objective[j]! / scale }; });
     for (const row of model.rows) {
@@ -78,11 +79,16 @@ export async function loadHighs(): Promise<LpSolver> {
 }
 
 /**
- * Columns above which HiGHS is chosen. Measured with bench/optimize/crossover.ts on the 2-core
- * machine (all constraints on, median of 3):
- * CROSSOVER_MEASUREMENT
+ * Columns above which 'auto' picks HiGHS. Measured with `npx tsx bench/optimize/crossover.ts` on the
+ * 2-core machine under load (bench/optimize/instance.ts, all constraints on, median of 3):
+ *   10×4 (41 cols)  jsLP 5.1 ms, HiGHS 14.4 ms   ·  15×5 (67)   11.4 vs 11.4 ms
+ *   20×5 (89)       jsLP 21.9 ms, HiGHS 32.2 ms  ·  30×6 (136)  52.1 vs 13.0 ms
+ *   40×8 (227)      jsLP 20–370 ms, HiGHS 15–48 ms  ·  50×10 (367)  73–206 ms vs 19–47 ms
+ * The crossover is around 70–130 columns. Above ~350 columns javascript-lp-solver also stops being
+ * reliable on these models (it called an 80×12 model infeasible or cycled, depending on scaling),
+ * so the threshold sits at the low end of the crossover.
  */
-export const HIGHS_ABOVE_COLUMNS = 400;
+export const HIGHS_ABOVE_COLUMNS = 100;
 
 export function chooseSolver(model: LinearModel): SolverName {
   return model.colNames.length > HIGHS_ABOVE_COLUMNS ? 'highs' : 'jslp';
