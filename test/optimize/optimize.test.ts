@@ -56,3 +56,15 @@ describe.each(['jslp', 'highs'] as const)('hand-solved plans (%s)', (solver) => 
     expect(plan.overflowNotes).toEqual(['East needs 120 leads/week, eligible reps (a, b) can take 96 in all: 24/week go to the "overflow" queue']);
   });
 });
+
+describe('choosing the solver', () => {
+  it('auto gives small models to javascript-lp-solver and large ones to HiGHS', async () => {
+    const small = problemOf([seg('East', 10)], [rep('a', 6), rep('b', 6)], [[0.5, 0.2]]);
+    expect(optimal(await optimize(small)).solver).toBe('jslp');
+    const S = 30, R = 5; // 150 columns, above HIGHS_ABOVE_COLUMNS
+    const large = problemOf(Array.from({ length: S }, (_, s) => seg(`s${s}`, 4)), Array.from({ length: R }, (_, r) => rep(`r${r}`, 30)), Array.from({ length: S }, (_, s) => Array.from({ length: R }, (_, r) => ((s + r) % 7) / 10)));
+    const plan = optimal(await optimize(large));
+    expect(plan.solver).toBe('highs');
+    expect(plan.totals.leadsPerWeek).toBeCloseTo(120, 9);
+  });
+});
