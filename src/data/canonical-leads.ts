@@ -12,7 +12,7 @@ const RESERVED_NAMES = new Set<string>(['__row', 'lead_id', 'owner', 'outcome', 
   'id_first_row', 'rejected_for', 'raw_outcome', 'raw_value', 'raw_created_at', 'raw_first_touch_at', 'raw_closed_at']);
 export const ATTRIBUTE_SUFFIX = ' (column)';
 /** The day-first / month-first vote reads this many rows: enough to decide, cheap on a million. */
-const DATE_VOTE_ROWS = 50_000;
+const DATE_VOTE_ROWS = 20_000;
 const PARSED = 'leads__parsed';
 
 export interface CanonicalResult {

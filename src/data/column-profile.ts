@@ -53,7 +53,6 @@ export async function profileColumns(
   const [counts] = await db.query<Stats>(
     `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `${filledOf(c)}::DOUBLE AS ${alias(i, 'filled')}, ${distinctOf(c)}::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
   );
-  if (approximate) await countSmallColumnsExactly(db, from, columns, counts!);
   const [sample] = await db.query<Stats>(
     `SELECT ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(${parseNumber(sqlName(c))})::DOUBLE AS ${alias(i, 'numbers')}, count(${parseTimestamp(sqlName(c), 'ymd')})::DOUBLE AS ${alias(i, 'dates')}`).join(', ')}
      FROM (SELECT * FROM ${from} LIMIT ${TYPE_SAMPLE_ROWS})`,
@@ -84,23 +83,27 @@ export async function profileColumns(
   for (const [i, column] of columns.entries()) {
     const get = (what: string) => (counts ?? {})[`c${i}_${what}`] as number;
     const filled = get('filled');
-    const distinct = Math.min(get('distinct'), get('filled'));
+    const estimate = Math.min(get('distinct'), get('filled'));
     const type = types[i]!;
-    const categorical = distinct <= Math.max(FEW_VALUES, MOSTLY_UNIQUE * filled);
-    const wantsTop = categorical && (type === 'text' || (type === 'number' && distinct <= FEW_VALUES));
-    const top = wantsTop
-      ? await db.query<{ value: string; count: number }>(
-          `SELECT ${cell(column)} AS value, count(*)::DOUBLE AS count FROM ${from} WHERE ${cell(column)} IS NOT NULL
-           GROUP BY 1 ORDER BY count DESC, value LIMIT ${TOP_VALUES}`,
+    const categorical = estimate <= Math.max(FEW_VALUES, MOSTLY_UNIQUE * filled);
+    const wantsTop = categorical && (type === 'text' || (type === 'number' && estimate <= FEW_VALUES));
+    // Grouping for the top values counts the groups too, so an estimate becomes exact for free.
+    const countsExactly = approximate && estimate <= SMALL_DISTINCT;
+    const groups = wantsTop || countsExactly
+      ? await db.query<{ value: string; count: number; groups: number }>(
+          `SELECT ${cell(column)} AS value, count(*)::DOUBLE AS count, (count(*) OVER ())::DOUBLE AS groups FROM ${from}
+           WHERE ${cell(column)} IS NOT NULL GROUP BY 1 ORDER BY count DESC, value LIMIT ${TOP_VALUES}`,
         )
       : [];
+    const distinct = countsExactly ? (groups[0]?.groups ?? 0) : estimate;
+    const top = wantsTop ? groups.map(({ value, count }) => ({ value, count })) : [];
     profiles.push({
       column,
       mappedTo: mappedTo.get(column) ?? null,
       type,
       nulls: Number(counts!.total) - filled,
       distinct,
-      ...(approximate && !(counts ?? {})[`c${i}_exact`] ? { distinctApprox: true } : {}),
+      ...(approximate && !countsExactly ? { distinctApprox: true } : {}),
       min: type === 'number' || type === 'date' ? (known.get(column)?.min ?? rangeText((ranges ?? {}) as Stats, `c${i}_min`)) : null,
       max: type === 'number' || type === 'date' ? (known.get(column)?.max ?? rangeText((ranges ?? {}) as Stats, `c${i}_max`)) : null,
       top,
@@ -112,16 +115,4 @@ export async function profileColumns(
 function rangeText(ranges: Stats, key: string): string | null {
   const value = ranges[key];
   return value === null || value === undefined ? null : String(value);
-}
-
-async function countSmallColumnsExactly(db: Database, from: string, columns: string[], counts: Stats) {
-  const small = columns.map((c, i) => ({ c, i })).filter(({ i }) => Number(counts[`c${i}_distinct`]) <= SMALL_DISTINCT);
-  if (small.length === 0) return;
-  const [exact] = await db.query<Stats>(
-    `SELECT ${small.map(({ c, i }) => `count(DISTINCT NULLIF(${sqlName(c)}, ''))::DOUBLE AS "c${i}_distinct"`).join(', ')} FROM ${from}`,
-  );
-  for (const { i } of small) {
-    counts[`c${i}_distinct`] = exact![`c${i}_distinct`]!;
-    counts[`c${i}_exact`] = 1;
-  }
 }
