@@ -56,14 +56,6 @@ export class ColumnProfileTable extends LitElement {
         text-decoration: none;
         cursor: help;
       }
-      .field {
-        font-size: 11px;
-        padding: 1px 6px;
-        border-radius: 10px;
-        background: var(--accent-soft);
-        color: var(--accent-strong);
-        white-space: nowrap;
-      }
       .range {
         white-space: nowrap;
       }
@@ -118,7 +110,7 @@ export class ColumnProfileTable extends LitElement {
     const { t, fmt } = this.i18n;
     return html`<tr data-column=${column.column}>
       <th scope="row">${column.column}</th>
-      <td>${column.mappedTo ? html`<span class="field">${t.mapping.fields[column.mappedTo as CanonicalField] ?? column.mappedTo}</span>` : nothing}</td>
+      <td>${column.mappedTo ? html`<span class="pill">${t.mapping.fields[column.mappedTo as CanonicalField] ?? column.mappedTo}</span>` : nothing}</td>
       <td class="type">${t.columns.types[column.type]}</td>
       <td class="num">${fmt.number(column.nulls)}</td>
       <td class="num" data-stat="distinct">

@@ -37,15 +37,7 @@ export class SourceList extends LitElement {
         gap: 4px;
         justify-self: end;
       }
-      .tag {
-        font-size: 11px;
-        padding: 1px 6px;
-        border-radius: 10px;
-        background: var(--accent-soft);
-        color: var(--accent-strong);
-        white-space: nowrap;
-      }
-      .tag.sample {
+      .pill.sample {
         background: var(--warn-soft);
         color: var(--warn);
       }
@@ -68,8 +60,8 @@ export class SourceList extends LitElement {
           (source, i) => html`<li data-file=${source.file}>
             <span class="name">${source.file}</span>
             <span class="tags">
-              ${this.sample ? html`<span class="tag sample">${t.data.sample}</span>` : nothing}
-              ${this.sources.length > 1 ? html`<span class="tag">${i === 0 ? t.data.leadTable : t.data.joinedTable}</span>` : nothing}
+              ${this.sample ? html`<span class="pill sample">${t.data.sample}</span>` : nothing}
+              ${this.sources.length > 1 ? html`<span class="pill">${i === 0 ? t.data.leadTable : t.data.joinedTable}</span>` : nothing}
             </span>
             <span class="detail muted small">
               ${t.data.sourceLine(

@@ -2,6 +2,15 @@ import { css } from 'lit';
 
 /** Building blocks most components use: panels, buttons, focus rings, figures, hidden labels. */
 export const shared = css`
+  /* A small rounded label: a mapped field, a file's role. */
+  .pill {
+    font-size: 11px;
+    padding: 1px 6px;
+    border-radius: 10px;
+    background: var(--accent-soft);
+    color: var(--accent-strong);
+    white-space: nowrap;
+  }
   :host {
     font-family: var(--font);
     color: var(--text);
