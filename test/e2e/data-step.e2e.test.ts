@@ -77,7 +77,7 @@ describe('the Data step', () => {
     await page.locator('[data-code="unmapped_required_field"]').waitFor({ timeout: 30_000 });
     await reportSettled(page);
     expect(await fieldSelect(page, 'owner').inputValue()).toBe('');
-    expect(await page.locator('allot-column-profile tr[data-column="owner"] .field').count()).toBe(0);
+    expect(await page.locator('allot-column-profile tr[data-column="owner"] .pill').count()).toBe(0);
     expect(await page.locator('allot-mapping-editor [role="note"]').count()).toBe(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save mapping' }).click()]);
@@ -88,7 +88,7 @@ describe('the Data step', () => {
     await fieldSelect(page, 'owner').selectOption('owner');
     await expect.poll(() => page.locator('[data-code="unmapped_required_field"]').count(), { timeout: 30_000 }).toBe(0);
     await reportSettled(page);
-    expect(await page.locator('allot-column-profile tr[data-column="owner"] .field').textContent()).toBe('Owner');
+    expect(await page.locator('allot-column-profile tr[data-column="owner"] .pill').textContent()).toBe('Owner');
     expectOnlyLocalRequests(visit);
     await close(visit);
   });
