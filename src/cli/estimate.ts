@@ -28,6 +28,15 @@ export interface BacktestReport extends BacktestResult {
 
 /** `allot estimate --scenario s.json [--json] [--backtest]` (DESIGN §2.5). */
 export async function estimateCommand(db: Database, args: EstimateArgs): Promise<string> {
+  const { scenario, roster, spec, estimates } = await loadEstimates(db, args.scenario);
+  const report = args.backtest ? await runBacktest(db, spec, estimates.reps.map((r) => r.rep)) : undefined;
+  if (args.json) return JSON.stringify(toJson(estimates, roster, report), null, 2);
+  return formatEstimates(scenario, estimates, roster, report);
+}
+
+/** Reads a scenario, imports its leads and roster, and estimates; shared by `estimate` and `optimize`. */
+export async function loadEstimates(db: Database, scenarioFile: string): Promise<{ scenario: Scenario; roster: Rep[]; spec: SegmentSpec; estimates: Estimates }> {
+  const args = { scenario: scenarioFile };
   const scenario = await readScenario(args.scenario);
   const dir = path.dirname(path.resolve(args.scenario));
   await importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir));
@@ -40,9 +49,7 @@ export async function estimateCommand(db: Database, args: EstimateArgs): Promise
   if (inputs.leads === 0) throw new ImportError(`${leadsFile}: no leads to estimate from (the file has a header and no rows).`, { file: leadsFile });
   if (inputs.outcomes.length === 0) throw new ImportError(`${leadsFile}: no decided (won or lost) lead, so conversion cannot be learned. Check the outcome column's mapping.`, { file: leadsFile });
   const estimates = estimate(inputs, { reps: roster.map((r) => r.rep_id) });
-  const report = args.backtest ? await runBacktest(db, spec, estimates.reps.map((r) => r.rep)) : undefined;
-  if (args.json) return JSON.stringify(toJson(estimates, roster, report), null, 2);
-  return formatEstimates(scenario, estimates, roster, report);
+  return { scenario, roster, spec, estimates };
 }
 
 export async function readScenario(file: string): Promise<Scenario> {

@@ -4,6 +4,7 @@ import { ImportError } from '../data/import-error';
 import { UsageError } from './cli-error';
 import { estimateCommand } from './estimate';
 import { inspect } from './inspect';
+import { optimizeCommand } from './optimize';
 import { routeCommand } from './route';
 
 const USAGE = `allot <command> [options]
@@ -15,6 +16,9 @@ Commands:
   estimate --scenario s.json [--backtest] [--json]
       Conversion by segment × rep with 90% intervals, rep effects, demand per segment, response-time
       decay; --backtest fits on the first 75% of the dates and checks the forecast of the rest.
+  optimize --scenario s.json --out rules.json [--lp model.lp] [--json]
+      Estimate, solve the assignment LP, and write the optimal rules; --lp writes the model in CPLEX
+      LP format. Infeasible constraints: exit 2 with the conflicting ones named.
   route --rules rules.json --leads <file> [--out assignments.csv] [--json]
       Run the router over a file of leads, in file order; write one decision per lead and summarise.
 
@@ -49,6 +53,9 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write((await estimateCommand(db, { scenario: values.scenario, json: values.json!, backtest: values.backtest! })) + '\n');
         return 0;
       }
+      case 'optimize':
+        process.stdout.write((await optimizeCommand(db, rest)) + '\n');
+        return 0;
       case 'route':
         process.stdout.write((await routeCommand(db, rest)) + '\n');
         return 0;

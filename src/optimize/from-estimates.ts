@@ -1,0 +1,57 @@
+/**
+ * From what `estimate` learned, the roster and the scenario to the optimizer's input (DESIGN §3.2):
+ * segments with demand and value per won lead, reps with capacity and tier, p(s,r) = the shrunk
+ * conversion mean, eligibility from the scenario's skill rule, constraints and objective as written.
+ * Pure: no I/O.
+ */
+import { ImportError } from '../data/import-error';
+import type { Estimates } from '../estimate/estimate';
+import type { Rep } from '../model/roster';
+import type { Scenario } from '../model/scenario';
+import type { AssignmentProblem, Constraints } from './problem';
+
+export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[], scenario: Scenario): AssignmentProblem {
+  const segments = estimates.segments.map((s) => ({ key: s.key, demandPerWeek: s.perWeek, valuePerWon: s.revenuePerWin.perWin ?? 0 }));
+  const reps = roster.map((r) => ({ id: r.rep_id, capacityPerWeek: r.capacity_per_week, tier: r.tier, active: r.active }));
+  const S = segments.length, R = reps.length;
+
+  const cells = new Map(estimates.conversion.map((c) => [`${c.segment}\u0000${c.rep}`, c.mean]));
+  const conversion = new Float64Array(S * R);
+  estimates.segments.forEach((seg, s) => {
+    // A roster rep the estimates never named (not expected: the roster is passed to estimate) gets the segment's average.
+    roster.forEach((rep, r) => { conversion[s * R + r] = cells.get(`${seg.key}\u0000${rep.rep_id}`) ?? seg.rate.mean; });
+  });
+
+  const eligible = new Uint8Array(S * R).fill(1);
+  const rule = scenario.eligibility;
+  if (rule) {
+    estimates.segments.forEach((seg, s) => {
+      const value = seg.fields[rule.field];
+      if (value === undefined) throw new ImportError(`eligibility.field: "${rule.field}" is not one of the segment fields (${Object.keys(seg.fields).join(', ') || 'none'}).`, { path: 'eligibility.field' });
+      const tag = `${rule.skill}:${value}`;
+      roster.forEach((rep, r) => { eligible[s * R + r] = rep.skills.includes(tag) ? 1 : 0; });
+    });
+  }
+
+  const c = scenario.constraints;
+  const constraints: Constraints = {
+    capacity: c.capacity,
+    maxMinWeight: c.maxMinWeight,
+    ...(c.loadBand ? { loadBand: c.loadBand } : {}),
+    ...(c.valueFloor !== undefined ? { valueFloor: c.valueFloor } : {}),
+    ...(c.juniorShare ? { juniorShare: { segments: juniorSegments(estimates, c.juniorShare.segments), atLeast: c.juniorShare.atLeast } } : {}),
+  };
+  return { segments, reps, conversion, eligible, objective: scenario.objective.maximize, constraints };
+}
+
+/** The segments whose value of every named field is among the listed values. */
+function juniorSegments(estimates: Estimates, byField: Record<string, string[]>): number[] {
+  const fields = Object.entries(byField);
+  const known = new Set(estimates.segments.flatMap((s) => Object.keys(s.fields)));
+  for (const [field] of fields) {
+    if (!known.has(field)) throw new ImportError(`constraints.juniorShare.segments: "${field}" is not one of the segment fields (${[...known].join(', ')}).`, { path: `constraints.juniorShare.segments.${field}` });
+  }
+  const out = estimates.segments.flatMap((seg, s) => (fields.every(([field, values]) => values.includes(seg.fields[field] ?? '')) ? [s] : []));
+  if (fields.length && out.length === 0) throw new ImportError('constraints.juniorShare.segments: no segment has these values.', { path: 'constraints.juniorShare.segments' });
+  return out;
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseRuleConfig } from '../../src/model/rules';
+import { expectOneLineError, runCli } from '../support/run-cli';
+
+const SCENARIO = path.resolve(import.meta.dirname, '../estimate/fixtures/sample.scenario.json');
+const DATA = path.resolve(import.meta.dirname, '../../data/sample');
+const dir = mkdtempSync(path.join(tmpdir(), 'allot-optimize-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const activeReps = () =>
+  readFileSync(path.join(DATA, 'roster.csv'), 'utf8').trim().split('\n').slice(1)
+    .map((line) => line.split(','))
+    .filter((cells) => cells[7] === 'true')
+    .map((cells) => cells[0]!);
+
+/** A copy of the sample scenario with other constraints; leads and roster by absolute path. */
+function scenarioWith(name: string, extra: Record<string, unknown>): string {
+  const base = JSON.parse(readFileSync(SCENARIO, 'utf8'));
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify({ ...base, leads: { path: path.join(DATA, 'leads.csv') }, roster: { path: path.join(DATA, 'roster.csv') }, ...extra }));
+  return file;
+}
+
+describe('allot optimize', () => {
+  it('solves the sample, writes a valid rule file and an LP naming every active rep', () => {
+    const rules = path.join(dir, 'rules.json');
+    const lp = path.join(dir, 'model.lp');
+    const run = runCli(['optimize', '--scenario', SCENARIO, '--out', rules, '--lp', lp]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/optimal/);
+    expect(run.stdout).toMatch(/expected conversions\/week/);
+    expect(run.stdout).toMatch(/r01 王芳: [\d.]+ \/ 16/);
+
+    const parsed = parseRuleConfig(JSON.parse(readFileSync(rules, 'utf8')));
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+    if (!parsed.ok) return;
+    expect(parsed.config.reps.find((r) => r.id === 'r01')).toMatchObject({ name: '王芳', crmUser: 'wang.fang@allot-sample.example' });
+    expect(parsed.config.rules.length).toBeGreaterThan(0);
+    expect(JSON.stringify(parsed.config.rules)).toMatch(/"field":"region","op":"eq","value":"East"/);
+
+    const text = readFileSync(lp, 'utf8');
+    expect(text.split('\n').find((l) => !l.startsWith('\\'))).toBe('Maximize');
+    const active = activeReps();
+    expect(active.length).toBeGreaterThan(5);
+    for (const rep of active) expect(text).toContain(` ${rep} (`);
+  });
+
+  it('--json prints the documented keys', () => {
+    const rules = path.join(dir, 'rules-json.json');
+    const run = runCli(['optimize', '--scenario', SCENARIO, '--out', rules, '--json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({ status: 'optimal', rules });
+    for (const key of ['objective', 'solveMs', 'variables', 'constraints']) expect(typeof out[key]).toBe('number');
+    expect(out.objective).toBeGreaterThan(0);
+    expect(out.variables).toBeGreaterThan(0);
+    expect(parseRuleConfig(JSON.parse(readFileSync(rules, 'utf8'))).ok).toBe(true);
+  });
+
+  it('a missing scenario file is one line, exit 2', () => {
+    expectOneLineError(['optimize', '--scenario', path.join(dir, 'nope.json'), '--out', path.join(dir, 'x.json')], /nope\.json/);
+  });
+
+  it('missing --out is one line, exit 2', () => {
+    expectOneLineError(['optimize', '--scenario', SCENARIO], /--out/);
+  });
+
+  it('an infeasible scenario (every rep at full capacity, more capacity than leads) is one line, exit 2', () => {
+    const file = scenarioWith('infeasible.scenario.json', { constraints: { loadBand: [1, 1] } });
+    const out = path.join(dir, 'infeasible-rules.json');
+    expectOneLineError(['optimize', '--scenario', file, '--out', out], /infeasible/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
