@@ -101,7 +101,7 @@ export const dataStepStyles = css`
     opacity: 0.65;
     transition: opacity 0.2s;
   }
-  .placeholder {
+  .waiting {
     min-height: 240px;
   }
   .profile {

@@ -95,7 +95,7 @@ export class DataStep extends LitElement {
           </section>
           ${result ? this.#mappingPanel() : nothing}
         </div>
-        <div class="main" aria-busy=${busy ? 'true' : 'false'}>${result ? this.#report() : this.#placeholder()}</div>
+        <div class="main" aria-busy=${busy ? 'true' : 'false'}>${result ? this.#report() : this.#waitingForData()}</div>
       </div>
       ${result
         ? html`<section class="panel profile" aria-labelledby="profile-title">
@@ -144,8 +144,9 @@ export class DataStep extends LitElement {
       </section>`;
   }
 
-  #placeholder() {
-    return html`<section class="panel placeholder">
+  /** Before the first load finishes: the report panel with what is happening instead of figures. */
+  #waitingForData() {
+    return html`<section class="panel waiting">
       <h2>${this.i18n.t.report.title}</h2>
       <p class="muted">${this.phase ? this.#phaseText(this.phase) : ''}</p>
     </section>`;
