@@ -154,7 +154,7 @@ async function reportUnknownOutcomeValues(db: Database, issues: QualityIssue[]) 
 
 async function resolveDateOrder(db: Database, joined: JoinedTable, mapping: Mapping, file: string, issues: QualityIssue[]): Promise<DateOrder> {
   if (mapping.dateOrder !== 'auto') return mapping.dateOrder;
-  const cells = DATE_FIELDS.map((f) => mapping.fields[f]).filter((c): c is string => !!c);
+  const cells = mappedDateColumns(mapping);
   if (cells.length === 0) return 'ymd';
   const sum = (order: 'dmy' | 'mdy') => cells.map((c) => `count(*) FILTER (WHERE ${onlyReadableAs(`${sqlName(c)}`, order)})`).join(' + ');
   const ambiguous = cells
@@ -178,7 +178,7 @@ async function resolveDateOrder(db: Database, joined: JoinedTable, mapping: Mapp
 }
 
 async function countExcelSerials(db: Database, joined: JoinedTable, mapping: Mapping, file: string): Promise<QualityIssue | null> {
-  const cells = DATE_FIELDS.map((f) => mapping.fields[f]).filter((c): c is string => !!c);
+  const cells = mappedDateColumns(mapping);
   if (cells.length === 0) return null;
   const [row] = await db.query<{ n: number }>(
     `SELECT (${cells.map((c) => `count(*) FILTER (WHERE ${excelSerialTest(sqlName(c))})`).join(' + ')})::DOUBLE AS n FROM ${sqlName(joined.table)}`,
@@ -191,3 +191,7 @@ async function countExcelSerials(db: Database, joined: JoinedTable, mapping: Map
   };
 }
 
+/** The file columns that feed the date fields. */
+function mappedDateColumns(mapping: Mapping): string[] {
+  return DATE_FIELDS.map((f) => mapping.fields[f]).filter((c): c is string => !!c);
+}

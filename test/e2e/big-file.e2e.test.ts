@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { bigLeadsCsv, type BigCsv } from './support/big-csv';
 import { SAMPLE_CSV, readSample } from './support/sample-files';
 import {
@@ -12,8 +12,7 @@ import {
   figure,
   fileInput,
   formatCount,
-  launchChromium,
-  openWorkbench,
+  useWorkbench,
   phase,
   reportSettled,
   screenshot,
@@ -31,22 +30,18 @@ interface PhaseSeen {
 }
 
 describe('a big export on the Data step', () => {
-  let browser: Browser;
+  const open = useWorkbench();
   let big: BigCsv;
   beforeAll(async () => {
     big = await bigLeadsCsv((line) => console.log(`big-file e2e: ${line}`));
-    browser = await launchChromium();
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   test(
     'a ~200 MB CSV loads with progress shown, the report counts every row, and the workbench stays usable',
     async () => {
       expect(big.bytes).toBeGreaterThan(190e6);
       const sample = readSample(SAMPLE_CSV);
-      const visit = await openWorkbench(browser);
+      const visit = await open();
       const { page } = visit;
       await reportSettled(page);
       await recordPhases(page);
@@ -140,7 +135,7 @@ describe('a big export on the Data step', () => {
   test('a file over the browser limit is refused before it is read, naming its size and the CLI', async () => {
     const sample = readSample(SAMPLE_CSV);
     // ?maxFileMB=1 is the page's test hook: the same refusal as for a file over the real limit, with 2 MB.
-    const visit = await openWorkbench(browser, { path: '/?maxFileMB=1', initScript: recordFileReads });
+    const visit = await open({ path: '/?maxFileMB=1', initScript: recordFileReads });
     const { page } = visit;
     await reportSettled(page);
 

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SAMPLE_CSV, SAMPLE_GBK_CSV, commonestValue, readSample } from './support/sample-files';
 import {
   close,
@@ -8,8 +7,7 @@ import {
   figure,
   fileInput,
   formatCount,
-  launchChromium,
-  openWorkbench,
+  useWorkbench,
   reportSettled,
   screenshot,
 } from './support/workbench';
@@ -17,17 +15,11 @@ import {
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf-8') });
 
 describe('loading files on the Data step', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const open = useWorkbench();
 
   test('a GBK export with Chinese headers maps itself and its values read as Chinese', async () => {
     const gbk = readSample(SAMPLE_GBK_CSV, 'gbk');
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
 
@@ -52,7 +44,7 @@ describe('loading files on the Data step', () => {
 
   test('a broken file gets an alert naming it, the data before stays, and a good file still loads', async () => {
     const sample = readSample(SAMPLE_CSV);
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
     const alert = page.getByRole('alert');
@@ -89,7 +81,7 @@ describe('loading files on the Data step', () => {
   });
 
   test('two files are joined, and either can be made the lead table without choosing them again', async () => {
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
     const sources = page.locator('allot-source-list li');
@@ -115,7 +107,7 @@ describe('loading files on the Data step', () => {
 
   test('a header holding HTML is shown as literal text, never run', async () => {
     const header = '<img src=x onerror=alert(1)>';
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
 

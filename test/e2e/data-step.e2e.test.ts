@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SAMPLE_CSV, readSample } from './support/sample-files';
 import {
   close,
@@ -8,24 +7,17 @@ import {
   fieldSelect,
   figure,
   formatCount,
-  launchChromium,
-  openWorkbench,
+  useWorkbench,
   reportSettled,
   screenshot,
 } from './support/workbench';
 
 describe('the Data step', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const open = useWorkbench();
 
   test('opening the workbench loads the bundled sample by itself and reports every row of it', async () => {
     const sample = readSample(SAMPLE_CSV);
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await expect.poll(() => page.locator('[role="status"]').textContent()).not.toBe('');
     await reportSettled(page);
@@ -44,7 +36,7 @@ describe('the Data step', () => {
   });
 
   test('picking another column for a field re-runs the mapping and the report follows', async () => {
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
     const rejectedBefore = await figure(page, 'rejected').textContent();
@@ -68,7 +60,7 @@ describe('the Data step', () => {
   });
 
   test('"not mapped" leaves a field unmapped even where a column is named after it, and is saved as null', async () => {
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
     expect(await page.locator('[data-code="unmapped_required_field"]').count()).toBe(0);
@@ -94,7 +86,7 @@ describe('the Data step', () => {
   });
 
   test('a mapping is saved as an allot.mapping/v1 file, and a broken one names the JSON path', async () => {
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
 

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { close, expectOnlyLocalRequests, launchChromium, openWorkbench, reportSettled, screenshot } from './support/workbench';
+import { describe, expect, test } from 'vitest';
+import { close, expectOnlyLocalRequests, reportSettled, screenshot, useWorkbench } from './support/workbench';
 
 describe('the workbench shell', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const open = useWorkbench();
 
   test('switching to 中文 changes the whole page, and the choice is remembered', async () => {
-    const visit = await openWorkbench(browser, { locale: 'en-US' });
+    const visit = await open({ locale: 'en-US' });
     const { page } = visit;
     await reportSettled(page);
     const nav = page.getByRole('navigation');
@@ -38,7 +31,7 @@ describe('the workbench shell', () => {
   });
 
   test('a Chinese browser starts in Chinese', async () => {
-    const visit = await openWorkbench(browser, { locale: 'zh-CN' });
+    const visit = await open({ locale: 'zh-CN' });
     const { page } = visit;
     await expect.poll(() => page.locator('allot-data-step h1').textContent()).toBe('数据');
     expect(await page.locator('header').first().textContent()).toContain('线索分配工作台');
@@ -47,7 +40,7 @@ describe('the workbench shell', () => {
   });
 
   test('steps not built yet are shown as coming later, reachable by keyboard, and open nothing', async () => {
-    const visit = await openWorkbench(browser);
+    const visit = await open();
     const { page } = visit;
     await reportSettled(page);
     const nav = page.getByRole('navigation', { name: 'Workbench steps' });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../support/chromium';
 
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -25,6 +25,21 @@ export interface OpenOptions {
   path?: string;
   /** Runs in the page before any of its own scripts (to record what the page does). */
   initScript?: () => void;
+}
+
+/**
+ * One Chromium for the calling test file, started before its tests and closed after them;
+ * returns the function that opens the workbench in it.
+ */
+export function useWorkbench(): (options?: OpenOptions) => Promise<Visit> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (options) => openWorkbench(browser!, options);
 }
 
 export async function openWorkbench(browser: Browser, options: OpenOptions = {}): Promise<Visit> {
