@@ -48,7 +48,7 @@ export async function loadEstimates(db: Database, scenarioFile: string): Promise
   const leadsFile = scenario.leads.path;
   if (inputs.leads === 0) throw new ImportError(`${leadsFile}: no leads to estimate from (the file has a header and no rows).`, { file: leadsFile });
   if (inputs.outcomes.length === 0) throw new ImportError(`${leadsFile}: no decided (won or lost) lead, so conversion cannot be learned. Check the outcome column's mapping.`, { file: leadsFile });
-  const estimates = estimate(inputs, { reps: roster.map((r) => r.rep_id) });
+  const estimates = estimate(inputs, { reps: roster.map((r) => r.rep_id), ...(scenario.decay ? { decay: scenario.decay } : {}) });
   return { scenario, roster, spec, estimates };
 }
 

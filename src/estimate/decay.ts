@@ -52,7 +52,8 @@ export interface DecayPoint {
 }
 
 export interface DecayEstimate extends DecayCurveParams {
-  source: 'fitted' | 'preset';
+  /** `scenario`: the user's own curve from the scenario file, kept over any fit. */
+  source: 'fitted' | 'preset' | 'scenario';
   formula: typeof DECAY_FORMULA;
   points: DecayPoint[];
   /** Decided leads never touched, and the wins among them. */
@@ -62,6 +63,11 @@ export interface DecayEstimate extends DecayCurveParams {
 
 export function decayMultiplier(curve: DecayCurveParams, hours: number): number {
   return curve.floor + (1 - curve.floor) * Math.exp(-Math.max(hours, 0) / curve.tauHours);
+}
+
+/** The scenario's curve replaces the fitted or preset one; the fitted points stay, to plot against it. */
+export function withScenarioDecay(estimated: DecayEstimate, curve: DecayCurveParams): DecayEstimate {
+  return { ...estimated, ...curve, source: 'scenario', note: `The scenario sets the curve (floor ${curve.floor}, tau ${curve.tauHours} h); ${estimated.note}` };
 }
 
 export function estimateDecay(rows: OutcomeRow[], touchBuckets: number[], preset: DecayCurveParams = DECAY_PRESET): DecayEstimate {

@@ -1,6 +1,6 @@
 import type { EstimationInputs, OutcomeRow } from '../data/estimation-inputs';
 import { estimateConversion, type ConversionCell, type ConversionCount, type ConversionModel, type RepEffect } from './conversion';
-import { estimateDecay, type DecayCurveParams, type DecayEstimate } from './decay';
+import { estimateDecay, withScenarioDecay, type DecayCurveParams, type DecayEstimate } from './decay';
 import { arrivalShape, estimateDemand, type ArrivalShape } from './demand';
 import { revenuePerWin, type SegmentRevenue } from './revenue';
 
@@ -38,6 +38,8 @@ export interface EstimateOptions {
   /** Segments to estimate besides the ones in the history (e.g. the rest of a backtest's data). */
   segments?: string[];
   decayPreset?: DecayCurveParams;
+  /** The scenario's own curve, used instead of any fit (DESIGN §3.1: a visible, editable assumption). */
+  decay?: DecayCurveParams;
 }
 
 /** Decided leads per segment × rep, summed over first-touch buckets; leads without an owner are left out. */
@@ -88,7 +90,9 @@ export function estimate(inputs: EstimationInputs, options: EstimateOptions = {}
     segments,
     reps: model.reps,
     conversion: model.cells,
-    decay: estimateDecay(inputs.outcomes, inputs.touchBuckets, options.decayPreset),
+    decay: options.decay
+      ? withScenarioDecay(estimateDecay(inputs.outcomes, inputs.touchBuckets, options.decayPreset), options.decay)
+      : estimateDecay(inputs.outcomes, inputs.touchBuckets, options.decayPreset),
     arrivals: arrivalShape(inputs.shape, inputs.weeks.length),
     model: model.hyper,
     notes,

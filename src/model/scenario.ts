@@ -27,6 +27,11 @@ export const ScenarioSchema = z.object({
     .default({ fields: ['region'], valueBands: [] }),
   /** A rep may take a lead only where the rep's skill tags hold `<skill>:<lead's value of field>`. */
   eligibility: z.object({ field: z.string().min(1), skill: z.string().min(1) }).optional(),
+  /**
+   * The response-time decay curve multiplier(h) = floor + (1 − floor)·exp(−h / tauHours). Absent: fitted
+   * from first-touch times when the history has enough of them, else the documented preset.
+   */
+  decay: z.object({ floor: share, tauHours: z.number().positive() }).optional(),
   objective: z.object({ maximize: z.enum(['conversions', 'revenue']).default('conversions') }).default({ maximize: 'conversions' }),
   constraints: z
     .object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOUCH_BUCKET_HOURS, type OutcomeRow } from '../../src/data/estimation-inputs';
-import { DECAY_PRESET, decayMultiplier, estimateDecay } from '../../src/estimate/decay';
+import { DECAY_PRESET, decayMultiplier, estimateDecay, withScenarioDecay } from '../../src/estimate/decay';
 import { arrivalShape, estimateDemand } from '../../src/estimate/demand';
 import { revenuePerWin } from '../../src/estimate/revenue';
 
@@ -75,6 +75,13 @@ describe('response-time decay', () => {
     expect(fit.note).toMatch(/0 decided leads have a first-touch time .* preset/);
     expect(estimateDecay([row('good', 0, 80, 30), row('good', 5, 80, 20)], BUCKETS).note).toMatch(/fitting needs 200/);
     expect(estimateDecay([row('good', 0, 300, 30), row('good', 5, 300, 20)], BUCKETS).note).toMatch(/only 2 time buckets/);
+  });
+
+  it("keeps the scenario's own curve over a fit, with the fitted points to compare against", () => {
+    const own = withScenarioDecay(estimateDecay(exact, BUCKETS), { floor: 0.6, tauHours: 10 });
+    expect(own).toMatchObject({ source: 'scenario', floor: 0.6, tauHours: 10 });
+    expect(own.points.length).toBeGreaterThan(2);
+    expect(own.note).toMatch(/scenario sets the curve/);
   });
 
   it('lets the user edit the preset', () => {

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import type { Database } from '../data/database';
+import { UsageError } from './cli-error';
+import { estimateCommand } from './estimate';
+import { inspect } from './inspect';
+import { optimizeCommand } from './optimize';
+import { routeCommand } from './route';
+
+/** One `allot` command: its usage lines for --help, and what it prints on stdout. */
+export interface Command {
+  name: string;
+  usage: string;
+  run(db: Database, args: string[]): Promise<string>;
+}
+
+/** Every command, in the order --help lists them. A new command is one entry here and a file of its own. */
+export const COMMANDS: Command[] = [
+  {
+    name: 'inspect',
+    usage: `inspect <file> [<file> …] [--map m.json] [--roster roster.csv] [--save-map out.json] [--json]
+    Load a lead export (CSV, Excel .xlsx, Parquet; UTF-8 or GBK), map it, check it, and report.
+    Further files are joined onto the first (e.g. pipeline + teams + accounts).`,
+    run(db, args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { map: { type: 'string' }, roster: { type: 'string' }, 'save-map': { type: 'string' }, json: { type: 'boolean', default: false } },
+      });
+      return inspect(db, { files: positionals, map: values.map, roster: values.roster, saveMap: values['save-map'], json: values.json! });
+    },
+  },
+  {
+    name: 'estimate',
+    usage: `estimate --scenario s.json [--backtest] [--json]
+    Conversion by segment × rep with 90% intervals, rep effects, demand per segment, response-time
+    decay; --backtest fits on the first 75% of the dates and checks the forecast of the rest.`,
+    run(db, args) {
+      const { values } = parseArgs({ args, options: { scenario: { type: 'string' }, backtest: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+      if (!values.scenario) throw new UsageError('estimate needs --scenario <file.json>.');
+      return estimateCommand(db, { scenario: values.scenario, json: values.json!, backtest: values.backtest! });
+    },
+  },
+  {
+    name: 'optimize',
+    usage: `optimize --scenario s.json --out rules.json [--lp model.lp] [--json]
+    Estimate, solve the assignment LP, and write the optimal rules; --lp writes the model in CPLEX
+    LP format. Infeasible constraints: exit 2 with the conflicting ones named.`,
+    run: optimizeCommand,
+  },
+  {
+    name: 'route',
+    usage: `route --rules rules.json --leads <file> [--out assignments.csv] [--json]
+    Run the router over a file of leads, in file order; write one decision per lead and summarise.`,
+    run: routeCommand,
+  },
+];
