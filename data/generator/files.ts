@@ -5,7 +5,21 @@ import { GBK_WEEKS, SAMPLE_OPTIONS, generateSample } from './sample';
 import { encodeGbk, leadsCsvZh } from './zh';
 
 /** The files of data/sample, by name. */
-export type SampleFileName = 'leads.csv' | 'roster.csv' | 'leads-zh-gbk.csv' | 'truth.json';
+export type SampleFileName = 'leads.csv' | 'roster.csv' | 'leads-zh-gbk.csv' | 'truth.json' | 'scenario.json';
+
+/** The what-if the workbench opens first and the README's commands run: the sample team by region × product. */
+export const SAMPLE_SCENARIO = {
+  schema: 'allot.scenario/v1',
+  name: 'Sample team: region × product',
+  leads: { path: 'leads.csv' },
+  roster: { path: 'roster.csv' },
+  segments: { fields: ['region', 'product'] },
+  eligibility: { field: 'region', skill: 'region' },
+  objective: { maximize: 'conversions' },
+  constraints: { capacity: true },
+  simulation: { weeks: 8, replications: 200, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168 },
+  policies: ['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized'],
+} as const;
 
 /**
  * The exact bytes of every file in data/sample. `npm run sample` writes them; the tests compare
@@ -35,5 +49,6 @@ export function sampleFiles(options: GenerateOptions = SAMPLE_OPTIONS): Record<S
     'roster.csv': utf8.encode(rosterCsv(reps)),
     'leads-zh-gbk.csv': encodeGbk(leadsCsvZh(zhLeads, reps)),
     'truth.json': utf8.encode(`${JSON.stringify(described, null, 2)}\n`),
+    'scenario.json': utf8.encode(`${JSON.stringify(SAMPLE_SCENARIO, null, 2)}\n`),
   };
 }

@@ -40,7 +40,7 @@ export async function loadEstimates(db: Database, scenarioFile: string): Promise
   const scenario = await readScenario(args.scenario);
   const dir = path.dirname(path.resolve(args.scenario));
   await importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir));
-  const roster = scenario.roster ? (await readRoster(db, await readSourceFile(path.resolve(dir, scenario.roster.path)))).reps : [];
+  const roster = await scenarioRoster(db, scenario.roster, dir);
   const spec: SegmentSpec = scenario.segments;
   const inputs = await readEstimationInputs(db, spec).catch((error: unknown) => {
     throw error instanceof ImportError && error.where.path ? new ImportError(`${args.scenario}: ${error.message}`, error.where) : error;
@@ -50,6 +50,12 @@ export async function loadEstimates(db: Database, scenarioFile: string): Promise
   if (inputs.outcomes.length === 0) throw new ImportError(`${leadsFile}: no decided (won or lost) lead, so conversion cannot be learned. Check the outcome column's mapping.`, { file: leadsFile });
   const estimates = estimate(inputs, { reps: roster.map((r) => r.rep_id), ...(scenario.decay ? { decay: scenario.decay } : {}) });
   return { scenario, roster, spec, estimates };
+}
+
+async function scenarioRoster(db: Database, roster: Scenario['roster'], dir: string): Promise<Rep[]> {
+  if (!roster) return [];
+  if ('reps' in roster) return roster.reps;
+  return (await readRoster(db, await readSourceFile(path.resolve(dir, roster.path)))).reps;
 }
 
 export async function readScenario(file: string): Promise<Scenario> {

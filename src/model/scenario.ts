@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MappingSchema } from './mapping';
+import { RepSchema } from './roster';
 
 /**
  * One complete what-if (DESIGN §2.3), `allot.scenario/v1`: the workbench saves and opens the same
@@ -17,7 +18,8 @@ export const ScenarioSchema = z.object({
     path: z.string().min(1),
     mapping: z.union([z.string().min(1), MappingSchema.partial()]).optional().describe('a mapping file path, or the mapping itself'),
   }),
-  roster: z.object({ path: z.string().min(1) }).optional(),
+  /** A roster file, or the roster itself (what the workbench saves after the user edits it). Absent: inferred from the history. */
+  roster: z.union([z.object({ path: z.string().min(1) }), z.object({ reps: z.array(RepSchema).min(1) })]).optional(),
   segments: z
     .object({
       fields: z.array(z.string().min(1)).min(1).default(['region']),

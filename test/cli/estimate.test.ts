@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'test/estimate/fixtures/sample.scenario.json');
+const SAMPLE = path.join(ROOT, 'data/sample/scenario.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'allot-estimate-'));
 const file = (name: string, content: string) => {
   const full = path.join(dir, name);
@@ -49,7 +49,7 @@ describe('allot estimate on the sample scenario', () => {
   it('reads as tables in a terminal', () => {
     const text = runCli(['estimate', '--scenario', SAMPLE]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^Sample team, region × product: 6,866 leads, 6,344 decided, 9 segments × 15 reps, over 52 weeks/);
+    expect(text.stdout).toMatch(/^Sample team: region × product: 6,866 leads, 6,344 decided, 9 segments × 15 reps, over 52 weeks/);
     expect(text.stdout).toMatch(/\n {2}East\|Enterprise +11\.5 +3\.2 +505 +16\.2%/);
     expect(text.stdout).toMatch(/\n {2}r11 +黄强 +350 +82 +0\.27 +0\.09 … 0\.47 +\*/);
     expect(text.stdout).toContain('Response-time decay (fitted)');

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseRuleConfig } from '../../src/model/rules';
 import { expectOneLineError, runCli } from '../support/run-cli';
 
-const SCENARIO = path.resolve(import.meta.dirname, '../estimate/fixtures/sample.scenario.json');
+const SCENARIO = path.resolve(import.meta.dirname, '../../data/sample/scenario.json');
 const DATA = path.resolve(import.meta.dirname, '../../data/sample');
 const dir = mkdtempSync(path.join(tmpdir(), 'allot-optimize-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

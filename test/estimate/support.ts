@@ -8,7 +8,7 @@ import type { MappingInput } from '../../src/model/mapping';
 import { decayMultiplier, logistic, parseTimestamp, type LeadRow, type Truth } from '../../data/generator/index';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SAMPLE_SCENARIO = path.join(ROOT, 'test/estimate/fixtures/sample.scenario.json');
+export const SAMPLE_SCENARIO = path.join(ROOT, 'data/sample/scenario.json');
 export const REGION_PRODUCT: SegmentSpec = { fields: ['region', 'product'], valueBands: [] };
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
