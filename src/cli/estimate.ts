@@ -1,29 +1,25 @@
 import path from 'node:path';
 import type { Database } from '../data/database';
-import { createdRange, readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
+import { readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
 import { ImportError } from '../data/import-error';
 import { importLeads } from '../data/import-leads';
 import { readRoster } from '../data/roster';
-import { backtest, defaultCutoff, DEFAULT_HOLD_OUT, type BacktestResult } from '../estimate/backtest';
+import type { BacktestResult } from '../estimate/backtest';
 import { decayMultiplier } from '../estimate/decay';
-import { conversionCounts, estimate, type Estimates } from '../estimate/estimate';
+import { estimate, type Estimates } from '../estimate/estimate';
+import { runBacktest, type BacktestReport } from '../estimate/run-backtest';
 import type { MappingInput } from '../model/mapping';
 import type { Rep } from '../model/roster';
 import { ScenarioSchema, type Scenario } from '../model/scenario';
 import { readJsonFile, readMappingFile, readSourceFile } from './read-files';
 
+// Re-exported: the backtest moved to src/estimate (browser-safe, for the notebooks); callers import it from here too.
+export { runBacktest, type BacktestReport };
+
 export interface EstimateArgs {
   scenario: string;
   json: boolean;
   backtest: boolean;
-}
-
-export interface BacktestReport extends BacktestResult {
-  /** Fit on leads created (and decided) before this moment; test on the leads created from it. */
-  cutoff: string;
-  holdOut: number;
-  fit: { leads: number; decided: number };
-  heldOut: { leads: number; decided: number };
 }
 
 /** `allot estimate --scenario s.json [--json] [--backtest]` (DESIGN §2.5). */
@@ -85,29 +81,6 @@ async function leadFiles(scenario: Scenario, dir: string) {
 async function leadMapping(scenario: Scenario, dir: string): Promise<MappingInput> {
   const mapping = scenario.leads.mapping;
   return typeof mapping === 'string' ? (await readMappingFile(path.resolve(dir, mapping))).mapping : (mapping ?? {});
-}
-
-/**
- * Fit on the leads created before the cutoff, with only the outcomes known at the cutoff, and
- * forecast the wins among the later leads decided since. Every rep and segment of either period
- * is fitted, so a rep hired after the cutoff is forecast from the prior.
- */
-export async function runBacktest(db: Database, spec: SegmentSpec, reps: string[], holdOut = DEFAULT_HOLD_OUT): Promise<BacktestReport> {
-  const range = await createdRange(db);
-  if (!range) throw new ImportError('backtest: no lead has a creation time, so there is no earlier and later period.', { path: 'leads.mapping.fields.created_at' });
-  const cutoff = defaultCutoff(range.fromMs, range.toMs, holdOut);
-  const fitInputs = await readEstimationInputs(db, spec, { createdBefore: cutoff, decidedBefore: cutoff });
-  const testInputs = await readEstimationInputs(db, spec, { createdFrom: cutoff });
-  const fitted = estimate(fitInputs, { reps: [...reps, ...testInputs.owners], segments: testInputs.segments.map((s) => s.key) });
-  const heldOut = conversionCounts(testInputs.outcomes);
-  const decided = (rows: { decided: number }[]) => rows.reduce((s, r) => s + r.decided, 0);
-  return {
-    cutoff,
-    holdOut,
-    fit: { leads: fitInputs.leads, decided: decided(fitInputs.outcomes) },
-    heldOut: { leads: testInputs.leads, decided: decided(testInputs.outcomes) },
-    ...backtest(fitted.conversion, heldOut),
-  };
 }
 
 function toJson(estimates: Estimates, roster: Rep[], backtestReport?: BacktestReport) {
