@@ -3,13 +3,13 @@ import type { Database } from '../data/database';
 import { readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
 import { ImportError } from '../data/import-error';
 import { importLeads } from '../data/import-leads';
-import { readRoster } from '../data/roster';
+import { inferRoster, readRoster } from '../data/roster';
 import type { BacktestResult } from '../estimate/backtest';
 import { decayMultiplier } from '../estimate/decay';
 import { estimate, type Estimates } from '../estimate/estimate';
 import { runBacktest, type BacktestReport } from '../estimate/run-backtest';
 import type { MappingInput } from '../model/mapping';
-import type { Rep } from '../model/roster';
+import type { Rep, Roster } from '../model/roster';
 import { ScenarioSchema, type Scenario } from '../model/scenario';
 import { readJsonFile, readMappingFile, readSourceFile } from './read-files';
 
@@ -24,19 +24,19 @@ export interface EstimateArgs {
 
 /** `allot estimate --scenario s.json [--json] [--backtest]` (DESIGN §2.5). */
 export async function estimateCommand(db: Database, args: EstimateArgs): Promise<string> {
-  const { scenario, roster, spec, estimates } = await loadEstimates(db, args.scenario);
+  const { scenario, roster, rosterNotes, spec, estimates } = await loadEstimates(db, args.scenario);
   const report = args.backtest ? await runBacktest(db, spec, estimates.reps.map((r) => r.rep)) : undefined;
-  if (args.json) return JSON.stringify(toJson(estimates, roster, report), null, 2);
-  return formatEstimates(scenario, estimates, roster, report);
+  if (args.json) return JSON.stringify({ ...toJson(estimates, roster, report), roster: { origin: rosterNotes.length ? 'inferred' : 'scenario', notes: rosterNotes } }, null, 2);
+  return [formatEstimates(scenario, estimates, roster, report), ...rosterNotes.map((n) => `Roster: ${n}`)].join('\n');
 }
 
 /** Reads a scenario, imports its leads and roster, and estimates; shared by `estimate` and `optimize`. */
-export async function loadEstimates(db: Database, scenarioFile: string): Promise<{ scenario: Scenario; roster: Rep[]; spec: SegmentSpec; estimates: Estimates }> {
+export async function loadEstimates(db: Database, scenarioFile: string): Promise<LoadedScenario> {
   const args = { scenario: scenarioFile };
   const scenario = await readScenario(args.scenario);
   const dir = path.dirname(path.resolve(args.scenario));
-  await importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir));
-  const roster = await scenarioRoster(db, scenario.roster, dir);
+  const leads = await importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir));
+  const { reps: roster, notes: rosterNotes } = await scenarioRoster(db, scenario.roster, dir, leads.attributes);
   const spec: SegmentSpec = scenario.segments;
   const inputs = await readEstimationInputs(db, spec).catch((error: unknown) => {
     throw error instanceof ImportError && error.where.path ? new ImportError(`${args.scenario}: ${error.message}`, error.where) : error;
@@ -45,13 +45,26 @@ export async function loadEstimates(db: Database, scenarioFile: string): Promise
   if (inputs.leads === 0) throw new ImportError(`${leadsFile}: no leads to estimate from (the file has a header and no rows).`, { file: leadsFile });
   if (inputs.outcomes.length === 0) throw new ImportError(`${leadsFile}: no decided (won or lost) lead, so conversion cannot be learned. Check the outcome column's mapping.`, { file: leadsFile });
   const estimates = estimate(inputs, { reps: roster.map((r) => r.rep_id), ...(scenario.decay ? { decay: scenario.decay } : {}) });
-  return { scenario, roster, spec, estimates };
+  return { scenario, roster, rosterNotes, spec, estimates };
 }
 
-async function scenarioRoster(db: Database, roster: Scenario['roster'], dir: string): Promise<Rep[]> {
-  if (!roster) return [];
-  if ('reps' in roster) return roster.reps;
-  return (await readRoster(db, await readSourceFile(path.resolve(dir, roster.path)))).reps;
+export interface LoadedScenario {
+  scenario: Scenario;
+  roster: Rep[];
+  /** Empty for a roster the scenario gives; for one inferred from the history, how each value was guessed. */
+  rosterNotes: string[];
+  spec: SegmentSpec;
+  estimates: Estimates;
+}
+
+/** The scenario's roster (a file, or inline); without one, inferred from the owners in the history (DESIGN §2.2). */
+async function scenarioRoster(db: Database, roster: Scenario['roster'], dir: string, attributes: string[]): Promise<Pick<Roster, 'reps' | 'notes'>> {
+  if (!roster) {
+    const inferred = await inferRoster(db, attributes);
+    return { reps: inferred.reps, notes: ['No roster in the scenario: it is inferred from the history.', ...inferred.notes] };
+  }
+  if ('reps' in roster) return { reps: roster.reps, notes: [] };
+  return { reps: (await readRoster(db, await readSourceFile(path.resolve(dir, roster.path)))).reps, notes: [] };
 }
 
 export async function readScenario(file: string): Promise<Scenario> {

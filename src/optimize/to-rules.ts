@@ -57,7 +57,7 @@ export function planToRuleConfig(problem: AssignmentProblem, plan: OptimalPlan, 
     }
     const pool = percents.flatMap((pct, r) => (pct > 0 ? [{ rep: reps[r]!.id, weight: pct / 100 }] : []));
     const rule: Rule = {
-      id: uniqueId(ss.map((s) => segments[s]!.key).join('-'), usedIds),
+      id: uniqueRuleId(ss.map((s) => segments[s]!.key).join('-'), usedIds),
       when: ss.length === 1 ? options.when(ss[0]!) : { any: ss.map(options.when) },
       assign: pool.length === 0 ? { method: 'manual_review', pool: [], queue: problem.overflowQueue ?? 'overflow' }
         : pool.length === 1 ? { method: 'fixed', pool: [{ rep: pool[0]!.rep }] }
@@ -82,7 +82,8 @@ export function planToRuleConfig(problem: AssignmentProblem, plan: OptimalPlan, 
   };
 }
 
-function uniqueId(text: string, used: Set<string>): string {
+/** A rule id from readable text (letters and digits of any script, dashes), not yet in `used`. */
+export function uniqueRuleId(text: string, used: Set<string>): string {
   const base = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'segment';
   let id = base;
   for (let k = 2; used.has(id); k++) id = `${base}-${k}`;

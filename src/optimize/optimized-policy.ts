@@ -1,0 +1,53 @@
+/**
+ * The optimized policy: estimates → AssignmentProblem → LP → RuleConfig. Shared by `buildPolicy`
+ * and the frontier, which solves it again at each fairness strength.
+ */
+import { problemFromEstimates } from './from-estimates';
+import { optimize, type OptimalPlan, type OptimizeResult } from './optimize';
+import type { BuildOptions, PolicyContext } from './policies';
+import type { AssignmentProblem, Constraints } from './problem';
+import { segmentCondition } from './segment-condition';
+import { planToRuleConfig } from './to-rules';
+import type { RuleConfig } from '../model/rules';
+
+/** The optimizer could not produce a plan; `result` says why (infeasible, invalid, solver error). */
+export class PolicyError extends Error {
+  constructor(message: string, readonly result: Exclude<OptimizeResult, OptimalPlan>) {
+    super(message);
+    this.name = 'PolicyError';
+  }
+}
+
+export interface OptimizedPolicy {
+  problem: AssignmentProblem;
+  plan: OptimalPlan;
+  config: RuleConfig;
+  notes: string[];
+}
+
+/** Solves the scenario, with `override` replacing some of its constraints (the frontier's λ). */
+export async function solveOptimized(ctx: PolicyContext, override: Partial<Constraints>, options: BuildOptions = {}): Promise<OptimizedPolicy> {
+  const base = problemFromEstimates(ctx.estimates, ctx.roster, ctx.scenario);
+  const problem: AssignmentProblem = { ...base, constraints: { ...base.constraints, ...override } };
+  const plan = await optimize(problem, { solver: options.solver ?? 'auto' });
+  if (plan.status === 'infeasible') throw new PolicyError(`infeasible: ${plan.conflicts.join('; ')}`, plan);
+  if (plan.status === 'invalid') throw new PolicyError(plan.errors.join('; '), plan);
+  if (plan.status === 'solver-error') throw new PolicyError(plan.message, plan);
+  const byId = new Map(ctx.roster.map((r) => [r.rep_id, r]));
+  const config = planToRuleConfig(problem, plan, {
+    name: ctx.scenario.name,
+    segmentFields: ctx.segmentFields,
+    when: (s) => segmentCondition(ctx.estimates.segments[s]!, ctx.valueBands),
+    repDetails: (r) => {
+      const rep = byId.get(problem.reps[r]!.id)!;
+      return { name: rep.name, crmUser: rep.crm_user || rep.rep_id };
+    },
+  });
+  const unit = problem.objective === 'revenue' ? 'expected won value' : 'expected conversions';
+  const notes = [
+    `Solved by ${plan.solver === 'highs' ? 'HiGHS' : 'javascript-lp-solver'} in ${plan.ms.toFixed(0)} ms: maximises ${unit}/week under the scenario's constraints; weights are each rep's share of a segment's leads, in whole percents.`,
+    ...plan.overflowNotes,
+    ...plan.warnings,
+  ];
+  return { problem, plan, config, notes };
+}
