@@ -9,3 +9,4 @@ export { buildPolicy, ruleReps, availableReps, teamFallback, mixWinRates, BUILDA
 export { PolicyError, solveOptimized, type OptimizedPolicy } from './optimized-policy';
 export { segmentCondition, fieldIs } from './segment-condition';
 export { problemFromEstimates } from './from-estimates';
+export { frontier, gini, type Frontier, type FrontierPoint, type FrontierOptions } from './frontier';
