@@ -1,0 +1,65 @@
+import type { Assign, RuleConfig } from '../model/rules';
+import { CHINESE, ENGLISH, type SheetWords } from './build-sheet-words';
+import { limitationsMarkdown } from './limitations-note';
+import type { Exporter, Limitation } from './target';
+
+/**
+ * The rules as a sheet a person types into a CRM configured by hand (简道云, 用友, 金蝶, Zoho,
+ * Dynamics 365): one line per rule, as CSV (UTF-8 with BOM, which Excel needs to read Chinese,
+ * and CRLF, RFC 4180) and as Markdown.
+ */
+export const exportBuildSheet: Exporter = (config, options) => {
+  const words = options.language === 'zh' ? CHINESE : ENGLISH;
+  const rows = sheetRows(config, words);
+  const limitations: Limitation[] = [];
+  if (config.prescreen) limitations.push({ at: 'prescreen', what: 'prescreen (reject and duplicate checks)', approximation: 'not on the sheet: set up duplicate checks in the CRM' });
+  const csv = '\uFEFF' + [words.header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const table = [words.header, words.header.map(() => '---'), ...rows].map((row) => `| ${row.map(markdownCell).join(' | ')} |`).join('\n');
+  const markdown = `# ${markdownCell(words.title(config.name))}\n\n${words.intro}\n\n${table}\n\n${limitationsMarkdown(limitations)}`;
+  return {
+    target: 'build-sheet',
+    files: [
+      { path: 'build-sheet.csv', content: csv, mediaType: 'text/csv' },
+      { path: 'build-sheet.md', content: markdown, mediaType: 'text/markdown' },
+    ],
+    limitations,
+  };
+};
+
+export function sheetRows(config: RuleConfig, words: SheetWords): string[][] {
+  const rows = config.rules.map((rule, i) => [String(i + 1), rule.id, words.describe(rule.when), ...assignCells(config, rule.assign, words), sla(rule.sla, words)]);
+  rows.push([String(config.rules.length + 1), words.fallbackName, words.fallbackCondition, ...assignCells(config, config.fallback, words), words.none]);
+  return rows;
+}
+
+function assignCells(config: RuleConfig, assign: Assign, words: SheetWords): [string, string, string] {
+  const reps = new Map(config.reps.map((r) => [r.id, r]));
+  const method = words.methods[assign.method];
+  if (assign.method === 'manual_review') return [words.queue(assign.queue!), method, words.none];
+  const equal = 100 / assign.pool.length;
+  const pool = assign.pool.map((e) => {
+    const rep = reps.get(e.rep)!;
+    const percent = assign.method === 'weighted_round_robin' ? (e.weight ?? 0) * 100 : equal;
+    return `${rep.name} <${rep.crmUser}> ${+percent.toFixed(1)}%`;
+  });
+  const caps = assign.pool.map((e) => {
+    const rep = reps.get(e.rep)!;
+    return words.capacity(rep.name, rep.capacityPerWeek, rep.maxOpen);
+  });
+  return [pool.join('; '), method, caps.join('; ')];
+}
+
+function sla(value: { firstTouchHours?: number; reclaimAfterHours?: number } | undefined, words: SheetWords): string {
+  const parts = [value?.firstTouchHours && words.firstTouch(value.firstTouchHours), value?.reclaimAfterHours && words.reclaim(value.reclaimAfterHours)].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : words.none;
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+export function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Text in a Markdown table cell stays text: no HTML, no column break, no line break. */
+function markdownCell(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n|\r/g, ' ');
+}
