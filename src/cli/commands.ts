@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { UsageError } from './cli-error';
 import { estimateCommand } from './estimate';
+import { exportCommand } from './export';
 import { inspect } from './inspect';
 import { optimizeCommand } from './optimize';
 import { routeCommand } from './route';
@@ -52,5 +53,11 @@ export const COMMANDS: Command[] = [
     usage: `route --rules rules.json --leads <file> [--out assignments.csv] [--json]
     Run the router over a file of leads, in file order; write one decision per lead and summarise.`,
     run: routeCommand,
+  },
+  {
+    name: 'export',
+    usage: `export --rules rules.json --target <json|salesforce|hubspot|frappe|odoo|build-sheet|reference-router> --out <folder> [--language zh|en] [--frappe-version v15|v16] [--json]
+    Write the files a CRM takes for these rules, and list what the target cannot express.`,
+    run: exportCommand,
   },
 ];
