@@ -92,4 +92,14 @@ describe('allot estimate refuses bad input with one clear line', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).conversion).toHaveLength(2);
   });
+  it('without a roster, the reps are the owners in the history, and the output says how they were guessed', () => {
+    const run = runCli(['estimate', '--json', '--scenario', scenario('inferred.json', { leads: { path: path.basename(leads) }, segments: { fields: ['region'] } })]);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out.roster.origin).toBe('inferred');
+    expect(out.roster.notes[0]).toBe('No roster in the scenario: it is inferred from the history.');
+    expect(out.reps.map((r: { id: string; inRoster: boolean }) => [r.id, r.inRoster])).toEqual([['r1', true], ['r2', true]]);
+    const text = runCli(['estimate', '--scenario', scenario('inferred.json', { leads: { path: path.basename(leads) }, segments: { fields: ['region'] } })]);
+    expect(text.stdout).toMatch(/^Roster: Capacity per week: the 90th percentile/m);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,5 +74,30 @@ describe('allot optimize', () => {
     const out = path.join(dir, 'infeasible-rules.json');
     expectOneLineError(['optimize', '--scenario', file, '--out', out], /infeasible/);
     expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('a scenario without a roster infers the team from the history, says so, and still optimizes', () => {
+    const sub = path.join(dir, 'no-roster');
+    mkdirSync(sub, { recursive: true });
+    const { roster: _, ...base } = JSON.parse(readFileSync(SCENARIO, 'utf8'));
+    const file = path.join(sub, 'scenario.json');
+    writeFileSync(file, JSON.stringify({ ...base, leads: { path: path.relative(sub, path.join(DATA, 'leads.csv')) } }));
+    const rules = path.join(sub, 'rules.json');
+    const run = runCli(['optimize', '--scenario', file, '--out', rules, '--json'], { cwd: tmpdir() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.status).toBe('optimal');
+    expect(out.roster.origin).toBe('inferred');
+    expect(out.roster.notes.join(' ')).toMatch(/one per owner in the history/);
+    expect(out.roster.notes.join(' ')).toMatch(/region:<value>/);
+    const parsed = parseRuleConfig(JSON.parse(readFileSync(rules, 'utf8')));
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+    if (!parsed.ok) return;
+    // The owners of the history are the reps; eligibility by region still holds through the inferred skills.
+    expect(parsed.config.reps.map((r) => r.id)).toEqual(Array.from({ length: 15 }, (_, i) => `r${String(i + 1).padStart(2, '0')}`));
+    const east = parsed.config.rules.filter((r) => JSON.stringify(r.when).includes('"value":"East"'));
+    expect(east.length).toBeGreaterThan(0);
+    for (const rule of east) for (const entry of rule.assign.pool) expect(['r01', 'r02', 'r03', 'r04', 'r05']).toContain(entry.rep);
   });
 });
