@@ -1,0 +1,135 @@
+import type { Assign, RuleConfig } from '../../model/rules';
+import { ExportError, type ExportedFile, type ExportOptions } from '../target';
+import { and, criteriaTree, flattenCriteria, treeItems, type CriteriaTree, type FilterSpec } from './criteria';
+import { SLOT_FIELD, type FieldMapping } from './fields';
+import type { RuleSlots, SlotRange, SlotTable } from './slots';
+import { el, group, metadataDocument, note, type XmlNode } from './xml';
+
+export const ASSIGNMENT_RULES_PATH = 'force-app/main/default/assignmentRules/Lead.assignmentRules-meta.xml';
+
+/** Salesforce's limits: criteria per rule entry, and entries per assignment rule. */
+export const MAX_CRITERIA_PER_ENTRY = 25;
+export const MAX_ENTRIES_PER_RULE = 3000;
+
+export interface RuleEntrySpec {
+  /** The Allot rule id, or `fallback`. */
+  source: string;
+  /** What this entry is, for the person reading the file. */
+  note: string;
+  assignedTo: string;
+  assignedToType: 'User' | 'Queue';
+  /** Criteria on Salesforce API names (`Lead.Industry`, `Lead.Allot_Slot__c`). */
+  criteria: CriteriaTree;
+}
+
+/** Each rule's condition as criteria on lead-file field names, keyed by JSON path; built once, read twice (fields, entries). */
+export function ruleCriteria(config: RuleConfig): CriteriaTree[] {
+  return config.rules.map((rule, i) => criteriaTree(rule.when, `rules[${i}].when`));
+}
+
+export interface EntryInputs {
+  config: RuleConfig;
+  table: SlotTable;
+  criteria: CriteriaTree[];
+  fields: ReadonlyMap<string, FieldMapping>;
+  options: ExportOptions;
+  /** The Salesforce developer name of a queue named in the rules. */
+  queueName: (queue: string) => string;
+}
+
+/**
+ * The rule entries, in the order Salesforce tries them: each rule's entries (one per slot range of
+ * its pool, or one to its queue), then the fallback's with no criteria but the slot's. The first
+ * entry a lead matches decides, as the first matching rule does in the router.
+ */
+export function ruleEntries(inputs: EntryInputs): RuleEntrySpec[] {
+  const { config, table, criteria, fields } = inputs;
+  const entries: RuleEntrySpec[] = [];
+  config.rules.forEach((rule, i) => {
+    const condition = resolveFields(criteria[i]!, fields);
+    const made = poolEntries(inputs, rule.assign, table.rules[i]!, condition, `rules[${i}]`);
+    const own = treeItems(condition).length;
+    const count = Math.max(own, ...made.map((e) => treeItems(e.criteria).length));
+    if (count > MAX_CRITERIA_PER_ENTRY) {
+      const slotPart = count > own ? ` (${count - own} of them for the slot split)` : '';
+      throw new ExportError(`rule "${rule.id}" needs ${count} criteria items in a rule entry${slotPart}; Salesforce allows ${MAX_CRITERIA_PER_ENTRY}. Split it into several rules`, `rules[${i}].when`);
+    }
+    entries.push(...made);
+  });
+  entries.push(...poolEntries(inputs, config.fallback, table.fallback, { kind: 'true' }, 'fallback'));
+  if (entries.length > MAX_ENTRIES_PER_RULE)
+    throw new ExportError(`the rules need ${entries.length} rule entries; a Salesforce assignment rule holds ${MAX_ENTRIES_PER_RULE}. Merge rules or shrink pools`, 'rules');
+  return entries;
+}
+
+function poolEntries(inputs: EntryInputs, assign: Assign, slots: RuleSlots, condition: CriteriaTree, path: string): RuleEntrySpec[] {
+  const source = slots.id;
+  const queue = assign.method === 'manual_review' ? assign.queue! : inputs.options.salesforceQueue;
+  if (queue !== undefined) {
+    const name = inputs.queueName(queue);
+    return [{ source, note: `${source}: every lead to queue ${name}`, assignedTo: name, assignedToType: 'Queue', criteria: condition }];
+  }
+  if (slots.ranges.length === 0 && slots.viaFallback)
+    throw new ExportError(`nobody in rule "${source}"'s pool nor in the fallback can take leads, and a Salesforce rule entry cannot hold a lead back from later entries; make a rep of either active`, path);
+  const { config, table } = inputs;
+  return slots.ranges.map((range) => {
+    const at = config.reps.findIndex((r) => r.id === range.rep);
+    const rep = config.reps[at]!;
+    const username = rep.crmUser.trim();
+    if (username === '') throw new ExportError(`rep ${rep.id} (${rep.name}) has no Salesforce username, and ${source} assigns to them`, `reps[${at}].crmUser`);
+    const why = slots.viaFallback ? ' (its own pool has nobody available: split like the fallback)' : '';
+    return {
+      source,
+      note: `${source}: ${rep.id} ${rep.name}, ${describeSlots(range, table.slots)}${why}`,
+      assignedTo: username,
+      assignedToType: 'User',
+      criteria: slots.ranges.length === 1 ? condition : and([condition, ...slotTrees(range, table.slots)]),
+    };
+  });
+}
+
+/** `slot ≥ from` and `slot < to`, leaving out a bound that every slot meets. */
+function slotTrees(range: SlotRange, slots: number): CriteriaTree[] {
+  const field = `Lead.${SLOT_FIELD}`;
+  const bounds: CriteriaTree[] = [];
+  if (range.from > 0) bounds.push({ kind: 'item', item: { field, operation: 'greaterOrEqual', value: String(range.from) } });
+  if (range.to < slots) bounds.push({ kind: 'item', item: { field, operation: 'lessThan', value: String(range.to) } });
+  return bounds;
+}
+
+function describeSlots(range: SlotRange, slots: number): string {
+  const count = range.to - range.from;
+  return `slots ${range.from}-${range.to - 1} (${count} of ${slots})`;
+}
+
+function resolveFields(tree: CriteriaTree, fields: ReadonlyMap<string, FieldMapping>): CriteriaTree {
+  switch (tree.kind) {
+    case 'true':
+      return tree;
+    case 'item':
+      return { kind: 'item', item: { ...tree.item, field: `Lead.${fields.get(tree.item.field)!.apiName}` } };
+    default:
+      return { kind: tree.kind, parts: tree.parts.map((p) => resolveFields(p, fields)) };
+  }
+}
+
+/** `Lead.assignmentRules-meta.xml`: one active rule holding every entry, the read-me as its leading comment. */
+export function assignmentRulesFile(ruleName: string, entries: readonly RuleEntrySpec[], readme: string): ExportedFile {
+  const rule = group('assignmentRule', [el('fullName', ruleName), el('active', true), ...entries.flatMap((entry) => [note(entry.note), entryNode(entry)])]);
+  return { path: ASSIGNMENT_RULES_PATH, content: metadataDocument(group('AssignmentRules', [rule]), readme), mediaType: 'application/xml' };
+}
+
+/** RuleEntry's sequence: assignedTo, assignedToType, booleanFilter, criteriaItems (FilterItem: field, operation, value). */
+function entryNode(entry: RuleEntrySpec): XmlNode {
+  const { items, booleanFilter } = flattenCriteria(entry.criteria);
+  return group('ruleEntry', [
+    el('assignedTo', entry.assignedTo),
+    el('assignedToType', entry.assignedToType),
+    booleanFilter === null ? null : el('booleanFilter', booleanFilter),
+    ...items.map(criteriaItem),
+  ]);
+}
+
+function criteriaItem(item: FilterSpec): XmlNode {
+  return group('criteriaItems', [el('field', item.field), el('operation', item.operation), item.value === null ? null : el('value', item.value)]);
+}

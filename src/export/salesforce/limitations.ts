@@ -1,0 +1,95 @@
+import type { Assign, RuleConfig } from '../../model/rules';
+import { capLimitations, exportablePool } from '../pool';
+import type { ExportOptions, Limitation } from '../target';
+import { treeItems, type CriteriaTree } from './criteria';
+import { SEQUENCE_FIELD, SLOT_FIELD, type FieldMapping } from './fields';
+import type { RuleSlots, SlotTable } from './slots';
+
+export interface LimitationInputs {
+  config: RuleConfig;
+  table: SlotTable;
+  criteria: CriteriaTree[];
+  fields: ReadonlyMap<string, FieldMapping>;
+  /** Queue names as given → their Salesforce developer names. */
+  queues: ReadonlyMap<string, string>;
+  options: ExportOptions;
+  /** Whether any entry splits on the slot field (not in queue mode). */
+  usesSlots: boolean;
+}
+
+/** Everything the rules say that a Salesforce assignment rule cannot, and what the export does instead. */
+export function salesforceLimitations(inputs: LimitationInputs): Limitation[] {
+  const { config, table, options } = inputs;
+  const out: Limitation[] = [...capLimitations(config, 'Salesforce')];
+  const assigns = [...config.rules.map((r) => ({ id: r.id, assign: r.assign })), { id: 'fallback', assign: config.fallback }];
+  for (const { id, assign } of assigns) exportablePool(config, assign, id, out);
+  if (inputs.usesSlots) {
+    out.push({
+      at: null,
+      what: 'a rotation counter per rule (the router keeps one per pool)',
+      approximation: `one AutoNumber (${SEQUENCE_FIELD}) numbers every lead and ${SLOT_FIELD} = its number mod ${table.slots}; a rule's leads fall on the slots the whole lead stream leaves them, so its shares hold over many leads but runs of leads can go to one rep, and a rule whose leads arrive in a regular pattern can see some slots far more than others`,
+    });
+  }
+  config.rules.forEach((rule, i) => {
+    if (rule.assign.method === 'least_loaded' && options.salesforceQueue === undefined)
+      out.push({ at: rule.id, what: 'least_loaded (the rep with the lowest open load)', approximation: 'equal slot ranges: the pool rotates evenly whatever each rep holds' });
+    if (rule.sla !== undefined)
+      out.push({ at: rule.id, what: 'the SLA (first touch, reclaim) of this rule', approximation: 'not exported: lead assignment rules have no escalation (Salesforce escalates cases only); watch it with a report or a scheduled flow' });
+    slotLimitations(config, rule.assign, table.rules[i]!, table.slots, out);
+  });
+  slotLimitations(config, config.fallback, table.fallback, table.slots, out);
+  if (options.salesforceQueue === undefined && table.fallback.ranges.length === 0 && config.fallback.method !== 'manual_review')
+    out.push({ at: 'fallback', what: 'nobody in the fallback pool can take leads', approximation: 'no catch-all entry: a lead no rule matches stays with the default lead owner set in Lead Settings (the router would put it in the "unassigned" queue)' });
+  if (options.salesforceQueue !== undefined)
+    out.push({ at: null, what: 'pools, weights and rotation', approximation: `every rule assigns to the queue ${options.salesforceQueue}; Salesforce rules do not share a queue's leads out, so weights are not applied (use Omni-Channel or a person to take leads from the queue)` });
+  for (const [queue, name] of inputs.queues) {
+    const renamed = name === queue ? '' : ` (Salesforce names it ${name}; "${queue}" cannot be a developer name)`;
+    out.push({ at: null, what: `the queue "${queue}" is not created by this export${renamed}`, approximation: `create a queue for Leads with the API name ${name} before deploying` });
+  }
+  out.push(...prescreenLimitations(config), ...fieldLimitations(inputs));
+  return out;
+}
+
+function slotLimitations(config: RuleConfig, assign: Assign, slots: RuleSlots, total: number, out: Limitation[]): void {
+  if (slots.viaFallback || slots.ranges.length < 2) return;
+  if (slots.zeroSlotReps.length > 0)
+    out.push({ at: slots.id, what: `the weights of ${slots.zeroSlotReps.join(', ')} are below half a slot (1/${total})`, approximation: 'they get no slot, so no leads from this rule' });
+  const share = new Map(exportablePool(config, assign, slots.id, []).map((m) => [m.rep.id, m.weight]));
+  const rounded = slots.ranges.filter((r) => Math.abs(share.get(r.rep)! - (r.to - r.from) / total) > 1e-9);
+  if (rounded.length > 0)
+    out.push({
+      at: slots.id,
+      what: 'shares that are not whole slots',
+      approximation: `rounded to whole slots of ${total}: ${rounded.map((r) => `${r.rep} ${+share.get(r.rep)!.toFixed(4)} → ${r.to - r.from}/${total}`).join(', ')}`,
+    });
+}
+
+function prescreenLimitations(config: RuleConfig): Limitation[] {
+  const out: Limitation[] = [];
+  const { prescreen } = config;
+  if (prescreen?.reject?.length)
+    out.push({ at: 'prescreen', what: `${prescreen.reject.length} reject condition(s) applied before routing`, approximation: 'not exported: assignment rules cannot refuse a lead; those leads are assigned like any other (a validation rule or a flow can reject them)' });
+  if (prescreen?.dedupeOn?.length)
+    out.push({ at: 'prescreen', what: `de-duplication on ${prescreen.dedupeOn.join(', ')}`, approximation: 'not exported: set up a Salesforce Duplicate Rule on those fields' });
+  return out;
+}
+
+function fieldLimitations({ fields, criteria }: LimitationInputs): Limitation[] {
+  const out: Limitation[] = [];
+  const items = criteria.flatMap(treeItems);
+  const textCompared = items.some((i) => i.value !== null && !/^-?\d+(\.\d+)?$/.test(i.value));
+  if (textCompared)
+    out.push({ at: null, what: 'case-sensitive text comparisons (eq, in, contains…)', approximation: 'Salesforce criteria ignore case: "east" matches a rule for "East"' });
+  for (const mapping of fields.values()) {
+    const numeric = items.some((i) => i.field === mapping.field && ['lessThan', 'lessOrEqual', 'greaterThan', 'greaterOrEqual'].includes(i.operation) && /^-?\d/.test(i.value ?? ''));
+    if (mapping.kind === 'standard')
+      out.push({ at: null, what: `lead field "${mapping.field}"`, approximation: `compared on the standard field Lead.${mapping.apiName}; check that its values (picklist entries) are spelled as in the rules` });
+    else if (!mapping.asGiven)
+      out.push({
+        at: null,
+        what: `lead field "${mapping.field}" is not a Salesforce field`,
+        approximation: `compared on Lead.${mapping.apiName}: create that custom field (${numeric ? 'Number, as the rules compare it with numbers' : 'Text or Picklist'}) and fill it, or replace the name in the rule entries with your own field before deploying`,
+      });
+  }
+  return out;
+}
