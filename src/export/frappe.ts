@@ -66,7 +66,8 @@ export const exportFrappe: Exporter = (config, options) => {
       description: `Allot ${d.index < 0 ? 'fallback' : `rule ${position + 1} of ${count - 1}`}: ${d.index < 0 ? 'every lead no rule above took' : describeCondition(d.when)}`,
       assign_condition: d.index < 0 ? 'True' : frappeCondition(d.when, `rules[${d.index}].when`),
       rule: d.rule,
-      ...d.users,
+      ...(d.users ? { users: d.users } : {}),
+      ...(d.weighted_users ? { weighted_users: d.weighted_users } : {}),
       assignment_days: WEEK_DAYS.map((day) => ({ day })),
     }));
   limitations.push(...capLimitations(config, 'Frappe'));
