@@ -3,16 +3,17 @@
  * is simulated can also be exported. One entry point for the simulator, the CLI and the UI:
  * `buildPolicy(name, ctx)`. The baselines are what teams run today; `optimized` solves the LP.
  */
+import { ImportError } from '../data/import-error';
 import type { Estimates } from '../estimate/estimate';
 import { RULES_SCHEMA_ID, type Assign, type PoolEntry, type Rule, type RuleConfig, type RuleRep } from '../model/rules';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
+import { UNASSIGNED_QUEUE } from '../route/decision';
 import { solveOptimized } from './optimized-policy';
 import type { OptimizeResult } from './optimize';
 import { fieldIs } from './segment-condition';
 import type { SolverName } from './solvers';
 import { largestRemainderPercents, uniqueRuleId } from './to-rules';
-import { ImportError } from '../data/import-error';
 
 export const BUILDABLE_POLICIES = ['round_robin', 'territory', 'weighted', 'weighted_tier', 'least_loaded', 'optimized'] as const;
 export type BuildablePolicy = (typeof BUILDABLE_POLICIES)[number];
@@ -41,8 +42,6 @@ export interface BuildOptions {
   solver?: 'auto' | SolverName;
 }
 
-/** The queue a lead goes to when no rep is active at all. */
-export const NOBODY_QUEUE = 'unassigned';
 
 /**
  * Weighted by tier: how many leads a rep of each tier gets for a junior's one. A tier not listed
@@ -80,7 +79,7 @@ export function availableReps(roster: readonly Rep[]): Rep[] {
 /** Round robin over every available rep; with nobody available, a queue a person works. */
 export function teamFallback(roster: readonly Rep[]): Assign {
   const pool = availableReps(roster).map((r) => ({ rep: r.rep_id }));
-  return pool.length ? { method: 'round_robin', pool } : { method: 'manual_review', pool: [], queue: NOBODY_QUEUE };
+  return pool.length ? { method: 'round_robin', pool } : { method: 'manual_review', pool: [], queue: UNASSIGNED_QUEUE };
 }
 
 function config(ctx: PolicyContext, name: string, rules: Rule[], fallback: Assign = teamFallback(ctx.roster)): RuleConfig {
@@ -88,7 +87,7 @@ function config(ctx: PolicyContext, name: string, rules: Rule[], fallback: Assig
 }
 
 function nobodyNote(ctx: PolicyContext): string[] {
-  return availableReps(ctx.roster).length ? [] : ['No rep is active with capacity: every lead goes to the "unassigned" queue for manual review.'];
+  return availableReps(ctx.roster).length ? [] : [`No rep is active with capacity: every lead goes to the "${UNASSIGNED_QUEUE}" queue for manual review.`];
 }
 
 function roundRobin(ctx: PolicyContext): PolicyResult {
