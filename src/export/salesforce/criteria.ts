@@ -33,14 +33,16 @@ export function criteriaTree(condition: Condition | undefined, path: string): Cr
   return leafTree(condition, path);
 }
 
+/** AND of the parts, nested ANDs flattened so the booleanFilter reads `1 AND 2 AND (3 OR 4)`. */
 export function and(parts: CriteriaTree[]): CriteriaTree {
-  const kept = parts.filter((p) => p.kind !== 'true');
+  const kept = parts.flatMap((p) => (p.kind === 'true' ? [] : p.kind === 'and' ? p.parts : [p]));
   return kept.length === 0 ? TRUE : kept.length === 1 ? kept[0]! : { kind: 'and', parts: kept };
 }
 
 function or(parts: CriteriaTree[]): CriteriaTree {
   if (parts.some((p) => p.kind === 'true')) return TRUE;
-  return parts.length === 1 ? parts[0]! : { kind: 'or', parts };
+  const flat = parts.flatMap((p) => (p.kind === 'or' ? p.parts : [p]));
+  return flat.length === 1 ? flat[0]! : { kind: 'or', parts: flat };
 }
 
 const item = (field: string, operation: FilterOperation, value: string | null): CriteriaTree => ({ kind: 'item', item: { field, operation, value } });
