@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectOneLineError, runCli } from '../support/run-cli';
+
+const RULES = 'test/export/fixtures/sample.rules.json';
+
+describe('allot export', () => {
+  it('writes the Odoo files, lists them and what Odoo cannot express (--json)', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'allot-export-'));
+    const run = runCli(['export', '--rules', RULES, '--target', 'odoo', '--out', out, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.files).toEqual([path.join(out, 'allot_lead_assignment.xml'), path.join(out, 'README.md')]);
+    expect(report.limitations.some((l: { what: string }) => l.what.includes('capacityPerWeek'))).toBe(true);
+    expect(readFileSync(path.join(out, 'allot_lead_assignment.xml'), 'utf8')).toContain('model="crm.team.member"');
+  });
+
+  it('writes the Chinese build sheet into nested folders it creates', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'allot-export-')), 'a', 'b');
+    const run = runCli(['export', '--rules', RULES, '--target', 'build-sheet', '--out', out, '--language', 'zh']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('build-sheet.csv');
+    expect(readFileSync(path.join(out, 'build-sheet.csv'), 'utf8')).toContain('按权重分配');
+  });
+
+  it('a bad target, invalid rules, an inexpressible rule or an unwritable folder: exit 2, one line', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'allot-export-'));
+    expectOneLineError(['export', '--rules', RULES, '--target', 'excel', '--out', out], /unknown target "excel"; use one of json, salesforce/);
+    const bad = path.join(out, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schema: 'allot.rules/v1', name: 'x', reps: [], rules: [], fallback: { method: 'round_robin', pool: [{ rep: 'ghost' }] } }));
+    expectOneLineError(['export', '--rules', bad, '--target', 'json', '--out', out], /bad\.json: fallback\.pool\[0\]\.rep: unknown rep "ghost"/);
+    expectOneLineError(['export', '--rules', RULES, '--target', 'frappe', '--frappe-version', 'v15', '--out', out], /frappe cannot express rules\[0\] \(east-starter\): Frappe v15 has no weighted rule/);
+    writeFileSync(path.join(out, 'file'), '');
+    expectOneLineError(['export', '--rules', RULES, '--target', 'json', '--out', path.join(out, 'file', 'sub')], /cannot write rules\.json/);
+    expectOneLineError(['export', '--rules', RULES, '--target', 'json'], /export needs --rules/);
+  });
+});
