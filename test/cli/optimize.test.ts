@@ -100,4 +100,41 @@ describe('allot optimize', () => {
     expect(east.length).toBeGreaterThan(0);
     for (const rule of east) for (const entry of rule.assign.pool) expect(['r01', 'r02', 'r03', 'r04', 'r05']).toContain(entry.rep);
   });
+
+  describe('bad input gets one clear message', () => {
+    it('a segment field the leads do not have names the JSON path and the columns there are', () => {
+      const file = scenarioWith('missing-field.scenario.json', { segments: { fields: ['region', 'colour'] } });
+      expectOneLineError(['optimize', '--scenario', file, '--out', path.join(dir, 'x.json')], /segments\.fields\[1\]: "colour" is not a column of the leads \(columns: .*region/);
+    });
+
+    it('an eligibility field that is not a segment field names eligibility.field', () => {
+      const file = scenarioWith('eligibility-field.scenario.json', { eligibility: { field: 'industry', skill: 'industry' } });
+      expectOneLineError(['optimize', '--scenario', file, '--out', path.join(dir, 'x.json')], /eligibility\.field: "industry" is not one of the segment fields \(region, product\)/);
+    });
+
+    it('a junior share nobody can satisfy says how many leads juniors would need and can take', () => {
+      const file = scenarioWith('junior.scenario.json', { constraints: { juniorShare: { segments: { product: ['Starter', 'Pro', 'Enterprise'] }, atLeast: 0.9 } } });
+      // Juniors r03, r05, r08, r13, r15 take 12 leads/week each: 60 in all.
+      expectOneLineError(['optimize', '--scenario', file, '--out', path.join(dir, 'x.json')], /infeasible: junior share 90% of .* needs [\d.]+ leads\/week for juniors, whose capacity is 60$/m);
+    });
+
+    it('capacity below demand is a plan with an overflow queue, and the numbers say by how much; a rep with no eligible segment is named', () => {
+      const reps = [
+        { rep_id: 'e1', name: 'East One', skills: ['region:East'], capacity_per_week: 10 },
+        { rep_id: 'n1', name: 'North One', skills: ['region:North'], capacity_per_week: 10 },
+        { rep_id: 's1', name: 'South One', skills: ['region:South'], capacity_per_week: 10 },
+        { rep_id: 'w1', name: 'West One', skills: ['region:West'], capacity_per_week: 10 },
+      ];
+      const file = scenarioWith('short.scenario.json', { roster: { reps } });
+      const rules = path.join(dir, 'short-rules.json');
+      const run = runCli(['optimize', '--scenario', file, '--out', rules]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Note: East\|Enterprise, East\|Pro, East\|Starter need [\d.]+ leads\/week, eligible reps \(e1\) can take 10 in all: [\d.]+\/week go to the "overflow" queue$/m);
+      expect(run.stdout).toMatch(/^Note: rep "w1" is eligible for no segment and will get no leads$/m);
+      const parsed = parseRuleConfig(JSON.parse(readFileSync(rules, 'utf8')));
+      expect(parsed.ok).toBe(true);
+    });
+  });
 });
+
