@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { parseRuleConfig, type RuleConfig } from '../model/rules';
-import { EXPORT_TARGETS, EXPORTERS, ExportError, exportRules, isExportTarget, type ExportResult } from '../export';
+import { EXPORT_TARGETS, ExportError, exportRules, isExportTarget, type ExportResult } from '../export';
 import { UsageError } from './cli-error';
 import { readJsonFile } from './read-files';
 
@@ -18,7 +18,6 @@ export async function exportCommand(_db: Database, args: string[]): Promise<stri
   });
   if (!values.rules || !values.target || !values.out) throw new UsageError('export needs --rules <rules.json>, --target <target> and --out <folder>.');
   if (!isExportTarget(values.target)) throw new UsageError(`unknown target "${values.target}"; use one of ${EXPORT_TARGETS.join(', ')}.`);
-  if (!EXPORTERS[values.target]) throw new UsageError(`the ${values.target} exporter is not in this build yet.`);
   const language = oneOf(values.language, ['en', 'zh'] as const, '--language');
   const frappeVersion = oneOf(values['frappe-version'], ['v15', 'v16'] as const, '--frappe-version');
   const config = await readRules(values.rules);

@@ -5,16 +5,15 @@ import { exportHubSpot } from './hubspot';
 import { exportJson } from './json';
 import { exportOdoo } from './odoo';
 import { exportReferenceRouter } from './reference-router';
+import { exportSalesforce } from './salesforce';
 import { EXPORT_TARGETS, type ExportOptions, type ExportResult, type ExportTargetName, type Exporter } from './target';
 
 export { EXPORT_TARGETS, ExportError, type ExportOptions, type ExportResult, type ExportTargetName, type ExportedFile, type Exporter, type Limitation } from './target';
 
-/**
- * Every target's exporter. Salesforce is written separately (src/export/salesforce) and joins
- * this table when it lands; until then `salesforce` is a known target with no exporter.
- */
-export const EXPORTERS: Partial<Record<ExportTargetName, Exporter>> = {
+/** Every target's exporter, one module (or folder) each. */
+export const EXPORTERS: Record<ExportTargetName, Exporter> = {
   json: exportJson,
+  salesforce: exportSalesforce,
   hubspot: exportHubSpot,
   frappe: exportFrappe,
   odoo: exportOdoo,
@@ -28,7 +27,5 @@ export function isExportTarget(name: string): name is ExportTargetName {
 
 /** Runs one target's exporter; throws ExportError for rules the target cannot express. */
 export function exportRules(config: RuleConfig, target: ExportTargetName, options: ExportOptions = {}): ExportResult {
-  const exporter = EXPORTERS[target];
-  if (!exporter) throw new Error(`the ${target} exporter is not available in this build`);
-  return exporter(config, options);
+  return EXPORTERS[target](config, options);
 }

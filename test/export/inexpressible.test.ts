@@ -13,8 +13,9 @@ function config(when: Condition, assign: RuleConfigInput['rules'][number]['assig
   return parsed.config;
 }
 
-const weighted = { method: 'weighted_round_robin', pool: [{ rep: 'r1', weight: 0.3 }, { rep: 'r2', weight: 0.7 }] } as const;
-const review = { method: 'manual_review', queue: 'QA' } as const;
+type AssignInput = RuleConfigInput['rules'][number]['assign'];
+const weighted: AssignInput = { method: 'weighted_round_robin', pool: [{ rep: 'r1', weight: 0.3 }, { rep: 'r2', weight: 0.7 }] };
+const review: AssignInput = { method: 'manual_review', queue: 'QA' };
 
 const CASES: Array<[ExportTargetName, string, Condition, RuleConfigInput['rules'][number]['assign'] | undefined, ExportOptions, RegExp]> = [
   ['hubspot', 'an ordering of texts', { field: 'created', op: 'gte', value: '2025-01-01' }, undefined, {}, /rules\[1\]\.when\.value: HubSpot filters compare text only/],
