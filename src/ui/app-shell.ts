@@ -1,19 +1,29 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createBrowserDatabase } from '../data/adapters/wasm-browser';
 import './data/data-step';
-import { DataSession } from './data/data-session';
 import { MAX_BROWSER_FILE_BYTES } from './data/file-limit';
-import { initialLang, makeI18n, rememberLang, type I18n, type Lang } from './i18n';
+import { startEngine } from './engine/start-engine';
+import { initialLang, makeI18n, rememberLang, type I18n, type Lang, type StepId } from './i18n';
 import './language-switch';
+import './model/model-step';
+import './state/scenario-bar';
+import { indexedDbStorage } from './state/autosave';
+import { findRoster } from './state/roster-source';
+import { sampleScenario } from './state/scenario-file';
+import { ScenarioStore } from './state/scenario-store';
+import { SharedDataSession } from './state/shared-session';
 import './step-nav';
 import type { StepEntry } from './step-nav';
 import { shared } from './styles/shared';
+import type { RepChange } from './team/roster-table';
+import './team/team-step';
+import type { RosterStatus } from './team/team-step';
 
 const STEPS: StepEntry[] = [
   { id: 'data', available: true },
-  { id: 'team', available: false },
-  { id: 'model', available: false },
+  { id: 'team', available: true },
+  { id: 'model', available: true },
   { id: 'policies', available: false },
   { id: 'compare', available: false },
   { id: 'export', available: false },
@@ -23,7 +33,17 @@ const STEPS: StepEntry[] = [
 @customElement('allot-app')
 export class AppShell extends LitElement {
   @state() private i18n: I18n = makeI18n(initialLang(storage(), navigator.languages?.length ? navigator.languages : [navigator.language]));
-  private readonly session = new DataSession(createBrowserDatabase);
+  private readonly session = new SharedDataSession(createBrowserDatabase);
+  private readonly store = new ScenarioStore(sampleScenario(), indexedDbStorage());
+  private readonly engine = startEngine();
+  /** The autosaved scenario is back (or there was none) before the roster is looked for. */
+  readonly #restored = this.store.restore();
+  @state() private step: StepId = 'data';
+  /** Steps shown at least once stay mounted (hidden when not current), so they keep their state. */
+  @state() private visited = new Set<StepId>(['data']);
+  @state() private rosterStatus: RosterStatus = { kind: 'waiting' };
+  /** Bumped on every scenario change, to re-render the steps that show it. */
+  @state() private revision = 0;
   /** The largest file the Data step reads; set lower by main.ts only for tests (`?maxFileMB=`). */
   @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
 
@@ -58,6 +78,14 @@ export class AppShell extends LitElement {
         font-size: 14px;
         color: #c9d6e6;
       }
+      .tools {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+      }
+      main > [hidden] {
+        display: none;
+      }
       main {
         flex: 1;
         padding: 20px 24px 32px;
@@ -67,6 +95,18 @@ export class AppShell extends LitElement {
       }
     `,
   ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.session.events.addEventListener('data-change', this.#dataChanged);
+    this.store.addEventListener('scenario-change', this.#scenarioChanged);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.session.events.removeEventListener('data-change', this.#dataChanged);
+    this.store.removeEventListener('scenario-change', this.#scenarioChanged);
+  }
 
   override willUpdate() {
     document.documentElement.lang = this.i18n.locale;
@@ -81,13 +121,73 @@ export class AppShell extends LitElement {
           <span class="name">${t.app.name}</span>
           <span class="tagline">${t.app.tagline}</span>
         </div>
-        <allot-language-switch .i18n=${this.i18n} @lang-change=${this.#setLang}></allot-language-switch>
+        <div class="tools">
+          <allot-scenario-bar .i18n=${this.i18n} .store=${this.store} .revision=${this.revision}></allot-scenario-bar>
+          <allot-language-switch .i18n=${this.i18n} @lang-change=${this.#setLang}></allot-language-switch>
+        </div>
       </header>
-      <allot-step-nav .i18n=${this.i18n} .steps=${STEPS} current="data"></allot-step-nav>
+      <allot-step-nav .i18n=${this.i18n} .steps=${STEPS} current=${this.step} @step-select=${this.#selectStep}></allot-step-nav>
       <main>
-        <allot-data-step .i18n=${this.i18n} .session=${this.session} .maxFileBytes=${this.maxFileBytes}></allot-data-step>
+        <allot-data-step ?hidden=${this.step !== 'data'} .i18n=${this.i18n} .session=${this.session} .maxFileBytes=${this.maxFileBytes}></allot-data-step>
+        ${this.visited.has('team')
+          ? html`<allot-team-step
+              ?hidden=${this.step !== 'team'}
+              .i18n=${this.i18n}
+              .reps=${this.store.reps}
+              .status=${this.rosterStatus}
+              @roster-edit=${this.#rosterEdited}
+            ></allot-team-step>`
+          : nothing}
+        ${this.visited.has('model')
+          ? html`<allot-model-step
+              ?hidden=${this.step !== 'model'}
+              ?active=${this.step === 'model'}
+              .i18n=${this.i18n}
+              .session=${this.session}
+              .store=${this.store}
+              .engine=${this.engine}
+            ></allot-model-step>`
+          : nothing}
       </main>
     `;
+  }
+
+  #selectStep = (event: CustomEvent<StepId>) => {
+    this.step = event.detail;
+    if (!this.visited.has(event.detail)) this.visited = new Set([...this.visited, event.detail]);
+  };
+
+  #rosterEdited = (event: CustomEvent<RepChange>) => this.store.updateRep(event.detail.index, event.detail.rep);
+
+  #scenarioChanged = () => {
+    this.revision++;
+    // A scenario opened from a file may hold no inline roster: find one for the loaded leads.
+    if (!this.store.reps && this.session.current) void this.#findRoster();
+  };
+
+  #dataChanged = async () => {
+    await this.#restored;
+    const data = this.session.current!;
+    const file = data.files[0]!;
+    // Other leads than the scenario's: its roster is someone else's team.
+    if (!data.isSample && file !== this.store.scenario.leads.path) {
+      this.store.setLeadsPath(file);
+      this.store.replace({ ...this.store.scenario, roster: undefined });
+    }
+    if (!this.store.reps) await this.#findRoster();
+    else if (this.rosterStatus.kind === 'waiting') this.rosterStatus = { kind: 'ready', origin: { kind: 'scenario' } };
+  };
+
+  async #findRoster() {
+    if (this.rosterStatus.kind === 'loading') return;
+    this.rosterStatus = { kind: 'loading' };
+    try {
+      const { reps, origin } = await findRoster(this.session, this.store.scenario);
+      this.rosterStatus = { kind: 'ready', origin };
+      this.store.setRoster(reps);
+    } catch (error) {
+      this.rosterStatus = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   #setLang = (event: CustomEvent<Lang>) => {

@@ -5,6 +5,7 @@ export type Lang = 'zh' | 'en';
 export type StepId = 'data' | 'team' | 'model' | 'policies' | 'compare' | 'export';
 export type DateOrderChoice = 'auto' | 'ymd' | 'dmy' | 'mdy';
 export type Outcome = 'won' | 'lost' | 'open';
+export type TeamColumn = 'rep_id' | 'name' | 'team' | 'tier' | 'skills' | 'capacity_per_week' | 'max_open' | 'active' | 'absences' | 'crm_user';
 
 /**
  * Every word the workbench shows, per language. One concept, one word (GLOSSARY.md). Strings
@@ -94,6 +95,80 @@ export interface Texts {
     chartNoDates: string;
     weekOf: string;
     leadsAxis: string;
+  };
+  scenario: {
+    label: string;
+    save: string;
+    open: string;
+    opened: (file: string) => string;
+    /** A scenario file that is not JSON or breaks the schema: `path` is the JSON path. */
+    invalid: (file: string, path: string, message: string) => string;
+    openFailed: string;
+  };
+  team: {
+    title: string;
+    intro: string;
+    fromFile: (file: string) => string;
+    inferred: string;
+    inferredNotes: string;
+    loading: string;
+    noData: string;
+    loadFailed: string;
+    reps: (count: string, active: string) => string;
+    columns: Record<TeamColumn, string>;
+    activeYes: string;
+    /** Hint under a list cell: how to separate the entries. */
+    listHint: string;
+    errors: {
+      required: string;
+      notNumber: string;
+      negative: string;
+      notWhole: string;
+      badDate: (value: string) => string;
+      duplicateId: (id: string) => string;
+    };
+    cellLabel: (column: string, rep: string) => string;
+  };
+  model: {
+    title: string;
+    intro: string;
+    estimating: string;
+    needsData: string;
+    failed: string;
+    summary: (leads: string, decided: string, segments: string, reps: string, weeks: string) => string;
+    heatmapTitle: string;
+    heatmapHelp: string;
+    rep: string;
+    segment: string;
+    conversion: string;
+    interval: string;
+    evidence: (decided: string, won: string) => string;
+    neverSeen: string;
+    neverSeenLegend: string;
+    effectsTitle: string;
+    effectsHelp: string;
+    effectAxis: string;
+    significant: string;
+    demandTitle: string;
+    demandHelp: string;
+    perWeek: string;
+    sd: string;
+    decayTitle: string;
+    decayHelp: string;
+    hoursAxis: string;
+    multiplierAxis: string;
+    decaySources: Record<'fitted' | 'preset' | 'scenario', string>;
+    floor: string;
+    tau: string;
+    resetDecay: string;
+    decayInvalid: { floor: string; tau: string };
+    fittedPoints: string;
+    backtestTitle: string;
+    backtestHelp: (cutoff: string, fit: string, heldOut: string) => string;
+    forecast: string;
+    actual: string;
+    coverage: (segments: string, reps: string, cells: string) => string;
+    backtestUnavailable: string;
   };
   columns: {
     title: string;

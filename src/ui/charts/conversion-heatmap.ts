@@ -1,0 +1,62 @@
+import * as Plot from '@observablehq/plot';
+import type { ConversionCell } from '../../estimate/conversion';
+import type { Formats } from '../format';
+import { segmentLabel } from './segment-label';
+
+export interface ConversionHeatmapOptions {
+  width: number;
+  fmt: Pick<Formats, 'number' | 'percent'>;
+  /** Rep ids in column order, and the name shown for each. */
+  reps: string[];
+  repNames: Map<string, string>;
+  segments: string[];
+  labels: { title: string; rep: string; segment: string; conversion: string; interval: string; evidence: (decided: string, won: string) => string; neverSeen: string };
+}
+
+/** An interval this wide (or wider) draws its cell at the faintest opacity. */
+const WIDEST = 0.4;
+const FAINTEST = 0.25;
+
+/**
+ * Conversion by rep × segment: colour is the posterior mean; how sure we are shows as opacity (a
+ * wide 90% interval fades the cell) and as the evidence n printed in it. Cells a rep never worked
+ * hold the prior alone: faint, with a dash instead of a figure.
+ */
+export function conversionHeatmap(cells: ConversionCell[], options: ConversionHeatmapOptions): SVGSVGElement | HTMLElement {
+  const { fmt, labels, repNames } = options;
+  const top = Math.max(...cells.map((c) => c.mean), 0.01);
+  const opacity = (c: ConversionCell) => (c.priorOnly ? FAINTEST : Math.max(FAINTEST, 1 - (c.hi - c.lo) / WIDEST));
+  // White text only where the drawn cell is dark enough to carry it.
+  const ink = (c: ConversionCell) => ((c.mean / top) * opacity(c) > 0.55 ? '#fff' : '#1c2430');
+  const name = (rep: string) => repNames.get(rep) ?? rep;
+  const rows = cells.map((c) => ({ ...c, repName: name(c.rep), label: segmentLabel(c.segment) }));
+  type Row = (typeof rows)[number];
+  const title = (c: Row) =>
+    [
+      `${labels.rep}: ${c.repName} (${c.rep})`,
+      `${labels.segment}: ${c.label}`,
+      `${labels.conversion}: ${fmt.percent(c.mean)}`,
+      `${labels.interval}: ${fmt.percent(c.lo)} – ${fmt.percent(c.hi)}`,
+      c.priorOnly ? labels.neverSeen : labels.evidence(fmt.number(c.n), fmt.number(c.won)),
+    ].join('\n');
+  const rowHeight = 36;
+  return Plot.plot({
+    width: options.width,
+    height: options.segments.length * rowHeight + 70,
+    marginLeft: 150,
+    marginTop: 34,
+    marginBottom: 8,
+    ariaLabel: labels.title,
+    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
+    x: { domain: options.reps.map(name), axis: 'top', label: null, tickSize: 0 },
+    y: { domain: options.segments.map(segmentLabel), label: null, tickSize: 0 },
+    color: { type: 'linear', scheme: 'blues', domain: [0, top], legend: true, label: labels.conversion, tickFormat: (p: number) => fmt.percent(p) },
+    opacity: { type: 'identity' },
+    marks: [
+      Plot.cell(rows, { x: 'repName', y: 'label', fill: 'mean', fillOpacity: opacity, inset: 1, title, ariaLabel: title }),
+      Plot.cell(rows.filter((c) => c.priorOnly), { x: 'repName', y: 'label', fill: 'none', stroke: '#8792a2', strokeDasharray: '3,2', inset: 2 }),
+      Plot.text(rows, { x: 'repName', y: 'label', text: (c: Row) => (c.priorOnly ? '–' : fmt.percent(c.mean)), fill: ink, dy: -5, fontSize: 11, pointerEvents: 'none' }),
+      Plot.text(rows.filter((c) => !c.priorOnly), { x: 'repName', y: 'label', text: (c: Row) => `n ${fmt.number(c.n)}`, fill: ink, dy: 8, fontSize: 9, fillOpacity: 0.8, pointerEvents: 'none' }),
+    ],
+  });
+}

@@ -1,0 +1,35 @@
+import * as Plot from '@observablehq/plot';
+import type { SegmentEstimate } from '../../estimate/estimate';
+import type { Formats } from '../format';
+import { segmentLabel } from './segment-label';
+
+export interface SegmentDemandOptions {
+  width: number;
+  fmt: Pick<Formats, 'number'>;
+  labels: { title: string; perWeek: string; sd: string };
+}
+
+/** New leads per week in each segment, with a whisker of ± one standard deviation of the weekly count. */
+export function segmentDemandChart(segments: SegmentEstimate[], options: SegmentDemandOptions): SVGSVGElement | HTMLElement {
+  const { fmt, labels } = options;
+  const rows = segments.map((s) => ({ label: segmentLabel(s.key), perWeek: s.perWeek, sd: s.sdPerWeek, lo: Math.max(0, s.perWeek - s.sdPerWeek), hi: s.perWeek + s.sdPerWeek }));
+  type Row = (typeof rows)[number];
+  const title = (r: Row) => `${r.label}: ${fmt.number(r.perWeek)} ${labels.perWeek} (± ${fmt.number(r.sd)} ${labels.sd})`;
+  return Plot.plot({
+    width: options.width,
+    height: rows.length * 24 + 50,
+    marginLeft: 150,
+    marginRight: 16,
+    ariaLabel: labels.title,
+    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
+    x: { label: labels.perWeek, grid: true, tickFormat: (n: number) => fmt.number(n) },
+    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+    marks: [
+      Plot.barX(rows, { y: 'label', x: 'perWeek', fill: '#9fbfe3', inset: 3, title }),
+      Plot.ruleY(rows, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#174a85', strokeWidth: 1.5 }),
+      Plot.tickX(rows, { y: 'label', x: 'lo', stroke: '#174a85', inset: 7 }),
+      Plot.tickX(rows, { y: 'label', x: 'hi', stroke: '#174a85', inset: 7 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

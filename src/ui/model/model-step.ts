@@ -1,0 +1,221 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Estimates } from '../../estimate/estimate';
+import { backtestForecastChart } from '../charts/backtest-forecast';
+import { conversionHeatmap } from '../charts/conversion-heatmap';
+import { decayCurveChart } from '../charts/decay-curve';
+import { repEffectsChart } from '../charts/rep-effects';
+import { segmentDemandChart } from '../charts/segment-demand';
+import { isCancelled, type EngineClient } from '../engine/engine-client';
+import type { I18n } from '../i18n';
+import type { ScenarioChangeEvent, ScenarioStore } from '../state/scenario-store';
+import type { SharedDataSession } from '../state/shared-session';
+import { shared } from '../styles/shared';
+import { stepStyles } from '../styles/step';
+import './chart-host';
+import './decay-editor';
+import type { DecayEdit } from './decay-editor';
+import { backtestIn, estimateIn, readModelInputs, type BacktestView, type ModelInputs } from './model-run';
+
+/** What must be redone before the step shows current numbers. */
+type Stale = 'nothing' | 'estimate' | 'everything';
+
+/**
+ * Step 3, 模型: the estimates of the loaded leads under the current scenario. Works only while
+ * shown; a change made elsewhere marks it stale and it catches up when shown again. The last
+ * result stays on screen until the new one is ready, and a newer run cancels the older one.
+ */
+@customElement('allot-model-step')
+export class ModelStep extends LitElement {
+  @property({ attribute: false }) i18n!: I18n;
+  @property({ attribute: false }) session!: SharedDataSession;
+  @property({ attribute: false }) store!: ScenarioStore;
+  @property({ attribute: false }) engine!: EngineClient;
+  @property({ type: Boolean }) active = false;
+  @state() private estimates: Estimates | null = null;
+  @state() private backtest: BacktestView | null = null;
+  @state() private busy = false;
+  @state() private error: string | null = null;
+  #stale: Stale = 'everything';
+  #inputs: ModelInputs | null = null;
+  #run: AbortController | null = null;
+  /** The reps the shown backtest was fitted with. */
+  #backtestReps = '';
+
+  static override styles = [
+    shared,
+    stepStyles,
+    css`
+      .wide {
+        margin-top: 4px;
+      }
+      .legend {
+        font-size: 12px;
+        color: var(--muted);
+        margin-top: 4px;
+      }
+      [aria-busy='true'] allot-chart {
+        opacity: 0.6;
+        transition: opacity 0.2s;
+      }
+    `,
+  ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.session.events.addEventListener('data-change', this.#dataChanged);
+    this.store.addEventListener('scenario-change', this.#scenarioChanged);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.session.events.removeEventListener('data-change', this.#dataChanged);
+    this.store.removeEventListener('scenario-change', this.#scenarioChanged);
+    this.#run?.abort();
+  }
+
+  override updated() {
+    if (this.active && this.#stale !== 'nothing') void this.#refresh();
+  }
+
+  #dataChanged = () => this.#markStale('everything');
+
+  #scenarioChanged = (event: Event) => {
+    const { change } = event as ScenarioChangeEvent;
+    // The segments may differ in a replaced scenario; a roster or decay edit only re-runs the engine.
+    this.#markStale(change === 'replaced' || change === 'leads' ? 'everything' : 'estimate');
+  };
+
+  #markStale(stale: Stale) {
+    if (stale === 'everything' || this.#stale === 'nothing') this.#stale = stale;
+    if (this.active) void this.#refresh();
+  }
+
+  async #refresh() {
+    if (!this.session.current) return;
+    const stale = this.#stale;
+    this.#stale = 'nothing';
+    this.#run?.abort();
+    const run = (this.#run = new AbortController());
+    this.busy = true;
+    this.error = null;
+    try {
+      const scenario = this.store.scenario;
+      if (stale === 'everything' || !this.#inputs) this.#inputs = await readModelInputs(this.session, scenario);
+      run.signal.throwIfAborted();
+      const rosterReps = (this.store.reps ?? []).map((r) => r.rep_id);
+      const estimates = await estimateIn(this.engine, this.#inputs, scenario, rosterReps, run.signal);
+      this.estimates = estimates;
+      // The backtest does not depend on the decay curve: redo it only with new data or other reps.
+      const repsKey = estimates.reps.map((r) => r.rep).join('\u0000');
+      if (stale === 'everything' || repsKey !== this.#backtestReps) {
+        this.backtest = await backtestIn(this.engine, this.#inputs, estimates.reps.map((r) => r.rep), run.signal);
+        this.#backtestReps = repsKey;
+      }
+    } catch (error) {
+      if (isCancelled(error)) return;
+      this.error = error instanceof Error ? error.message : String(error);
+      this.#stale = stale;
+    } finally {
+      if (this.#run === run) this.busy = false;
+    }
+  }
+
+  override render() {
+    const { t } = this.i18n;
+    const e = this.estimates;
+    return html`
+      <div class="head">
+        <h1>${t.model.title}</h1>
+        <p class="muted">${t.model.intro}</p>
+      </div>
+      <div role="status" aria-live="polite" class="status">
+        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span><span>${t.model.estimating}</span>` : e ? this.#summary(e) : !this.session.current ? t.model.needsData : ''}
+      </div>
+      ${this.error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${this.error}</p></div>` : nothing}
+      ${e ? this.#charts(e) : nothing}
+    `;
+  }
+
+  #summary(e: Estimates) {
+    const { t, fmt } = this.i18n;
+    const leads = e.segments.reduce((s, x) => s + x.leads, 0);
+    const decided = e.segments.reduce((s, x) => s + x.decided, 0);
+    return t.model.summary(fmt.number(leads), fmt.number(decided), fmt.number(e.segments.length), fmt.number(e.reps.length), fmt.number(e.arrivals.weeks));
+  }
+
+  #charts(e: Estimates) {
+    const { t, fmt } = this.i18n;
+    const m = t.model;
+    const repNames = new Map((this.store.reps ?? []).map((r) => [r.rep_id, r.name]));
+    const reps = e.reps.map((r) => r.rep);
+    const segments = e.segments.map((s) => s.key);
+    const busy = this.busy ? 'true' : 'false';
+    const scenarioDecay = this.store.scenario.decay ?? null;
+    return html`
+      <section class="panel wide" aria-labelledby="heatmap-title" aria-busy=${busy} data-chart="heatmap">
+        <h2 id="heatmap-title">${m.heatmapTitle}</h2>
+        <p class="help">${m.heatmapHelp}</p>
+        <allot-chart
+          .draw=${(width: number) =>
+            conversionHeatmap(e.conversion, {
+              width,
+              fmt,
+              reps,
+              repNames,
+              segments,
+              labels: { title: m.heatmapTitle, rep: m.rep, segment: m.segment, conversion: m.conversion, interval: m.interval, evidence: m.evidence, neverSeen: m.neverSeen },
+            })}
+        ></allot-chart>
+        <p class="legend">${m.neverSeenLegend}</p>
+      </section>
+      <div class="grid">
+        <section class="panel" aria-labelledby="effects-title" aria-busy=${busy} data-chart="rep-effects">
+          <h2 id="effects-title">${m.effectsTitle}</h2>
+          <p class="help">${m.effectsHelp}</p>
+          <allot-chart
+            .draw=${(width: number) =>
+              repEffectsChart(e.reps, { width, fmt, repNames, labels: { title: m.effectsTitle, effect: m.effectAxis, significant: m.significant, interval: m.interval, evidence: m.evidence, neverSeen: m.neverSeen } })}
+          ></allot-chart>
+        </section>
+        <section class="panel" aria-labelledby="demand-title" aria-busy=${busy} data-chart="demand">
+          <h2 id="demand-title">${m.demandTitle}</h2>
+          <p class="help">${m.demandHelp}</p>
+          <allot-chart .draw=${(width: number) => segmentDemandChart(e.segments, { width, fmt, labels: { title: m.demandTitle, perWeek: m.perWeek, sd: m.sd } })}></allot-chart>
+        </section>
+        <section class="panel" aria-labelledby="decay-title" aria-busy=${busy} data-chart="decay">
+          <h2 id="decay-title">${m.decayTitle}</h2>
+          <p class="help">${m.decayHelp} ${e.decay.points.some((p) => p.decided > 0) ? m.fittedPoints : ''}</p>
+          <allot-decay-editor .i18n=${this.i18n} .decay=${e.decay} ?custom=${scenarioDecay !== null} @decay-edit=${this.#decayEdited}></allot-decay-editor>
+          <allot-chart .draw=${(width: number) => decayCurveChart(e.decay, { width, fmt, labels: { title: m.decayTitle, hours: m.hoursAxis, multiplier: m.multiplierAxis } })}></allot-chart>
+        </section>
+        <section class="panel" aria-labelledby="backtest-title" aria-busy=${busy} data-chart="backtest">
+          <h2 id="backtest-title">${m.backtestTitle}</h2>
+          ${this.#backtest()}
+        </section>
+      </div>
+    `;
+  }
+
+  #backtest() {
+    const { t, fmt } = this.i18n;
+    const m = t.model;
+    const bt = this.backtest;
+    if (!bt) return html`<p class="muted">${m.backtestUnavailable}</p>`;
+    const cover = (x: number | null) => (x === null ? '–' : fmt.percent(x));
+    const { coverage } = bt.result;
+    return html`<p class="help">${m.backtestHelp(fmt.date(bt.cutoff), fmt.number(bt.fitDecided), fmt.number(bt.heldOutDecided))}</p>
+      <allot-chart
+        .draw=${(width: number) => backtestForecastChart(bt.result.segments, { width, fmt, labels: { title: m.backtestTitle, forecast: m.forecast, actual: m.actual, interval: m.interval } })}
+      ></allot-chart>
+      <p class="legend" data-testid="coverage">${m.coverage(cover(coverage.segments), cover(coverage.reps), cover(coverage.cells))}</p>`;
+  }
+
+  #decayEdited = (event: CustomEvent<DecayEdit>) => this.store.setDecay(event.detail);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'allot-model-step': ModelStep;
+  }
+}

@@ -1,0 +1,42 @@
+import sampleJson from '../../../data/sample/scenario.json';
+import { ScenarioSchema, type Scenario } from '../../model/scenario';
+
+/** A scenario file that is not JSON or breaks `allot.scenario/v1`; `path` is the JSON path, `(root)` for the whole file. */
+export class ScenarioFileError extends Error {
+  override name = 'ScenarioFileError';
+  constructor(readonly file: string, readonly path: string, readonly detail: string) {
+    super(`${file}: ${path}: ${detail}`);
+  }
+}
+
+/** The bundled sample's scenario (data/sample/scenario.json), the one a first visit starts from. */
+export function sampleScenario(): Scenario {
+  return ScenarioSchema.parse(sampleJson);
+}
+
+/** Reads a scenario file as the CLI does: every default filled in, the first problem named by its JSON path. */
+export function parseScenarioText(file: string, text: string): Scenario {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ScenarioFileError(file, '(root)', `not JSON (${(error as Error).message})`);
+  }
+  return parseScenario(file, json);
+}
+
+export function parseScenario(file: string, json: unknown): Scenario {
+  const parsed = ScenarioSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ScenarioFileError(file, jsonPath(issue.path), issue.message);
+}
+
+export function scenarioFileText(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+/** `['roster', 'reps', 3, 'capacity_per_week']` → `roster.reps[3].capacity_per_week`. */
+export function jsonPath(parts: readonly PropertyKey[]): string {
+  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(root)';
+}

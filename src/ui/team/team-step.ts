@@ -1,0 +1,94 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Rep } from '../../model/roster';
+import type { I18n } from '../i18n';
+import type { RosterOrigin } from '../state/roster-source';
+import { shared } from '../styles/shared';
+import { stepStyles } from '../styles/step';
+import './roster-table';
+import type { RepChange } from './roster-table';
+
+/** Where the roster stands: being read, read (with where from), or failed. */
+export type RosterStatus = { kind: 'waiting' } | { kind: 'loading' } | { kind: 'ready'; origin: RosterOrigin } | { kind: 'error'; message: string };
+
+/** Step 2, 团队: the roster, editable. Shows what it is given; edits go up as `rep-change`. */
+@customElement('allot-team-step')
+export class TeamStep extends LitElement {
+  @property({ attribute: false }) i18n!: I18n;
+  @property({ attribute: false }) reps: Rep[] | null = null;
+  @property({ attribute: false }) status: RosterStatus = { kind: 'waiting' };
+
+  static override styles = [
+    shared,
+    stepStyles,
+    css`
+      .summary {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 6px 16px;
+        margin-bottom: 12px;
+      }
+      details {
+        margin-bottom: 12px;
+        font-size: 13px;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--accent-strong);
+      }
+      details ul {
+        margin: 6px 0 0;
+        padding-left: 20px;
+      }
+    `,
+  ];
+
+  override render() {
+    const { t, fmt } = this.i18n;
+    const reps = this.reps;
+    return html`
+      <div class="head">
+        <h1>${t.team.title}</h1>
+        <p class="muted">${t.team.intro}</p>
+      </div>
+      ${this.status.kind === 'error' ? html`<div class="alert" role="alert"><strong>${t.team.loadFailed}</strong><p>${this.status.message}</p></div>` : nothing}
+      <section class="panel" aria-labelledby="roster-title" aria-busy=${this.status.kind === 'loading' ? 'true' : 'false'}>
+        <div class="summary">
+          <h2 id="roster-title">${t.steps.team}</h2>
+          ${reps ? html`<span class="muted" data-testid="roster-count">${t.team.reps(fmt.number(reps.length), fmt.number(reps.filter((r) => r.active).length))}</span>` : nothing}
+          ${this.#origin()}
+        </div>
+        ${this.status.kind === 'ready' && this.status.origin.kind === 'inferred'
+          ? html`<details open>
+              <summary>${t.team.inferredNotes}</summary>
+              <ul>
+                ${this.status.origin.notes.map((n) => html`<li>${n}</li>`)}
+              </ul>
+            </details>`
+          : nothing}
+        ${reps ? html`<allot-roster-table .i18n=${this.i18n} .reps=${reps} @rep-change=${this.#changed}></allot-roster-table>` : html`<p class="muted">${this.status.kind === 'loading' ? t.team.loading : t.team.noData}</p>`}
+      </section>
+    `;
+  }
+
+  #origin() {
+    const { t } = this.i18n;
+    if (this.status.kind !== 'ready') return nothing;
+    const origin = this.status.origin;
+    if (origin.kind === 'file') return html`<span class="muted small">${t.team.fromFile(origin.file)}</span>`;
+    if (origin.kind === 'inferred') return html`<span class="muted small">${t.team.inferred}</span>`;
+    return nothing;
+  }
+
+  #changed = (event: CustomEvent<RepChange>) => {
+    event.stopPropagation();
+    this.dispatchEvent(new CustomEvent<RepChange>('roster-edit', { detail: event.detail, bubbles: true, composed: true }));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'allot-team-step': TeamStep;
+  }
+}
