@@ -1,0 +1,20 @@
+import './lib/notebook.css';
+import { notebook } from './lib/cell';
+import calibration from './model/calibration';
+import calibrationSource from './model/calibration.ts?raw';
+import estimates from './model/estimates';
+import estimatesSource from './model/estimates.ts?raw';
+import load from './model/load';
+import loadSource from './model/load.ts?raw';
+import recovery from './model/recovery';
+import recoverySource from './model/recovery.ts?raw';
+import shrinkage from './model/shrinkage';
+import shrinkageSource from './model/shrinkage.ts?raw';
+
+const page = notebook();
+const loaded = page.cell('load', loadSource, load);
+const fitted = page.cell('estimates', estimatesSource, async (display) => estimates(await loaded, display));
+page.cell('shrinkage', shrinkageSource, async (display) => shrinkage(await fitted, display));
+page.cell('recovery', recoverySource, async (display) => recovery((await loaded).db, await fitted, display));
+page.cell('calibration', calibrationSource, async (display) => calibration(await loaded, await fitted, display));
+void page.finish();
