@@ -46,20 +46,20 @@ describe('the workbench shell', () => {
     const nav = page.getByRole('navigation', { name: 'Workbench steps' });
     expect(await nav.locator('[data-step="data"]').getAttribute('aria-current')).toBe('step');
 
-    for (const step of ['team', 'model', 'policies', 'compare', 'export']) {
+    for (const step of ['policies', 'compare', 'export']) {
       const button = nav.locator(`[data-step="${step}"]`);
       expect(await button.getAttribute('aria-disabled')).toBe('true');
       const tip = page.locator(`#${await button.getAttribute('aria-describedby')}`);
       expect(await tip.textContent()).toBe('Coming in a later release');
     }
 
-    await page.locator('[data-step="data"]').focus();
+    await page.locator('[data-step="model"]').focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(focusedStep)).toBe('team');
+    expect(await page.evaluate(focusedStep)).toBe('policies');
     expect(await page.getByRole('tooltip', { name: 'Coming in a later release' }).first().isVisible()).toBe(true);
     await page.keyboard.press('Enter');
     // aria-disabled keeps the step focusable and clickable on purpose; a click must open nothing.
-    await page.locator('[data-step="model"]').click({ force: true });
+    await page.locator('[data-step="compare"]').click({ force: true });
     expect(await page.locator('allot-data-step h1').textContent()).toBe('Data');
     expect(await nav.locator('[aria-current="step"]').getAttribute('data-step')).toBe('data');
     expectOnlyLocalRequests(visit);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { close, expectOnlyLocalRequests, reportSettled, screenshot, useWorkbench } from './support/workbench';
@@ -83,6 +84,35 @@ describe('the Team and Model steps', () => {
     expect(await page.locator('allot-team-step h1').textContent()).toBe('团队');
     await screenshot(page, 'team-zh');
 
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  });
+
+  test('the scenario is saved as the file the CLI reads, and a broken one is refused by its JSON path', async () => {
+    const visit = await open();
+    const { page } = visit;
+    await reportSettled(page);
+    await step(page, 'team').click();
+    await expect.poll(() => page.locator('allot-roster-table tbody tr').count(), { timeout: 30_000 }).toBe(15);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save scenario' }).click()]);
+    expect(download.suggestedFilename()).toBe('scenario.json');
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(saved).toMatchObject({ schema: 'allot.scenario/v1', leads: { path: 'leads.csv' }, segments: { fields: ['region', 'product'] } });
+    expect(saved.roster.reps).toHaveLength(15);
+
+    const broken = { ...saved, name: 'Broken', roster: { reps: [{ ...saved.roster.reps[0], capacity_per_week: 'many' }] } };
+    await page.getByTestId('scenario-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const alert = page.locator('allot-scenario-bar [role="alert"]');
+    await expect.poll(() => alert.textContent()).toContain('broken.json: roster.reps[0].capacity_per_week:');
+    await screenshot(page, 'scenario-open-error');
+    // Nothing changed: the team is still the one before.
+    expect(await page.locator('allot-roster-table tbody tr').count()).toBe(15);
+
+    const renamed = { ...saved, name: 'Q3 re-balance', roster: { reps: saved.roster.reps.slice(0, 3) } };
+    await page.getByTestId('scenario-input').setInputFiles({ name: 'q3.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(renamed)) });
+    await expect.poll(() => page.locator('allot-roster-table tbody tr').count()).toBe(3);
+    expect(await page.locator('allot-scenario-bar .name').textContent()).toContain('Q3 re-balance');
     expectOnlyLocalRequests(visit);
     await close(visit);
   });

@@ -28,8 +28,25 @@ export function parseScenarioText(file: string, text: string): Scenario {
 export function parseScenario(file: string, json: unknown): Scenario {
   const parsed = ScenarioSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = deepest(parsed.error.issues[0]!);
   throw new ScenarioFileError(file, jsonPath(issue.path), issue.message);
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: Issue[][];
+}
+
+/**
+ * A union (`roster`: a path or the reps) fails as a whole with "Invalid input"; the branch that got
+ * furthest into the file is the one the user meant, so its problem is the one to name.
+ */
+function deepest(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
+  const inner = issue.errors.flat().map((i) => deepest({ ...i, path: [...issue.path, ...i.path] }));
+  return inner.reduce((best, i) => (i.path.length > best.path.length ? i : best), issue);
 }
 
 export function scenarioFileText(scenario: Scenario): string {

@@ -106,14 +106,23 @@ export class RosterTable extends LitElement {
         padding-top: 4px;
         white-space: nowrap;
       }
-      col.rep_id { width: 64px; }
-      col.name { width: 118px; }
-      col.team { width: 110px; }
-      col.tier { width: 72px; }
-      col.skills { width: 230px; }
-      col.capacity_per_week, col.max_open { width: 82px; }
-      col.active { width: 64px; }
-      col.absences { width: 150px; }
+      table {
+        table-layout: fixed;
+        min-width: 1080px;
+      }
+      col.rep_id { width: 56px; }
+      col.name { width: 112px; }
+      col.team { width: 104px; }
+      col.tier { width: 68px; }
+      col.skills { width: 250px; }
+      col.capacity_per_week { width: 84px; }
+      col.max_open { width: 76px; }
+      col.active { width: 76px; }
+      col.absences { width: 112px; }
+      th {
+        white-space: normal;
+        vertical-align: bottom;
+      }
     `,
   ];
 
@@ -157,6 +166,7 @@ export class RosterTable extends LitElement {
         aria-label=${label}
         aria-invalid=${refused ? 'true' : 'false'}
         aria-describedby=${refused ? errorId : nothing}
+        title=${cellText(rep, column)}
         .value=${live(refused?.text ?? cellText(rep, column))}
         @change=${(e: Event) => this.#commit(index, column, (e.target as HTMLInputElement).value)}
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commit(index, column, (e.target as HTMLInputElement).value)}
