@@ -2,10 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
-import { parseRuleConfig, type RuleConfig } from '../model/rules';
+import { type RuleConfig } from '../model/rules';
 import { EXPORT_TARGETS, ExportError, exportRules, isExportTarget, type ExportResult } from '../export';
 import { UsageError } from './cli-error';
-import { readJsonFile } from './read-files';
+import { readRulesFile } from './read-files';
 
 /** `allot export --rules rules.json --target <t> --out dir [--language zh|en] [--frappe-version v15|v16] [--json]` (DESIGN §2.5). */
 export async function exportCommand(_db: Database, args: string[]): Promise<string> {
@@ -20,7 +20,7 @@ export async function exportCommand(_db: Database, args: string[]): Promise<stri
   if (!isExportTarget(values.target)) throw new UsageError(`unknown target "${values.target}"; use one of ${EXPORT_TARGETS.join(', ')}.`);
   const language = oneOf(values.language, ['en', 'zh'] as const, '--language');
   const frappeVersion = oneOf(values['frappe-version'], ['v15', 'v16'] as const, '--frappe-version');
-  const config = await readRules(values.rules);
+  const config = await readRulesFile(values.rules);
   let result: ExportResult;
   try {
     result = exportRules(config, values.target, { language, frappeVersion });
@@ -41,13 +41,6 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be ${allowed.join(' or ')} (got "${value}").`);
-}
-
-async function readRules(file: string): Promise<RuleConfig> {
-  const parsed = parseRuleConfig(await readJsonFile(file));
-  if (parsed.ok) return parsed.config;
-  const [first, ...more] = parsed.errors;
-  throw new UsageError(`${file}: ${first!.path}: ${first!.message}${more.length ? ` (and ${more.length} more mistake${more.length > 1 ? 's' : ''})` : ''}`);
 }
 
 /** Writes every file under `out`; a file path from an exporter never leaves the folder. */

@@ -1,3 +1,5 @@
+import { parseRuleConfig, type RuleConfig } from '../model/rules';
+import { UsageError } from './cli-error';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MappingSchema, type MappingInput } from '../model/mapping';
@@ -32,4 +34,12 @@ export async function readMappingFile(file: string): Promise<{ mapping: MappingI
   }
   const folder = path.dirname(file);
   return { mapping: parsed.data, tablePaths: (parsed.data.tables ?? []).map((t) => path.resolve(folder, t.path)) };
+}
+
+/** A RuleConfig file, validated; the first mistake names the file and the JSON path. */
+export async function readRulesFile(file: string): Promise<RuleConfig> {
+  const parsed = parseRuleConfig(await readJsonFile(file));
+  if (parsed.ok) return parsed.config;
+  const [first, ...more] = parsed.errors;
+  throw new UsageError(`${file}: ${first!.path}: ${first!.message}${more.length ? ` (and ${more.length} more mistake${more.length > 1 ? 's' : ''})` : ''}`);
 }

@@ -5,10 +5,10 @@ import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { readLeadRows } from '../data/lead-aggregates';
 import { CANONICAL_FIELDS } from '../model/mapping';
-import { parseRuleConfig, type Condition, type RuleConfig } from '../model/rules';
+import { type Condition, type RuleConfig } from '../model/rules';
 import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
 import { UsageError } from './cli-error';
-import { readJsonFile, readSourceFile } from './read-files';
+import { readRulesFile, readSourceFile } from './read-files';
 
 export interface RouteSummary {
   rules: { file: string; name: string };
@@ -59,13 +59,6 @@ export async function routeCommand(db: Database, args: string[]): Promise<string
     out: values.out ?? null,
   });
   return values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary);
-}
-
-async function readRulesFile(file: string): Promise<RuleConfig> {
-  const parsed = parseRuleConfig(await readJsonFile(file));
-  if (parsed.ok) return parsed.config;
-  const [first, ...more] = parsed.errors;
-  throw new UsageError(`${file}: ${first!.path}: ${first!.message}${more.length ? ` (and ${more.length} more mistake${more.length > 1 ? 's' : ''})` : ''}`);
 }
 
 /** `2025-W02` for a date or timestamp text, by ISO 8601 weeks (Monday first). */
