@@ -18,6 +18,22 @@ export interface InputWindow {
   createdFrom?: string;
   createdBefore?: string;
   decidedBefore?: string;
+  /** Only the leads of one fold (for cross-fitting): the leads whose row number in the file is `index` modulo `of`. */
+  fold?: LeadFold;
+}
+
+/**
+ * A fold by row number rather than by a hash of the lead id: DuckDB's hash() may differ between
+ * the native and the WASM builds, and the same scenario must give the same numbers in both.
+ */
+export interface LeadFold {
+  index: number;
+  of: number;
+}
+
+export function foldCondition(fold: LeadFold): string {
+  if (!(Number.isInteger(fold.of) && fold.of >= 2 && Number.isInteger(fold.index) && fold.index >= 0 && fold.index < fold.of)) throw new Error(`not a fold: ${JSON.stringify(fold)}`);
+  return `__row % ${fold.of} = ${fold.index}`;
 }
 
 /** Lower bounds, in hours, of the first-touch buckets the decay is fitted on; the last is open. */
@@ -106,6 +122,7 @@ export async function readEstimationInputs(db: Database, spec: SegmentSpec, wind
   const where = [
     window.createdFrom ? `created_at >= ${timestamp(window.createdFrom)}` : null,
     window.createdBefore ? `created_at < ${timestamp(window.createdBefore)}` : null,
+    window.fold ? foldCondition(window.fold) : null,
   ].filter(Boolean);
   const base = `(SELECT ${segment.key} AS segment, ${segment.fields.map((f, i) => `${f} AS f${i}`).join(', ')}, ${segment.band} AS band,
       owner AS rep, created_at, value, outcome, coalesce(${decided}, false) AS decided, NOT coalesce(${decided}, false) AS open,
@@ -184,7 +201,7 @@ export function valueBandLabels(bands: number[]): string[] {
   return [`<${bands[0]}`, ...bands.slice(1).map((b, i) => `${bands[i]}-${b}`), `>=${bands[bands.length - 1]}`];
 }
 
-function segmentExpression(spec: SegmentSpec): { key: string; fields: string[]; band: string } {
+export function segmentExpression(spec: SegmentSpec): { key: string; fields: string[]; band: string } {
   const fields = spec.fields.map((f) => `coalesce(nullif(trim(CAST(${sqlName(f)} AS VARCHAR)), ''), ${sqlString(BLANK)})`);
   const labels = valueBandLabels(spec.valueBands);
   const band = labels.length
