@@ -17,7 +17,7 @@ export const SAMPLE_SCENARIO = {
   eligibility: { field: 'region', skill: 'region' },
   objective: { maximize: 'conversions' },
   constraints: { capacity: true },
-  simulation: { weeks: 8, replications: 200, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168 },
+  simulation: { weeks: 13, replications: 200, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168 },
   policies: ['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized'],
 } as const;
 

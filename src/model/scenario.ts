@@ -52,8 +52,19 @@ export const ScenarioSchema = z.object({
       volumeMultiplier: z.number().positive().default(1),
       slaHours: z.number().positive().default(48),
       reclaimAfterHours: z.number().positive().default(168),
+      /** `history`: whole historical weeks resampled; `fitted`: Poisson arrivals from the fitted weekly demand and shape. */
+      arrivals: z.enum(['history', 'fitted']).default('history'),
+      /**
+       * `cross_fit`: each policy is chosen on one half of the leads and scored on the other (the
+       * optimizer's curse, DESIGN §3.3); `in_sample`: chosen and scored on all of them (optimistic).
+       */
+      scoring: z.enum(['cross_fit', 'in_sample']).default('cross_fit'),
+      /** The policy the paired differences are taken against; default round_robin (or the first policy). */
+      baseline: z.enum(POLICY_NAMES).optional(),
+      /** Rep ids away for the whole horizon (the what-if's "rep absent" toggles). */
+      absent: z.array(z.string().min(1)).default([]),
     })
-    .default({ weeks: 8, replications: 200, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168 }),
+    .default({ weeks: 8, replications: 200, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168, arrivals: 'history', scoring: 'cross_fit', absent: [] }),
   policies: z.array(z.enum(POLICY_NAMES)).default(['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized']),
 });
 

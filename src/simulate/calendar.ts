@@ -1,0 +1,66 @@
+/**
+ * Working time. The simulation clock is hours since Monday 00:00 of the first simulated week
+ * (the data's local clock). A rep works `days` (Monday = 0) from `start` to `end` o'clock; leads
+ * arrive at any hour, and wait for the next working moment to be touched.
+ */
+export interface WorkingHours {
+  /** Weekdays worked, 0 = Monday … 6 = Sunday. */
+  days: readonly number[];
+  start: number;
+  end: number;
+}
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = { days: [0, 1, 2, 3, 4], start: 9, end: 18 };
+export const HOURS_PER_WEEK = 168;
+
+/** A compiled week: per hour of the week, whether it is worked, and the worked hours before it. */
+export interface WeekCalendar {
+  readonly worked: Uint8Array;
+  /** Worked hours in [0, h) of the week, for h = 0 … 168. */
+  readonly before: Float64Array;
+  readonly hoursPerWeek: number;
+}
+
+export function compileCalendar(hours: WorkingHours): WeekCalendar {
+  const worked = new Uint8Array(HOURS_PER_WEEK);
+  for (const day of hours.days) for (let h = hours.start; h < hours.end; h++) worked[day * 24 + h] = 1;
+  const before = new Float64Array(HOURS_PER_WEEK + 1);
+  for (let h = 0; h < HOURS_PER_WEEK; h++) before[h + 1] = before[h]! + worked[h]!;
+  return { worked, before, hoursPerWeek: before[HOURS_PER_WEEK]! };
+}
+
+/** Worked hours from the start of the simulation to time t. */
+export function workedUntil(cal: WeekCalendar, t: number): number {
+  const week = Math.floor(t / HOURS_PER_WEEK);
+  const inWeek = t - week * HOURS_PER_WEEK;
+  const hour = Math.floor(inWeek);
+  return week * cal.hoursPerWeek + cal.before[hour]! + (cal.worked[hour] ? inWeek - hour : 0);
+}
+
+/** The moment at which `w` worked hours have passed since the start (the inverse of workedUntil). */
+export function momentAfterWorked(cal: WeekCalendar, w: number): number {
+  const perWeek = cal.hoursPerWeek;
+  let week = Math.floor(w / perWeek);
+  let rest = w - week * perWeek;
+  // Exactly at the end of a week's work: the next work starts next week.
+  if (rest >= perWeek) { week++; rest -= perWeek; }
+  let lo = 0, hi = HOURS_PER_WEEK - 1;
+  // The first worked hour h with before[h] + 1 > rest.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cal.before[mid + 1]! > rest) hi = mid;
+    else lo = mid + 1;
+  }
+  return week * HOURS_PER_WEEK + lo + (rest - cal.before[lo]!);
+}
+
+/** Parses `09:00-18:00` or `9-18`, optionally with days `Mon-Fri 9-18` / `周一至周五 9-18`; null when unreadable. */
+export function parseWorkingHours(text: string | null | undefined): WorkingHours | null {
+  if (!text) return null;
+  const m = /(\d{1,2})(?::(\d{2}))?\s*[-–~至到]\s*(\d{1,2})(?::(\d{2}))?\s*$/.exec(text.trim());
+  if (!m) return null;
+  const start = Number(m[1]), end = Number(m[3]);
+  if (!(start >= 0 && end <= 24 && start < end)) return null;
+  const days = /sat|sun|周六|周日|周末|7\s*[x×]\s*24|每天|daily/i.test(text) ? [0, 1, 2, 3, 4, 5, 6] : DEFAULT_WORKING_HOURS.days;
+  return { days, start, end };
+}

@@ -1,0 +1,13 @@
+/**
+ * The simulator (DESIGN §3.3): discrete-event Monte Carlo of leads arriving, being routed by
+ * `src/route`, first-touched from each rep's queue in working hours, reclaimed and converted.
+ * `prepareComparison` turns a scenario into a world and policies; `compare` runs replications on
+ * a runner (this thread, Node worker threads, Web Workers) and summarises them.
+ */
+export { prepareComparison, salesforceSlots, type PreparedComparison, type ExtraPolicy } from './prepare';
+export { compare, calibrated, inThisThread, type BatchRunner, type RunControl, type Comparison } from './compare';
+export { runReplications, type ReplicateInput, type ReplicationBatch, type ReplicateControl } from './replicate';
+export { summarize, mergeBatches, metricValues, interval, type Interval, type PolicySummary, type ComparisonSummary } from './summarize';
+export { METRICS, REP_METRICS, gini, jain, type MetricName } from './metrics';
+export { buildWorld, type SimulationWorld, type SimRep, type SimSegment } from './world';
+export type { SimPolicy, SalesforceSlots } from './policy';

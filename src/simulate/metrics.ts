@@ -1,0 +1,87 @@
+import { TOUCH_BIN_HOURS, type RunTotals } from './run-policy';
+import type { SimulationWorld } from './world';
+
+/** The metrics of DESIGN §2.5 and §3.3, in the order the replication vectors hold them. */
+export const METRICS = [
+  'conversions', 'revenue', 'conversionRate', 'firstTouchHoursP50', 'firstTouchHoursP90', 'slaBreachRate', 'reclaimedShare',
+  'unassignedShare', 'giniLeads', 'giniValue', 'jainLeads', 'maxUtilization', 'juniorHighValueShare', 'leads',
+] as const;
+export type MetricName = (typeof METRICS)[number];
+export const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<MetricName, number>;
+
+/** Per rep, per replication: leads, expected value received, conversions, utilisation. */
+export const REP_METRICS = ['leads', 'expectedValue', 'conversions', 'utilization'] as const;
+
+/** The reps fairness is measured over: the active team, and anyone else who received leads. */
+function teamReps(world: SimulationWorld, totals: RunTotals): number[] {
+  return world.reps.flatMap((rep, r) => ((rep.inRoster && rep.active && !rep.absent) || totals.repLeads[r]! > 0 ? [r] : []));
+}
+
+export function metricVector(world: SimulationWorld, totals: RunTotals, out: Float64Array, offset: number): void {
+  const team = teamReps(world, totals);
+  const weeks = world.horizon.weeks;
+  let maxUtilization = 0;
+  for (const r of team) {
+    const capacity = world.reps[r]!.capacityPerWeek;
+    if (capacity > 0) maxUtilization = Math.max(maxUtilization, totals.repLeads[r]! / weeks / capacity);
+  }
+  const values: Record<MetricName, number> = {
+    conversions: totals.won,
+    revenue: totals.revenue,
+    conversionRate: totals.leads > 0 ? totals.won / totals.leads : 0,
+    firstTouchHoursP50: touchQuantile(totals.touchHistogram, totals.touched, 0.5),
+    firstTouchHoursP90: touchQuantile(totals.touchHistogram, totals.touched, 0.9),
+    slaBreachRate: totals.leads > 0 ? totals.slaBreaches / totals.leads : 0,
+    reclaimedShare: totals.leads > 0 ? totals.reclaimed / totals.leads : 0,
+    unassignedShare: totals.leads > 0 ? totals.unassigned / totals.leads : 0,
+    giniLeads: gini(team.map((r) => totals.repLeads[r]!)),
+    giniValue: gini(team.map((r) => totals.repValue[r]!)),
+    jainLeads: jain(team.map((r) => totals.repLeads[r]!)),
+    maxUtilization,
+    juniorHighValueShare: totals.highValue > 0 ? totals.highValueToJuniors / totals.highValue : 0,
+    leads: totals.leads,
+  };
+  METRICS.forEach((m, i) => (out[offset + i] = values[m]));
+}
+
+export function repVector(world: SimulationWorld, totals: RunTotals, out: Float64Array, offset: number): void {
+  const R = world.reps.length;
+  for (let r = 0; r < R; r++) {
+    const capacity = world.reps[r]!.capacityPerWeek;
+    out[offset + r * 4] = totals.repLeads[r]!;
+    out[offset + r * 4 + 1] = totals.repValue[r]!;
+    out[offset + r * 4 + 2] = totals.repWon[r]!;
+    out[offset + r * 4 + 3] = capacity > 0 ? totals.repLeads[r]! / world.horizon.weeks / capacity : 0;
+  }
+}
+
+/** Gini coefficient of non-negative amounts: 0 when all are equal, towards 1 when one has everything. */
+export function gini(amounts: number[]): number {
+  const n = amounts.length;
+  const total = amounts.reduce((a, b) => a + b, 0);
+  if (n < 2 || total <= 0) return 0;
+  const sorted = [...amounts].sort((a, b) => a - b);
+  let weighted = 0;
+  sorted.forEach((x, i) => (weighted += (i + 1) * x));
+  return (2 * weighted) / (n * total) - (n + 1) / n;
+}
+
+/** Jain's fairness index: 1 when all are equal, 1/n when one has everything. */
+export function jain(amounts: number[]): number {
+  const sum = amounts.reduce((a, b) => a + b, 0);
+  const squares = amounts.reduce((a, b) => a + b * b, 0);
+  return squares > 0 ? (sum * sum) / (amounts.length * squares) : 1;
+}
+
+/** A quantile of the first-touch hours from their histogram, interpolated within the bin. */
+export function touchQuantile(histogram: Uint32Array, count: number, q: number): number {
+  if (count === 0) return NaN;
+  const target = q * count;
+  let acc = 0;
+  for (let b = 0; b < histogram.length; b++) {
+    const next = acc + histogram[b]!;
+    if (next >= target) return (b + (histogram[b]! > 0 ? (target - acc) / histogram[b]! : 0)) * TOUCH_BIN_HOURS;
+    acc = next;
+  }
+  return histogram.length * TOUCH_BIN_HOURS;
+}

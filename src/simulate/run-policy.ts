@@ -1,0 +1,208 @@
+import { decayMultiplier } from '../estimate/decay';
+import { closeLead, createRouterState, route, startPeriod } from '../route';
+import type { Arrivals } from './arrivals';
+import { compileCalendar, HOURS_PER_WEEK, momentAfterWorked, workedUntil, type WeekCalendar } from './calendar';
+import { TimeHeap } from './time-heap';
+import type { PreparedPolicy } from './policy';
+import type { SimulationWorld } from './world';
+
+/**
+ * One policy through one replication's arrivals (DESIGN §3.3), as a discrete-event simulation:
+ * - each arrival is routed at its time (the router's weekly caps reset each week; open loads
+ *   drop when a lead closes, a sales cycle after its first touch);
+ * - a rep first-touches their new leads first in, first out, in their working hours and outside
+ *   absences, each first touch taking `touchShare` of the rep's time per lead (hours worked per
+ *   week ÷ capacity) and `touchLatencyHours` of working time to react, so time to first touch
+ *   grows with the backlog, steeply near and over capacity;
+ * - a lead that would wait longer than `reclaimAfterHours` is reclaimed to the pool (公海) at
+ *   that moment and routed again (at most `maxReclaims` times);
+ * - a touched lead converts with p(segment, rep) × decay(hours to first touch) / reference,
+ *   decided by the lead's own uniform draw (common to all policies);
+ * - a lead nobody can take (manual review, or nobody available) is counted as unassigned and
+ *   not converted: the simulation does not guess what a person would do with it.
+ */
+export interface RunTotals {
+  leads: number;
+  won: number;
+  revenue: number;
+  /** Touched leads and the sum of their hours to first touch; histogram for quantiles. */
+  touched: number;
+  /** Sum of the decay multipliers of the touched leads (calibrates the decay reference on the as-is replay). */
+  decaySum: number;
+  slaBreaches: number;
+  reclaimed: number;
+  unassigned: number;
+  highValue: number;
+  highValueToJuniors: number;
+  /** Per world rep: counted leads, expected value (p × value) and conversions. */
+  repLeads: Float64Array;
+  repValue: Float64Array;
+  repWon: Float64Array;
+  touchHistogram: Uint32Array;
+}
+
+/** First-touch hours are binned at this width up to TOUCH_BINS × width; later ones share the last bin. */
+export const TOUCH_BIN_HOURS = 0.25;
+export const TOUCH_BINS = 4 * 24 * 60;
+
+export interface RunScratch {
+  calendars: WeekCalendar[];
+  service: Float64Array;
+  repFree: Float64Array;
+  closes: TimeHeap;
+  reclaims: TimeHeap;
+  attempts: Uint8Array;
+}
+
+export function createScratch(world: SimulationWorld): RunScratch {
+  return {
+    calendars: world.reps.map((r) => compileCalendar(r.hours)),
+    service: Float64Array.from(world.reps, (r) => {
+      const hours = compileCalendar(r.hours).hoursPerWeek;
+      // A rep outside the roster (as-is replay only) works at the team's average pace.
+      const perWeek = r.capacityPerWeek > 0 ? r.capacityPerWeek : world.segments.reduce((s, x) => s + x.perWeek, 0) / Math.max(1, world.reps.length);
+      return (world.horizon.touchShare * hours) / Math.max(perWeek, 1e-9);
+    }),
+    repFree: new Float64Array(world.reps.length),
+    closes: new TimeHeap(),
+    reclaims: new TimeHeap(),
+    attempts: new Uint8Array(0),
+  };
+}
+
+export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arrivals: Arrivals, p: Float64Array, scratch: RunScratch, totals: RunTotals): void {
+  const R = world.reps.length;
+  const { slaHours, reclaimAfterHours, maxReclaims, cycleHours } = world.horizon;
+  const latency = world.horizon.touchLatencyHours;
+  const decay = world.decay;
+  const { calendars, service, repFree, closes, reclaims } = scratch;
+  repFree.fill(0);
+  closes.clear();
+  reclaims.clear();
+  if (scratch.attempts.length < arrivals.count) scratch.attempts = new Uint8Array(arrivals.count);
+  const attempts = scratch.attempts;
+  attempts.fill(0, 0, arrivals.count);
+
+  const state = policy.compiled ? createRouterState(policy.compiled) : null;
+  let period = -1;
+  let slotCounter = 0;
+  const routesLater = policy.kind === 'rules';
+
+  let next = 0;
+  for (;;) {
+    const arrivalTime = next < arrivals.count ? arrivals.time[next]! : Infinity;
+    const reclaimTime = reclaims.peekTime();
+    if (arrivalTime === Infinity && reclaimTime === Infinity) break;
+    let lead: number, now: number;
+    if (reclaimTime < arrivalTime) {
+      lead = reclaims.peekPayload();
+      now = reclaimTime;
+      if (state) closeLead(state, reclaims.peekExtra());
+      reclaims.pop();
+    } else {
+      lead = next++;
+      now = arrivalTime;
+    }
+    if (state) {
+      while (closes.peekTime() <= now) {
+        closeLead(state, closes.peekPayload());
+        closes.pop();
+      }
+      const week = Math.floor(now / HOURS_PER_WEEK);
+      if (week !== period) {
+        startPeriod(state, week);
+        period = week;
+      }
+    }
+    const segment = arrivals.segment[lead]!;
+    const counted = arrivals.counted[lead] === 1;
+    const firstTime = attempts[lead] === 0;
+
+    // Who gets the lead: a world rep index, or -1.
+    let rep = -1, configRep = -1;
+    if (policy.kind === 'as_is') rep = arrivals.owner[lead]!;
+    else {
+      const compiled = policy.compiled!;
+      const leadObject = policy.leads[segment]!;
+      leadObject['value'] = Number.isNaN(arrivals.value[lead]!) ? null : arrivals.value[lead]!;
+      if (policy.kind === 'rules') {
+        const decision = route(compiled, leadObject, state!).decision;
+        if (decision.kind === 'assigned') {
+          configRep = decision.repIndex;
+          rep = policy.toWorld[configRep]!;
+        }
+      } else {
+        let rule = compiled.rules.length;
+        for (let i = 0; i < compiled.rules.length; i++) if (compiled.rules[i]!.matches(leadObject)) { rule = i; break; }
+        const slots = policy.slots![rule]!;
+        rep = slots.length ? slots[slotCounter++ % slots.length]! : -1;
+      }
+    }
+
+    const value = Number.isNaN(arrivals.value[lead]!) ? world.segments[segment]!.valuePerWon : arrivals.value[lead]!;
+    if (counted && firstTime) {
+      totals.leads++;
+      if (world.highValue[segment]) {
+        totals.highValue++;
+        if (rep >= 0 && world.reps[rep]!.junior) totals.highValueToJuniors++;
+      }
+    }
+    if (rep < 0) {
+      if (counted) totals.unassigned++;
+      if (counted) totals.slaBreaches++;
+      continue;
+    }
+    if (counted && firstTime) totals.repLeads[rep]! += 1;
+
+    // When the rep gets to it: after the leads already in their queue, in working time, outside absences.
+    const cal = calendars[rep]!;
+    let start = Math.max(repFree[rep]!, workedUntil(cal, now));
+    let touchAt = momentAfterWorked(cal, start + latency);
+    const absences = world.reps[rep]!.absences;
+    if (world.reps[rep]!.absent) touchAt = Infinity;
+    for (let k = 0; k < absences.length && touchAt !== Infinity; k++) {
+      const [from, to] = absences[k]!;
+      if (touchAt >= from && touchAt < to) {
+        start = workedUntil(cal, to);
+        touchAt = momentAfterWorked(cal, start + latency);
+        k = -1;
+      }
+    }
+    if (routesLater && touchAt - now > reclaimAfterHours && attempts[lead]! < maxReclaims) {
+      attempts[lead]! += 1;
+      if (counted && attempts[lead] === 1) totals.reclaimed++;
+      reclaims.push(now + reclaimAfterHours, lead, configRep);
+      continue;
+    }
+    attempts[lead] = Math.max(attempts[lead]!, 1);
+    if (touchAt === Infinity) {
+      if (counted) totals.slaBreaches++;
+      continue;
+    }
+    repFree[rep] = start + service[rep]!;
+    if (state && configRep >= 0) closes.push(touchAt + cycleHours, configRep);
+
+    const hours = touchAt - arrivals.time[lead]!;
+    const multiplier = decayMultiplier(decay, hours);
+    const chance = Math.min(1, p[segment * R + rep]! * multiplier / decay.reference);
+    if (!counted) continue;
+    totals.touched++;
+    totals.decaySum += multiplier;
+    totals.touchHistogram[Math.min(TOUCH_BINS - 1, Math.floor(hours / TOUCH_BIN_HOURS))]! += 1;
+    if (hours > slaHours) totals.slaBreaches++;
+    totals.repValue[rep]! += chance * value;
+    if (arrivals.u[lead]! < chance) {
+      totals.won++;
+      totals.revenue += value;
+      totals.repWon[rep]! += 1;
+    }
+  }
+}
+
+export function emptyTotals(reps: number): RunTotals {
+  return {
+    leads: 0, won: 0, revenue: 0, touched: 0, decaySum: 0, slaBreaches: 0, reclaimed: 0, unassigned: 0, highValue: 0, highValueToJuniors: 0,
+    repLeads: new Float64Array(reps), repValue: new Float64Array(reps), repWon: new Float64Array(reps),
+    touchHistogram: new Uint32Array(TOUCH_BINS),
+  };
+}

@@ -1,0 +1,306 @@
+import type { HistoryLeads } from '../data/history-leads';
+import type { ConversionCell } from '../estimate/conversion';
+import type { DecayCurveParams, DecayEstimate } from '../estimate/decay';
+import { decayMultiplier } from '../estimate/decay';
+import type { Estimates } from '../estimate/estimate';
+import type { Rep } from '../model/roster';
+import { JUNIOR_TIER } from '../optimize/problem';
+import { DEFAULT_WORKING_HOURS, HOURS_PER_WEEK, parseWorkingHours, type WorkingHours } from './calendar';
+
+/**
+ * Everything a replication needs, as plain data that can be posted to a worker (DESIGN §3.3).
+ * Built once per simulation from the estimates, the roster and the history; never mutated.
+ */
+export interface SimulationWorld {
+  reps: SimRep[];
+  segments: SimSegment[];
+  /** Posterior Beta(alpha, beta) of p(segment, rep), row-major segment × rep, one table per scoring fold. */
+  posteriors: Posterior[];
+  decay: DecayCurveParams & {
+    /**
+     * The curve's mean multiplier at the history's own response times. The estimated rates are
+     * at those times, so the simulator converts with p × decay(h) / reference: a lead touched as
+     * fast as history touched it converts at the estimated rate, not at a rate decayed twice.
+     */
+    reference: number;
+    referenceFrom: 'first-touch history' | 'as-is replay';
+  };
+  arrivals: ArrivalSource;
+  horizon: Horizon;
+  /** Per segment: 1 when its leads count as high-value for the juniors' share. */
+  highValue: Uint8Array;
+  highValueRule: string;
+}
+
+export interface SimRep {
+  id: string;
+  name: string;
+  capacityPerWeek: number;
+  active: boolean;
+  /** Away for the whole horizon (the what-if's "rep absent" toggle). */
+  absent: boolean;
+  junior: boolean;
+  inRoster: boolean;
+  hours: WorkingHours;
+  /** Absences as [from, to) in simulation hours. */
+  absences: Array<[number, number]>;
+}
+
+export interface SimSegment {
+  key: string;
+  fields: Record<string, string>;
+  /** Revenue per won lead, for leads without a value of their own. */
+  valuePerWon: number;
+  perWeek: number;
+}
+
+export interface Posterior {
+  alpha: Float64Array;
+  beta: Float64Array;
+}
+
+export type ArrivalSource =
+  | {
+      kind: 'history';
+      /** Per historical lead: segment, hour within its week, value (NaN: none), owner as a world rep index or -1. */
+      segment: Uint32Array;
+      hourInWeek: Float64Array;
+      value: Float64Array;
+      owner: Int32Array;
+      /** Complete historical weeks as [first lead, end) index ranges into the arrays above. */
+      weekStarts: Uint32Array;
+      weekEnds: Uint32Array;
+    }
+  | {
+      kind: 'fitted';
+      /** Share of arrivals in each hour of the week (168, sums to 1). */
+      hourOfWeek: Float64Array;
+      /** Per segment × world rep: share of the segment's history each rep had (the as-is owner draw). */
+      ownerShare: Float64Array;
+    }
+  | {
+      kind: 'replay';
+      /** Fixed arrivals (a backtest's held-out leads): hour since the start, segment, value, owner. */
+      time: Float64Array;
+      segment: Uint32Array;
+      value: Float64Array;
+      owner: Int32Array;
+    };
+
+export interface Horizon {
+  weeks: number;
+  /** Weeks simulated before the counted ones, so queues do not start empty. */
+  warmUpWeeks: number;
+  volumeMultiplier: number;
+  slaHours: number;
+  reclaimAfterHours: number;
+  /** A lead is reclaimed at most this often; then it stays with its last rep. */
+  maxReclaims: number;
+  /**
+   * Share of a lead's work (hours per week ÷ capacity) the first touch takes: the service time of
+   * the rep's first-touch queue. An assumption (a quarter), stated in the output.
+   */
+  touchShare: number;
+  /**
+   * Working hours between a rep reaching a lead in their queue and touching it (reading, looking
+   * the company up, the rep's habits). Calibrated so the as-is replay matches the history's median
+   * time to first touch when the history has it; NaN until then.
+   */
+  touchLatencyHours: number;
+  /** The history's median hours to first touch, NaN without first-touch times. */
+  historyTouchP50: number;
+  /** Hours a touched lead stays open (the median sales cycle of the history), for least-loaded and maxOpen. */
+  cycleHours: number;
+}
+
+export const DEFAULT_CYCLE_HOURS = 14 * 24;
+/** A first touch takes a quarter of a lead's work; the rest is the follow-up after it. */
+export const DEFAULT_TOUCH_SHARE = 0.25;
+const MIN_HISTORY_WEEKS = 4;
+
+export interface WorldOptions {
+  estimatesByFold: Estimates[];
+  /** The estimates of all the history: demand, value per win, decay. */
+  estimates: Estimates;
+  roster: readonly Rep[];
+  history: HistoryLeads;
+  horizon: Omit<Horizon, 'cycleHours' | 'warmUpWeeks' | 'maxReclaims' | 'touchShare' | 'touchLatencyHours' | 'historyTouchP50'> & Partial<Pick<Horizon, 'warmUpWeeks' | 'maxReclaims'>>;
+  arrivals: 'history' | 'fitted';
+  /** Reps away for the whole horizon, by id. */
+  absent?: readonly string[];
+  /** Segment keys whose leads count as high-value; absent: the top quarter of lead values. */
+  highValueSegments?: readonly string[];
+  /** The first simulated Monday, epoch ms of the data's clock; absences are placed against it. */
+  startMs?: number;
+}
+
+export function buildWorld(options: WorldOptions): SimulationWorld {
+  const { estimates, roster, history } = options;
+  const inRoster = new Set(roster.map((r) => r.rep_id));
+  const absent = new Set(options.absent ?? []);
+  const startMs = options.startMs ?? nextMonday(history.created.length ? history.created[history.created.length - 1]! : 0);
+  const reps: SimRep[] = [
+    ...roster.map((r) => ({
+      id: r.rep_id, name: r.name, capacityPerWeek: r.capacity_per_week, active: r.active, absent: absent.has(r.rep_id),
+      junior: r.tier.toLowerCase() === JUNIOR_TIER, inRoster: true,
+      hours: parseWorkingHours(r.working_hours) ?? DEFAULT_WORKING_HOURS,
+      absences: r.absences.flatMap((text) => absenceHours(text, startMs)),
+    })),
+    // Owners of the history who left the roster: "as is" replays their leads; no other policy routes to them.
+    ...history.owners.filter((o) => !inRoster.has(o)).map((o) => ({
+      id: o, name: o, capacityPerWeek: 0, active: false, absent: false, junior: false, inRoster: false, hours: DEFAULT_WORKING_HOURS, absences: [],
+    })),
+  ];
+  const repIndex = new Map(reps.map((r, i) => [r.id, i]));
+  const segments: SimSegment[] = estimates.segments.map((s) => ({ key: s.key, fields: s.fields, valuePerWon: s.revenuePerWin.perWin ?? 0, perWeek: s.perWeek }));
+  const segmentIndex = new Map(segments.map((s, i) => [s.key, i]));
+  const ownerToRep = Int32Array.from(history.owners, (o) => repIndex.get(o) ?? -1);
+  const posteriors = options.estimatesByFold.map((e) => posteriorTable(e.conversion, segments, reps, e));
+  const highValue = highValueFlags(options.highValueSegments, segments, history, segmentIndex);
+
+  return {
+    reps,
+    segments,
+    posteriors,
+    decay: { floor: estimates.decay.floor, tauHours: estimates.decay.tauHours, ...historicalReference(estimates.decay) },
+    arrivals: options.arrivals === 'history' ? historyArrivals(history, segmentIndex, ownerToRep) ?? fittedArrivals(estimates, segments, reps) : fittedArrivals(estimates, segments, reps),
+    horizon: {
+      warmUpWeeks: 1,
+      maxReclaims: 2,
+      ...options.horizon,
+      cycleHours: median(history.cycleHours) ?? DEFAULT_CYCLE_HOURS,
+      touchShare: DEFAULT_TOUCH_SHARE,
+      touchLatencyHours: NaN,
+      historyTouchP50: median(history.touchHours) ?? NaN,
+    },
+    highValue: highValue.flags,
+    highValueRule: highValue.rule,
+  };
+}
+
+function posteriorTable(cells: ConversionCell[], segments: SimSegment[], reps: SimRep[], estimates: Estimates): Posterior {
+  const R = reps.length;
+  const alpha = new Float64Array(segments.length * R);
+  const beta = new Float64Array(segments.length * R);
+  const byKey = new Map(cells.map((c) => [`${c.segment}\u0000${c.rep}`, c]));
+  const segmentRate = new Map(estimates.segments.map((s) => [s.key, s.rate]));
+  segments.forEach((seg, s) => {
+    reps.forEach((rep, r) => {
+      const cell = byKey.get(`${seg.key}\u0000${rep.id}`);
+      if (cell) {
+        alpha[s * R + r] = cell.alpha;
+        beta[s * R + r] = cell.beta;
+      } else {
+        // A segment this fold never saw: the segment's average rep, as a weak prior of 10 leads.
+        const mean = segmentRate.get(seg.key)?.mean ?? 0.1;
+        alpha[s * R + r] = 10 * mean;
+        beta[s * R + r] = 10 * (1 - mean);
+      }
+    });
+  });
+  return { alpha, beta };
+}
+
+/** The mean multiplier over the decided leads the curve was fitted on; without them the as-is replay calibrates it. */
+function historicalReference(decay: DecayEstimate): { reference: number; referenceFrom: SimulationWorld['decay']['referenceFrom'] } {
+  const decided = decay.points.reduce((s, p) => s + p.decided, 0);
+  if (decided === 0) return { reference: NaN, referenceFrom: 'as-is replay' };
+  const weighted = decay.points.reduce((s, p) => s + p.decided * decayMultiplier(decay, p.meanHours), 0);
+  return { reference: weighted / decided, referenceFrom: 'first-touch history' };
+}
+
+const WEEK_MS = HOURS_PER_WEEK * 3_600_000;
+/** 1970-01-05 was a Monday. */
+const MONDAY_MS = 4 * 86_400_000;
+
+function weekOf(ms: number): number {
+  return Math.floor((ms - MONDAY_MS) / WEEK_MS);
+}
+
+function nextMonday(ms: number): number {
+  return (weekOf(ms) + 1) * WEEK_MS + MONDAY_MS;
+}
+
+function historyArrivals(history: HistoryLeads, segmentIndex: Map<string, number>, ownerToRep: Int32Array): ArrivalSource | null {
+  const n = history.created.length;
+  if (n === 0) return null;
+  const firstWeek = weekOf(history.created[0]!);
+  const lastWeek = weekOf(history.created[n - 1]!);
+  const starts: number[] = [], ends: number[] = [];
+  const hourInWeek = new Float64Array(n);
+  const segment = new Uint32Array(n);
+  const owner = new Int32Array(n);
+  let i = 0;
+  for (let week = firstWeek; week <= lastWeek; week++) {
+    const start = i;
+    while (i < n && weekOf(history.created[i]!) === week) {
+      hourInWeek[i] = (history.created[i]! - (week * WEEK_MS + MONDAY_MS)) / 3_600_000;
+      segment[i] = segmentIndex.get(history.segments[history.segment[i]!]!) ?? 0;
+      owner[i] = history.owner[i]! < 0 ? -1 : ownerToRep[history.owner[i]!]!;
+      i++;
+    }
+    // The first and last weeks are usually cut short by the export: they would thin the resample.
+    if (week !== firstWeek && week !== lastWeek) {
+      starts.push(start);
+      ends.push(i);
+    }
+  }
+  if (starts.length < MIN_HISTORY_WEEKS) return null;
+  return { kind: 'history', segment, hourInWeek, value: history.value, owner, weekStarts: Uint32Array.from(starts), weekEnds: Uint32Array.from(ends) };
+}
+
+function fittedArrivals(estimates: Estimates, segments: SimSegment[], reps: SimRep[]): ArrivalSource {
+  const { weekday, hour } = estimates.arrivals;
+  const hourOfWeek = new Float64Array(HOURS_PER_WEEK);
+  let total = 0;
+  for (let d = 0; d < 7; d++) for (let h = 0; h < 24; h++) total += hourOfWeek[d * 24 + h] = (weekday[d] ?? 0) * (hour[h] ?? 0);
+  if (total > 0) hourOfWeek.forEach((x, i) => (hourOfWeek[i] = x / total));
+  else hourOfWeek.fill(1 / HOURS_PER_WEEK);
+  const R = reps.length;
+  const ownerShare = new Float64Array(segments.length * R);
+  const repIndex = new Map(reps.map((r, i) => [r.id, i]));
+  const segmentIndex = new Map(segments.map((s, i) => [s.key, i]));
+  for (const cell of estimates.conversion) {
+    const s = segmentIndex.get(cell.segment), r = repIndex.get(cell.rep);
+    if (s !== undefined && r !== undefined) ownerShare[s * R + r] = cell.n;
+  }
+  return { kind: 'fitted', hourOfWeek, ownerShare };
+}
+
+function highValueFlags(named: readonly string[] | undefined, segments: SimSegment[], history: HistoryLeads, segmentIndex: Map<string, number>) {
+  const flags = new Uint8Array(segments.length);
+  if (named && named.length) {
+    for (const key of named) {
+      const s = segmentIndex.get(key);
+      if (s !== undefined) flags[s] = 1;
+    }
+    return { flags, rule: `the segments the scenario's junior share names (${named.join(', ')})` };
+  }
+  // Without named segments: the segments whose median lead value is in the top quarter of segments.
+  const medians = segments.map((_, s) => {
+    const values: number[] = [];
+    for (let i = 0; i < history.segment.length; i++) {
+      if (history.segments[history.segment[i]!] === segments[s]!.key && Number.isFinite(history.value[i]!)) values.push(history.value[i]!);
+    }
+    values.sort((a, b) => a - b);
+    return values.length ? values[values.length >> 1]! : segments[s]!.valuePerWon;
+  });
+  const cut = [...medians].sort((a, b) => a - b)[Math.floor(0.75 * medians.length)] ?? Infinity;
+  medians.forEach((m, s) => (flags[s] = m >= cut && m > 0 ? 1 : 0));
+  return { flags, rule: 'segments whose median lead value is in the top quarter of segments' };
+}
+
+/** `2026-02-02`, `2026-02-02..2026-02-06` (also `~`, `至`, ` to `) → hours since `startMs`, end exclusive. */
+export function absenceHours(text: string, startMs: number): Array<[number, number]> {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|~|至|to)\s*(\d{4}-\d{2}-\d{2}))?$/.exec(text.trim());
+  if (!m) return [];
+  const from = Date.parse(`${m[1]}T00:00:00Z`);
+  const to = Date.parse(`${m[2] ?? m[1]}T00:00:00Z`) + 86_400_000;
+  if (!(to > from)) return [];
+  return [[(from - startMs) / 3_600_000, (to - startMs) / 3_600_000]];
+}
+
+function median(values: Float64Array): number | null {
+  const finite = [...values].filter((h) => Number.isFinite(h)).sort((a, b) => a - b);
+  return finite.length ? finite[finite.length >> 1]! : null;
+}
