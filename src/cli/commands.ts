@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { inspect } from './inspect';
 import { optimizeCommand } from './optimize';
 import { routeCommand } from './route';
+import { simulateCommand } from './simulate';
 
 /** One `allot` command: its usage lines for --help, and what it prints on stdout. */
 export interface Command {
@@ -47,6 +48,14 @@ export const COMMANDS: Command[] = [
     Estimate, solve the assignment LP, and write the optimal rules; --lp writes the model in CPLEX
     LP format. Infeasible constraints: exit 2 with the conflicting ones named.`,
     run: optimizeCommand,
+  },
+  {
+    name: 'simulate',
+    usage: `simulate --scenario s.json [--rules a.json …] [--replications N] [--seed K] [--threads T] [--json]
+    Build the scenario's policies (the optimized one included) and any rule files given, and compare
+    them in simulation: conversions, revenue, first touch, SLA, fairness, with 90% intervals and
+    paired differences against the baseline; replications spread over T worker threads.`,
+    run: simulateCommand,
   },
   {
     name: 'route',

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Database } from '../data/database';
+import { compare, type Comparison } from '../simulate/compare';
+import { METRICS, type MetricName } from '../simulate/metrics';
+import { nodeWorkerPool } from '../simulate/node-pool';
+import { prepareComparison } from '../simulate/prepare';
+import type { Interval } from '../simulate/summarize';
+import { UsageError } from './cli-error';
+import { loadEstimates } from './estimate';
+import { readRulesFile } from './read-files';
+
+/**
+ * `allot simulate --scenario s.json [--rules a.json …] [--replications N] [--seed K] [--threads T] [--json]`
+ * (DESIGN §2.5): builds the scenario's policies (the optimized one included), adds any rule files,
+ * and compares them in simulation with 90% intervals and paired differences against the baseline.
+ */
+export async function simulateCommand(db: Database, args: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      scenario: { type: 'string' }, rules: { type: 'string', multiple: true }, replications: { type: 'string' }, seed: { type: 'string' },
+      threads: { type: 'string' }, json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.scenario) throw new UsageError('simulate needs --scenario <file.json>.');
+  const replications = wholeNumber(values.replications, '--replications', 1);
+  const seed = wholeNumber(values.seed, '--seed', -2_147_483_648);
+  const threads = wholeNumber(values.threads, '--threads', 1);
+  const { scenario, roster } = await loadEstimates(db, values.scenario);
+  const extra = await Promise.all((values.rules ?? []).map(async (file) => ({ name: path.basename(file).replace(/\.json$/i, ''), config: await readRulesFile(file) })));
+  const prepared = await prepareComparison(db, scenario, roster, extra);
+  const started = performance.now();
+  const progress = !values.json && process.stderr.isTTY;
+  const result = await compare(prepared, {
+    replications: replications ?? scenario.simulation.replications,
+    seed: seed ?? scenario.simulation.seed,
+    runner: nodeWorkerPool(threads),
+    onProgress: progress ? (done, total) => process.stderr.write(`\rsimulating: ${done}/${total} replications`) : undefined,
+  });
+  if (progress) process.stderr.write('\n');
+  const ms = performance.now() - started;
+  if (values.json) return JSON.stringify(toJson(result, prepared.rules, ms), null, 2);
+  return format(scenario.name, result, ms);
+}
+
+function wholeNumber(text: string | undefined, flag: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: "${text}" is not a whole number of at least ${min}.`);
+  return n;
+}
+
+function toJson(result: Comparison, rules: PreparedRules, ms: number) {
+  return {
+    baseline: result.baseline,
+    scoring: result.scoring,
+    replications: result.replications,
+    seed: result.seed,
+    simulateMs: Math.round(ms),
+    notes: result.notes,
+    policies: result.policies.map((p, k) => ({ name: p.name, rules: rules[k], metrics: p.metrics, vsBaseline: p.vsBaseline, reps: p.reps })),
+  };
+}
+type PreparedRules = Awaited<ReturnType<typeof prepareComparison>>['rules'];
+
+const SHOWN: Array<[MetricName, string, (x: number) => string]> = [
+  ['conversions', 'conversions', (x) => x.toFixed(1)],
+  ['conversionRate', 'conv. rate', (x) => `${(100 * x).toFixed(1)}%`],
+  ['revenue', 'revenue', (x) => Math.round(x).toLocaleString('en-US')],
+  ['firstTouchHoursP50', '1st touch h (p50)', (x) => x.toFixed(1)],
+  ['slaBreachRate', 'SLA breach', (x) => `${(100 * x).toFixed(1)}%`],
+  ['giniLeads', 'Gini leads', (x) => x.toFixed(3)],
+  ['maxUtilization', 'max util.', (x) => `${(100 * x).toFixed(0)}%`],
+];
+
+function format(name: string, result: Comparison, ms: number): string {
+  const range = (i: Interval, f: (x: number) => string) => `${f(i.mean)} (${f(i.lo)} … ${f(i.hi)})`;
+  const signed = (f: (x: number) => string) => (x: number) => (x > 0 ? '+' : '') + f(x);
+  const lines = [
+    `${name}: ${result.replications} replications, seed ${result.seed}, ${result.scoring === 'cross_fit' ? 'cross-fit' : 'in-sample'} scoring, ${(ms / 1000).toFixed(1)} s`,
+    `Means with 90% intervals over the replications; Δ = paired difference against ${result.baseline} (same draws).`,
+    '',
+  ];
+  for (const [metric, label, f] of SHOWN) {
+    lines.push(`${label}:`);
+    for (const p of result.policies) {
+      const delta = p.name === result.baseline ? 'baseline' : `Δ ${range(p.vsBaseline[metric], signed(f))}`;
+      lines.push(`  ${p.name.padEnd(16)} ${range(p.metrics[metric], f).padEnd(34)} ${delta}`);
+    }
+  }
+  lines.push('', ...result.notes.map((n) => `Note: ${n}`));
+  return lines.join('\n');
+}
+
+export { METRICS };
