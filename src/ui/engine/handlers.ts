@@ -1,6 +1,10 @@
 import { backtest } from '../../estimate/backtest';
 import { conversionCounts, estimate } from '../../estimate/estimate';
+import { buildPolicy } from '../../optimize/policies';
+import { compare } from '../../simulate/compare';
+import { frontierView, planView } from './plan-view';
 import type { EngineHandlers } from './protocol';
+import { webWorkerPool } from './simulate-pool';
 
 /** The pure engine behind each request kind; runs in the worker, and in Node in the tests. */
 export const engineHandlers: EngineHandlers = {
@@ -10,4 +14,5 @@ export const engineHandlers: EngineHandlers = {
     const fitted = estimate(fit, { reps: [...reps, ...test.owners], segments: test.segments.map((s) => s.key) });
     return backtest(fitted.conversion, conversionCounts(test.outcomes));
   },
+  policy: ({ name, ctx }) => buildPolicy(name, ctx),
 };

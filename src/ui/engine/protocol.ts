@@ -1,6 +1,10 @@
 import type { EstimationInputs } from '../../data/estimation-inputs';
 import type { BacktestResult } from '../../estimate/backtest';
 import type { EstimateOptions, Estimates } from '../../estimate/estimate';
+import type { PolicyContext } from '../../optimize/policies';
+import type { Comparison, PreparedComparison } from '../../simulate';
+import type { FrontierView, PlanView } from './plan-view';
+import type { BuildablePolicy, PolicyContext, PolicyResult } from '../../optimize/policies';
 
 /**
  * What the engine worker does, one entry per kind of request: its params and its result. To add a
@@ -14,6 +18,8 @@ export interface EngineRequests {
    * wins of the later one (`test`: leads created from the cutoff), as `allot estimate --backtest`.
    */
   backtest: { params: { fit: EstimationInputs; test: EstimationInputs; reps: string[] }; result: BacktestResult };
+  /** One policy as a RuleConfig, as `buildPolicy` (and so `allot optimize`) makes it: `optimized` solves the LP. */
+  policy: { params: { name: BuildablePolicy; ctx: PolicyContext }; result: PolicyResult };
 }
 
 export type EngineKind = keyof EngineRequests;
