@@ -15,4 +15,8 @@ export const engineHandlers: EngineHandlers = {
     return backtest(fitted.conversion, conversionCounts(test.outcomes));
   },
   policy: ({ name, ctx }) => buildPolicy(name, ctx),
+  optimize: ({ context }) => planView(context),
+  frontier: ({ context }) => frontierView(context),
+  simulate: ({ prepared, replications, seed }, { signal, progress }) =>
+    compare(prepared, { replications, seed, runner: webWorkerPool(), signal, onProgress: (done, total) => progress({ done, total }) }),
 };

@@ -1,7 +1,6 @@
 import type { EstimationInputs } from '../../data/estimation-inputs';
 import type { BacktestResult } from '../../estimate/backtest';
 import type { EstimateOptions, Estimates } from '../../estimate/estimate';
-import type { PolicyContext } from '../../optimize/policies';
 import type { Comparison, PreparedComparison } from '../../simulate';
 import type { FrontierView, PlanView } from './plan-view';
 import type { BuildablePolicy, PolicyContext, PolicyResult } from '../../optimize/policies';
@@ -20,6 +19,15 @@ export interface EngineRequests {
   backtest: { params: { fit: EstimationInputs; test: EstimationInputs; reps: string[] }; result: BacktestResult };
   /** One policy as a RuleConfig, as `buildPolicy` (and so `allot optimize`) makes it: `optimized` solves the LP. */
   policy: { params: { name: BuildablePolicy; ctx: PolicyContext }; result: PolicyResult };
+  /** The scenario's optimized plan with its per-rep load, or why there is none (the LP's conflicts in words). */
+  optimize: { params: { context: PolicyContext }; result: PlanView };
+  /** The conversion-vs-fairness frontier (`frontier()`), without each point's rules. */
+  frontier: { params: { context: PolicyContext }; result: FrontierView };
+  /**
+   * `compare(prepared)`: the calibration here, the replications on a pool of Web Workers started
+   * from this worker; progress counts replications.
+   */
+  simulate: { params: { prepared: PreparedComparison; replications: number; seed: number }; result: Comparison };
 }
 
 export type EngineKind = keyof EngineRequests;

@@ -1,0 +1,68 @@
+import { ImportError } from '../../data/import-error';
+import type { RuleConfig } from '../../model/rules';
+import { gini, frontier, type FrontierPoint } from '../../optimize/frontier';
+import type { OptimalPlan, RepOutcome } from '../../optimize/optimize';
+import { PolicyError, solveOptimized } from '../../optimize/optimized-policy';
+import type { PolicyContext } from '../../optimize/policies';
+
+/** Where the current plan sits on the conversion-vs-fairness frontier, measured as `frontier()` measures its points. */
+export type PlanPoint = Omit<FrontierPoint, 'config'>;
+
+/**
+ * The optimized plan as the Policies step shows it: its rules, totals and per-rep load, or why
+ * there is none (the LP's conflicts in words, a scenario setting that names no segment …).
+ */
+export type PlanView =
+  | {
+      status: 'optimal';
+      config: RuleConfig;
+      notes: string[];
+      totals: OptimalPlan['totals'];
+      perRep: RepOutcome[];
+      point: PlanPoint;
+    }
+  | { status: 'infeasible' | 'invalid' | 'solver-error'; reasons: string[]; warnings: string[] };
+
+export interface FrontierView {
+  points: PlanPoint[];
+  notes: string[];
+}
+
+/** Solves the scenario's optimized policy; a plan that cannot exist is a value with its reasons, not a thrown error. */
+export async function planView(ctx: PolicyContext): Promise<PlanView> {
+  try {
+    const { config, plan, notes } = await solveOptimized(ctx, {});
+    return { status: 'optimal', config, notes, totals: plan.totals, perRep: plan.perRep, point: pointOf(ctx.scenario.constraints.maxMinWeight, plan) };
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      const r = error.result;
+      const reasons = r.status === 'infeasible' ? r.conflicts : r.status === 'invalid' ? r.errors : [r.message];
+      return { status: r.status, reasons, warnings: r.warnings };
+    }
+    // A scenario setting the estimates cannot honour (a junior-share field that is not a segment field …).
+    if (error instanceof ImportError) return { status: 'invalid', reasons: [error.message], warnings: [] };
+    throw error;
+  }
+}
+
+export async function frontierView(ctx: PolicyContext): Promise<FrontierView> {
+  const { points, notes } = await frontier(ctx);
+  return { points: points.map(({ config: _, ...point }) => point), notes };
+}
+
+/**
+ * The plan's point in the frontier's terms: the worst-off rep and the Gini over the reps the LP
+ * can give a lead to (those with a column). frontier.ts measures its points the same way but
+ * does not export it; see the report.
+ */
+function pointOf(strength: number, plan: OptimalPlan): PlanPoint {
+  const { S, R, xCol } = plan.model;
+  const served = plan.perRep.filter((_, r) => Array.from({ length: S }, (_, s) => xCol[s * R + r]!).some((j) => j >= 0));
+  return {
+    strength,
+    conversionsPerWeek: plan.totals.conversionsPerWeek,
+    valuePerWeek: plan.totals.valuePerWeek,
+    minRepConversions: served.length ? Math.min(...served.map((r) => r.conversionsPerWeek)) : 0,
+    giniLeads: gini(served.map((r) => r.leadsPerWeek)),
+  };
+}
