@@ -35,9 +35,13 @@ export const jsLp: LpSolver = {
     const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
     const variables: Record<string, Record<string, number>> = {};
     // javascript-lp-solver is sensitive to scale: unscaled, it called a feasible 80×12 revenue model
-    // infeasible that HiGHS solved; scaled to |c| ≤ 1 it solves that one (but cycles on a 50×10).
+    // infeasible that HiGHS solved. Scaled by the largest |c| it cycled on the bench's 50×10, because
+    // that |c| is the overflow penalty (100× any lead's worth) and every real coefficient became
+    // ~1e-3. Scaled by the largest coefficient of a lead, it solves the 50×10 in ~200 ms, matching
+    // HiGHS to 1e-11; it still gives no answer within a minute at 100×20 (bench/optimize.bench.ts).
     // Every answer is checked afterwards, and 'auto' only gives it small models.
-    const scale = model.objective.reduce((m, c) => Math.max(m, Math.abs(c)), 0) || 1;
+    const overflow = new Set(model.overflowCol);
+    const scale = model.objective.reduce((m, c, j) => (overflow.has(j) ? m : Math.max(m, Math.abs(c))), 0) || 1;
     model.colNames.forEach((name, j) => { variables[name] = { [OBJ]: model.objective[j]! / scale }; });
     for (const row of model.rows) {
       constraints[row.name] = row.sense === '<=' ? { max: row.rhs } : row.sense === '>=' ? { min: row.rhs } : { equal: row.rhs };
