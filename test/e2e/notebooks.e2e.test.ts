@@ -29,6 +29,12 @@ const NOTEBOOKS: NotebookPage[] = [
     cells: ['load', 'estimates', 'shrinkage', 'recovery', 'calibration'],
     charts: { estimates: ['rule', 'dot'], shrinkage: ['arrow', 'dot'], recovery: ['arrow', 'dot', 'tick'], calibration: ['rule', 'tick', 'dot'] },
   },
+  {
+    file: 'policies.html',
+    title: 'Comparing policies',
+    cells: ['load', 'simulate', 'frontier'],
+    charts: { simulate: ['rule', 'dot'], frontier: ['line', 'dot', 'text'] },
+  },
 ];
 
 const DONE_TIMEOUT = 120_000;
