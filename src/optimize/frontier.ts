@@ -10,6 +10,7 @@ import type { RuleConfig } from '../model/rules';
 import { solveOptimized } from './optimized-policy';
 import type { OptimalPlan } from './optimize';
 import type { BuildOptions, PolicyContext } from './policies';
+import { gini } from '../model/inequality';
 
 export interface FrontierPoint {
   /** The max–min weight λ: conversions/week the plan may give up per conversion/week for the worst-off rep. */
@@ -92,16 +93,6 @@ function servedReps(plan: OptimalPlan): number[] {
   return out;
 }
 
-/** Gini coefficient of non-negative amounts: mean absolute difference over twice the mean (0 = all equal). */
-export function gini(values: readonly number[]): number {
-  const n = values.length;
-  const total = values.reduce((a, b) => a + b, 0);
-  if (n === 0 || !(total > 0)) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  // Σ_i Σ_j |x_i − x_j| = 2 Σ_i (2i − n + 1) x_(i) for sorted x (0-based i).
-  const weighted = sorted.reduce((sum, x, i) => sum + (2 * i - n + 1) * x, 0);
-  return weighted / (n * total);
-}
 
 /** Drops a point whose plan is the one before it: same rules, or the same objective and worst-off rep. */
 function dedupe(points: FrontierPoint[]): FrontierPoint[] {
@@ -117,3 +108,5 @@ function dedupe(points: FrontierPoint[]): FrontierPoint[] {
 }
 
 const fmt = (x: number) => `${+x.toFixed(2)}`;
+
+export { gini };

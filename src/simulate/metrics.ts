@@ -1,3 +1,4 @@
+import { gini, jain } from '../model/inequality';
 import { TOUCH_BIN_HOURS, type RunTotals } from './run-policy';
 import type { SimulationWorld } from './world';
 
@@ -55,24 +56,6 @@ export function repVector(world: SimulationWorld, totals: RunTotals, out: Float6
   }
 }
 
-/** Gini coefficient of non-negative amounts: 0 when all are equal, towards 1 when one has everything. */
-export function gini(amounts: number[]): number {
-  const n = amounts.length;
-  const total = amounts.reduce((a, b) => a + b, 0);
-  if (n < 2 || total <= 0) return 0;
-  const sorted = [...amounts].sort((a, b) => a - b);
-  let weighted = 0;
-  sorted.forEach((x, i) => (weighted += (i + 1) * x));
-  return (2 * weighted) / (n * total) - (n + 1) / n;
-}
-
-/** Jain's fairness index: 1 when all are equal, 1/n when one has everything. */
-export function jain(amounts: number[]): number {
-  const sum = amounts.reduce((a, b) => a + b, 0);
-  const squares = amounts.reduce((a, b) => a + b * b, 0);
-  return squares > 0 ? (sum * sum) / (amounts.length * squares) : 1;
-}
-
 /** A quantile of the first-touch hours from their histogram, interpolated within the bin. */
 export function touchQuantile(histogram: Uint32Array, count: number, q: number): number {
   if (count === 0) return NaN;
@@ -85,3 +68,5 @@ export function touchQuantile(histogram: Uint32Array, count: number, q: number):
   }
   return histogram.length * TOUCH_BIN_HOURS;
 }
+
+export { gini, jain };

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createBrowserDatabase } from '../data/adapters/wasm-browser';
 import './data/data-step';
+import './export/export-step';
 import { MAX_BROWSER_FILE_BYTES } from './data/file-limit';
 import { startEngine } from './engine/start-engine';
 import { initialLang, makeI18n, rememberLang, type I18n, type Lang, type StepId } from './i18n';
@@ -9,6 +10,7 @@ import './language-switch';
 import './model/model-step';
 import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
+import { CurrentEstimates } from './state/current-estimates';
 import { findRoster } from './state/roster-source';
 import { sampleScenario } from './state/scenario-file';
 import { ScenarioStore } from './state/scenario-store';
@@ -26,7 +28,7 @@ const STEPS: StepEntry[] = [
   { id: 'model', available: true },
   { id: 'policies', available: false },
   { id: 'compare', available: false },
-  { id: 'export', available: false },
+  { id: 'export', available: true },
 ];
 
 /** The workbench: header, language, the steps, and the current step's page. */
@@ -36,6 +38,8 @@ export class AppShell extends LitElement {
   private readonly session = new SharedDataSession(createBrowserDatabase);
   private readonly store = new ScenarioStore(sampleScenario(), indexedDbStorage());
   private readonly engine = startEngine();
+  /** The estimates the steps after Model build their policies from. */
+  private readonly estimates = new CurrentEstimates(this.session, this.store, this.engine);
   /** The autosaved scenario is back (or there was none) before the roster is looked for. */
   readonly #restored = this.store.restore();
   @state() private step: StepId = 'data';
@@ -147,6 +151,17 @@ export class AppShell extends LitElement {
               .store=${this.store}
               .engine=${this.engine}
             ></allot-model-step>`
+          : nothing}
+        ${this.visited.has('export')
+          ? html`<allot-export-step
+              ?hidden=${this.step !== 'export'}
+              ?active=${this.step === 'export'}
+              .i18n=${this.i18n}
+              .session=${this.session}
+              .store=${this.store}
+              .engine=${this.engine}
+              .estimates=${this.estimates}
+            ></allot-export-step>`
           : nothing}
       </main>
     `;

@@ -46,7 +46,7 @@ describe('the workbench shell', () => {
     const nav = page.getByRole('navigation', { name: 'Workbench steps' });
     expect(await nav.locator('[data-step="data"]').getAttribute('aria-current')).toBe('step');
 
-    for (const step of ['policies', 'compare', 'export']) {
+    for (const step of ['policies', 'compare']) {
       const button = nav.locator(`[data-step="${step}"]`);
       expect(await button.getAttribute('aria-disabled')).toBe('true');
       const tip = page.locator(`#${await button.getAttribute('aria-describedby')}`);

@@ -1,4 +1,6 @@
 import type { CanonicalField } from '../../model/mapping';
+import type { ExportTargetName } from '../../export/target';
+import type { BuildablePolicy } from '../../optimize/policies';
 import type { ColumnProfile, IssueSeverity, SourceSummary } from '../../model/quality';
 
 export type Lang = 'zh' | 'en';
@@ -169,6 +171,43 @@ export interface Texts {
     actual: string;
     coverage: (segments: string, reps: string, cells: string) => string;
     backtestUnavailable: string;
+  };
+  export: {
+    title: string;
+    intro: string;
+    needsData: string;
+    needsRoster: string;
+    building: (policy: string) => string;
+    buildFailed: string;
+    policyLabel: string;
+    policyHelp: string;
+    policies: Record<BuildablePolicy, string>;
+    targetLabel: string;
+    targets: Record<ExportTargetName, string>;
+    targetHelp: Record<ExportTargetName, string>;
+    optionsLabel: string;
+    language: string;
+    languages: Record<'en' | 'zh', string>;
+    salesforceQueue: string;
+    salesforceQueueHelp: string;
+    frappeVersion: string;
+    frappeVersions: Record<'v15' | 'v16', string>;
+    /** The line under the controls once the files are ready. */
+    ready: (policy: string, rules: string, files: string) => string;
+    limitationsTitle: string;
+    limitationsHelp: string;
+    noLimitations: string;
+    /** Where a limitation applies: a rule id, `fallback`, `reps[i]`… */
+    at: (at: string) => string;
+    wholeConfig: string;
+    approximation: string;
+    refusedTitle: (target: string) => string;
+    refusedHelp: string;
+    filesTitle: string;
+    previewLabel: (file: string) => string;
+    downloadFile: string;
+    downloadAll: string;
+    downloadRules: string;
   };
   columns: {
     title: string;
