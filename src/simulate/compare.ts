@@ -42,7 +42,7 @@ function calibrationNote(world: SimulationWorld): string {
 }
 
 export async function compare(prepared: PreparedComparison, options: { replications: number; seed: number; runner?: BatchRunner } & RunControl): Promise<Comparison> {
-  const world = calibrated(prepared, options.seed);
+  const world = calibrated(prepared.world, options.seed);
   const notes = [...prepared.notes, calibrationNote(world)];
   const input: ReplicateInput = { world, policiesByFold: prepared.policiesByFold, seed: options.seed };
   const replications = Array.from({ length: options.replications }, (_, i) => i);
@@ -70,8 +70,8 @@ const PILOT_REPLICATIONS = [-1, -2];
  *   multiplier, so the as-is replay converts at the estimated rates by construction.
  * Both are measured on pilot streams of their own, so they do not reuse any replication's draws.
  */
-export function calibrated(prepared: PreparedComparison, seed: number): SimulationWorld {
-  let world = prepared.world;
+export function calibrated(start: SimulationWorld, seed: number): SimulationWorld {
+  let world = start;
   const pilot = (w: SimulationWorld) => {
     const totals = emptyTotals(w.reps.length);
     const p = new Float64Array(w.segments.length * w.reps.length);

@@ -56,8 +56,20 @@ export function runReplications(input: ReplicateInput, replications: number[], c
   return { replications, metrics, reps };
 }
 
+/** One draw of every p(segment, rep) from the posterior, cells correlated through their segment and rep (see `Posterior`). */
 function drawRates(world: SimulationWorld, fold: number, seed: number, replication: number, out: Float64Array): void {
   const random = new Random(seed, replication, STREAM.posterior);
-  const { alpha, beta } = world.posteriors[fold]!;
-  for (let i = 0; i < out.length; i++) out[i] = random.beta(alpha[i]!, beta[i]!);
+  const post = world.posteriors[fold]!;
+  const S = world.segments.length, R = world.reps.length;
+  const repShock = new Float64Array(R);
+  for (let r = 0; r < R; r++) repShock[r] = random.normal();
+  for (let s = 0; s < S; s++) {
+    const segmentShock = random.normal();
+    for (let r = 0; r < R; r++) {
+      const i = s * R + r;
+      const a = post.segmentLoading[i]!, b = post.repLoading[i]!;
+      const z = a * segmentShock + b * repShock[r]! + Math.sqrt(Math.max(0, 1 - a * a - b * b)) * random.normal();
+      out[i] = 1 / (1 + Math.exp(-(post.logitMean[i]! + post.logitSd[i]! * z)));
+    }
+  }
 }

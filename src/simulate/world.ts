@@ -54,9 +54,23 @@ export interface SimSegment {
   perWeek: number;
 }
 
+/**
+ * The posterior of p(segment, rep), for draws. Each cell keeps the estimate's own posterior
+ * Beta(alpha, beta) as its marginal (approximated on the logit scale by a normal with the same
+ * centre and the Beta's logit variance, 1/alpha + 1/beta), and cells are correlated through what
+ * they share: the uncertainty of their segment's level and of their rep's effect, weighted by how
+ * much of the cell's estimate is prior (src/estimate/conversion.ts). A replication draws one
+ * normal per segment, one per rep and one per cell: a cell with much data of its own moves
+ * alone, a thin cell moves with its segment and rep, and a difference between two policies is
+ * not blurred by uncertainty both share.
+ */
 export interface Posterior {
-  alpha: Float64Array;
-  beta: Float64Array;
+  /** Per segment × rep, row-major: centre and spread on the logit scale, and the correlations. */
+  logitMean: Float64Array;
+  logitSd: Float64Array;
+  /** Loadings of the cell's normal on its segment's and its rep's shared normals. */
+  segmentLoading: Float64Array;
+  repLoading: Float64Array;
 }
 
 export type ArrivalSource =
@@ -178,27 +192,36 @@ export function buildWorld(options: WorldOptions): SimulationWorld {
   };
 }
 
+const Z90 = 1.6448536269514722;
+const logit = (p: number) => Math.log(p / (1 - p));
+/** The shared parts never explain more than this of a cell's variance: each cell keeps some noise of its own. */
+const MAX_SHARED = 0.95;
+
 function posteriorTable(cells: ConversionCell[], segments: SimSegment[], reps: SimRep[], estimates: Estimates): Posterior {
-  const R = reps.length;
-  const alpha = new Float64Array(segments.length * R);
-  const beta = new Float64Array(segments.length * R);
-  const byKey = new Map(cells.map((c) => [`${c.segment}\u0000${c.rep}`, c]));
-  const segmentRate = new Map(estimates.segments.map((s) => [s.key, s.rate]));
-  segments.forEach((seg, s) => {
-    reps.forEach((rep, r) => {
-      const cell = byKey.get(`${seg.key}\u0000${rep.id}`);
-      if (cell) {
-        alpha[s * R + r] = cell.alpha;
-        beta[s * R + r] = cell.beta;
-      } else {
-        // A segment this fold never saw: the segment's average rep, as a weak prior of 10 leads.
-        const mean = segmentRate.get(seg.key)?.mean ?? 0.1;
-        alpha[s * R + r] = 10 * mean;
-        beta[s * R + r] = 10 * (1 - mean);
-      }
-    });
-  });
-  return { alpha, beta };
+  const S = segments.length, R = reps.length;
+  const clamp = (p: number) => Math.min(1 - 1e-9, Math.max(1e-9, p));
+  const segmentSd = new Map(estimates.segments.map((s) => [s.key, (logit(clamp(s.rate.hi)) - logit(clamp(s.rate.lo))) / (2 * Z90)]));
+  const repSd = new Map(estimates.reps.map((r) => [r.rep, (r.hi - r.lo) / (2 * Z90)]));
+  const index = new Map(cells.map((c) => [`${c.segment}\u0000${c.rep}`, c]));
+  const out: Posterior = {
+    logitMean: new Float64Array(S * R), logitSd: new Float64Array(S * R), segmentLoading: new Float64Array(S * R), repLoading: new Float64Array(S * R),
+  };
+  segments.forEach((seg, s) => reps.forEach((rep, r) => {
+    const i = s * R + r;
+    const cell = index.get(`${seg.key}\u0000${rep.id}`);
+    if (!cell) throw new Error(`no conversion estimate for ${seg.key} × ${rep.id}`);
+    const sd = Math.sqrt(1 / cell.alpha + 1 / cell.beta);
+    // The prior's weight in the cell's estimate: what the cell inherits from its segment and rep.
+    const priorWeight = Math.max(0, cell.alpha + cell.beta - cell.n) / (cell.alpha + cell.beta);
+    const segmentShare = (priorWeight * (segmentSd.get(seg.key) ?? 0) / sd) ** 2;
+    const repShare = (priorWeight * (repSd.get(rep.id) ?? estimates.model.repSpread.mean) / sd) ** 2;
+    const scale = Math.min(1, MAX_SHARED / Math.max(segmentShare + repShare, 1e-12));
+    out.logitMean[i] = logit(clamp(cell.mean));
+    out.logitSd[i] = sd;
+    out.segmentLoading[i] = Math.sqrt(segmentShare * scale);
+    out.repLoading[i] = Math.sqrt(repShare * scale);
+  }));
+  return out;
 }
 
 /** The mean multiplier over the decided leads the curve was fitted on; without them the as-is replay calibrates it. */

@@ -11,16 +11,18 @@ export function tinyWorld(overrides: Partial<SimulationWorld['horizon']> = {}, p
     id, name: id.toUpperCase(), capacityPerWeek: 40, active: true, absent: false, junior: id === 'c', inRoster: true, hours: DEFAULT_WORKING_HOURS, absences: [] as Array<[number, number]>,
   }));
   const rates = [[0.2, 0.2, 0.2], [0.1, 0.1, 0.4]];
-  const strength = 400;
+  const decided = 2000;
   return {
     reps,
     segments: [
       { key: 'East', fields: { region: 'East' }, valuePerWon: 1000, perWeek },
       { key: 'West', fields: { region: 'West' }, valuePerWon: 5000, perWeek },
     ],
+    // Cells known from 2000 decided leads each: tight, and moving on their own.
     posteriors: [{
-      alpha: Float64Array.from(rates.flat(), (p) => strength * p),
-      beta: Float64Array.from(rates.flat(), (p) => strength * (1 - p)),
+      logitMean: Float64Array.from(rates.flat(), (p) => Math.log(p / (1 - p))),
+      logitSd: Float64Array.from(rates.flat(), (p) => Math.sqrt(1 / (p * decided) + 1 / ((1 - p) * decided))),
+      segmentLoading: new Float64Array(6), repLoading: new Float64Array(6),
     }],
     decay: { floor: 0.3, tauHours: 3, reference: 0.8, referenceFrom: 'first-touch history' },
     arrivals: { kind: 'fitted', hourOfWeek: new Float64Array(168).fill(1 / 168), ownerShare: Float64Array.from([1, 1, 0, 0, 0, 1]) },

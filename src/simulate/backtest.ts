@@ -1,0 +1,70 @@
+import type { Database } from '../data/database';
+import { createdRange, readEstimationInputs } from '../data/estimation-inputs';
+import { readHistoryLeads } from '../data/history-leads';
+import { ImportError } from '../data/import-error';
+import { defaultCutoff, DEFAULT_HOLD_OUT } from '../estimate/backtest';
+import { estimate } from '../estimate/estimate';
+import type { Rep } from '../model/roster';
+import type { Scenario } from '../model/scenario';
+import { calibrated } from './compare';
+import { METRICS } from './metrics';
+import { runReplications } from './replicate';
+import { interval, type Interval } from './summarize';
+import { buildWorld } from './world';
+
+/**
+ * The simulator's own backtest (DESIGN §3.3): fit on the history before a cutoff, replay the
+ * leads created after it through "as is" (each to the rep who really had it), and compare the
+ * forecast conversions with what really happened. Only leads decided by the end of the history
+ * are replayed: an open lead has no actual outcome to compare with.
+ */
+export interface SimulationBacktest {
+  cutoff: string;
+  replayed: number;
+  actualWins: number;
+  forecast: Interval;
+  /** The actual wins fall within the forecast's 90% interval. */
+  covered: boolean;
+}
+
+export async function backtestAsIs(db: Database, scenario: Scenario, roster: Rep[], options: { replications: number; seed: number; holdOut?: number }): Promise<SimulationBacktest> {
+  const spec = scenario.segments;
+  const range = await createdRange(db);
+  if (!range) throw new ImportError('backtest: no lead has a creation time, so there is no earlier and later period.', { path: 'leads.mapping.fields.created_at' });
+  const cutoff = defaultCutoff(range.fromMs, range.toMs, options.holdOut ?? DEFAULT_HOLD_OUT);
+  const cutoffMs = Date.parse(cutoff.replace(' ', 'T') + 'Z');
+  const history = await readHistoryLeads(db, spec);
+  const fit = estimate(await readEstimationInputs(db, spec, { createdBefore: cutoff, decidedBefore: cutoff }), {
+    reps: [...new Set([...roster.map((r) => r.rep_id), ...history.owners])],
+    segments: history.segments,
+    ...(scenario.decay ? { decay: scenario.decay } : {}),
+  });
+  const world = buildWorld({
+    estimatesByFold: [fit],
+    estimates: fit,
+    roster,
+    history,
+    horizon: { weeks: 1, volumeMultiplier: 1, slaHours: scenario.simulation.slaHours, reclaimAfterHours: scenario.simulation.reclaimAfterHours, warmUpWeeks: 0 },
+    arrivals: 'history',
+  });
+  const segmentOf = new Map(world.segments.map((s, i) => [s.key, i]));
+  const ownerOf = new Map(world.reps.map((r, i) => [r.id, i]));
+  const replay = [...history.created.keys()].filter((i) => history.created[i]! >= cutoffMs && history.outcome[i]! >= 0);
+  if (replay.length === 0) throw new ImportError(`backtest: no lead created after ${cutoff} is decided yet; nothing to compare with.`, { path: 'leads' });
+  const actualWins = replay.reduce((n, i) => n + (history.outcome[i] === 1 ? 1 : 0), 0);
+  const startMs = Math.min(...replay.map((i) => history.created[i]!));
+  const replayWorld = calibrated({
+    ...world,
+    arrivals: {
+      kind: 'replay',
+      time: Float64Array.from(replay, (i) => (history.created[i]! - startMs) / 3_600_000),
+      segment: Uint32Array.from(replay, (i) => segmentOf.get(history.segments[history.segment[i]!]!)!),
+      value: Float64Array.from(replay, (i) => history.value[i]!),
+      owner: Int32Array.from(replay, (i) => (history.owner[i]! < 0 ? -1 : ownerOf.get(history.owners[history.owner[i]!]!) ?? -1)),
+    },
+  }, options.seed);
+  const batch = runReplications({ world: replayWorld, policiesByFold: [[{ name: 'as_is', kind: 'as_is' }]], seed: options.seed }, Array.from({ length: options.replications }, (_, i) => i));
+  const m = METRICS.indexOf('conversions');
+  const forecast = interval(Array.from({ length: options.replications }, (_, i) => batch.metrics[i * METRICS.length + m]!));
+  return { cutoff, replayed: replay.length, actualWins, forecast, covered: actualWins >= forecast.lo && actualWins <= forecast.hi };
+}
