@@ -8,6 +8,8 @@ import { startEngine } from './engine/start-engine';
 import { initialLang, makeI18n, rememberLang, type I18n, type Lang, type StepId } from './i18n';
 import './language-switch';
 import './model/model-step';
+import './compare/compare-step';
+import './policies/policies-step';
 import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
 import { CurrentEstimates } from './state/current-estimates';
@@ -26,8 +28,8 @@ const STEPS: StepEntry[] = [
   { id: 'data', available: true },
   { id: 'team', available: true },
   { id: 'model', available: true },
-  { id: 'policies', available: false },
-  { id: 'compare', available: false },
+  { id: 'policies', available: true },
+  { id: 'compare', available: true },
   { id: 'export', available: true },
 ];
 
@@ -151,6 +153,30 @@ export class AppShell extends LitElement {
               .store=${this.store}
               .engine=${this.engine}
             ></allot-model-step>`
+          : nothing}
+        ${this.visited.has('policies')
+          ? html`<allot-policies-step
+              ?hidden=${this.step !== 'policies'}
+              ?active=${this.step === 'policies'}
+              .i18n=${this.i18n}
+              .session=${this.session}
+              .store=${this.store}
+              .engine=${this.engine}
+              .estimates=${this.estimates}
+              .revision=${this.revision}
+            ></allot-policies-step>`
+          : nothing}
+        ${this.visited.has('compare')
+          ? html`<allot-compare-step
+              ?hidden=${this.step !== 'compare'}
+              ?active=${this.step === 'compare'}
+              .i18n=${this.i18n}
+              .session=${this.session}
+              .store=${this.store}
+              .engine=${this.engine}
+              .estimates=${this.estimates}
+              .revision=${this.revision}
+            ></allot-compare-step>`
           : nothing}
         ${this.visited.has('export')
           ? html`<allot-export-step

@@ -1,4 +1,6 @@
 import type { CanonicalField } from '../../model/mapping';
+import type { CompareTexts } from '../compare/compare-texts';
+import type { PoliciesTexts } from '../policies/policies-texts';
 import type { ExportTargetName } from '../../export/target';
 import type { BuildablePolicy } from '../../optimize/policies';
 import type { ColumnProfile, IssueSeverity, SourceSummary } from '../../model/quality';
@@ -223,4 +225,6 @@ export interface Texts {
     approximate: string;
     types: Record<ColumnProfile['type'], string>;
   };
+  policies: PoliciesTexts;
+  compare: CompareTexts;
 }

@@ -1,0 +1,44 @@
+import * as Plot from '@observablehq/plot';
+
+export interface FrontierDot {
+  strength: number;
+  conversionsPerWeek: number;
+  minRepConversions: number;
+}
+
+export interface FairnessFrontierOptions {
+  width: number;
+  format: (x: number) => string;
+  /** The plan at the scenario's own fairness strength, marked on the curve; null when there is none. */
+  current: FrontierDot | null;
+  labels: { title: string; worstRep: string; conversions: string; strength: string; current: string };
+}
+
+/**
+ * The conversion-vs-fairness frontier: each plan of the λ sweep as (worst-off rep's expected
+ * conversions, the team's), joined in λ order, with the current choice ringed.
+ */
+export function fairnessFrontierChart(points: FrontierDot[], options: FairnessFrontierOptions): SVGSVGElement | HTMLElement {
+  const { format, labels, current } = options;
+  const title = (p: FrontierDot) => `${labels.strength} ${format(p.strength)}\n${labels.conversions}: ${format(p.conversionsPerWeek)}\n${labels.worstRep}: ${format(p.minRepConversions)}`;
+  return Plot.plot({
+    width: options.width,
+    height: Math.min(300, Math.max(220, options.width * 0.55)),
+    marginLeft: 50,
+    marginRight: 20,
+    ariaLabel: labels.title,
+    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
+    x: { label: labels.worstRep, grid: true, tickFormat: format, nice: true },
+    y: { label: labels.conversions, grid: true, tickFormat: format, nice: true },
+    marks: [
+      Plot.line(points, { x: 'minRepConversions', y: 'conversionsPerWeek', stroke: '#5a6677', curve: 'linear' }),
+      Plot.dot(points, { x: 'minRepConversions', y: 'conversionsPerWeek', r: 3.5, fill: '#5a6677', title }),
+      ...(current
+        ? [
+            Plot.dot([current], { x: 'minRepConversions', y: 'conversionsPerWeek', r: 8, stroke: '#1f5fa8', strokeWidth: 2.5, fill: 'none', ariaLabel: 'current', title }),
+            Plot.text([current], { x: 'minRepConversions', y: 'conversionsPerWeek', text: () => labels.current, dy: -14, fill: '#1f5fa8', fontWeight: 600 }),
+          ]
+        : []),
+    ],
+  });
+}

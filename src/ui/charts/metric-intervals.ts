@@ -1,0 +1,42 @@
+import * as Plot from '@observablehq/plot';
+
+export interface MetricRow {
+  /** The policy's label as shown. */
+  label: string;
+  mean: number;
+  lo: number;
+  hi: number;
+  /** Drawn in the accent colour (the chosen baseline, the optimized policy …). */
+  emphasis?: boolean;
+}
+
+export interface MetricIntervalsOptions {
+  width: number;
+  format: (x: number) => string;
+  labels: { title: string; axis: string; interval: string };
+  /** A reference line (0 for paired differences). */
+  zero?: boolean;
+}
+
+/** One metric per policy: the mean as a dot, the 90% interval as a bar through it. A pure function: rows in, chart out. */
+export function metricIntervalsChart(rows: MetricRow[], options: MetricIntervalsOptions): SVGSVGElement | HTMLElement {
+  const { format, labels } = options;
+  const finite = rows.filter((r) => Number.isFinite(r.mean));
+  const color = (r: MetricRow) => (r.emphasis ? '#1f5fa8' : '#5a6677');
+  const title = (r: MetricRow) => `${r.label}: ${format(r.mean)}\n${labels.interval}: ${format(r.lo)} … ${format(r.hi)}`;
+  return Plot.plot({
+    width: options.width,
+    height: rows.length * 24 + 44,
+    marginLeft: 110,
+    marginRight: 20,
+    ariaLabel: labels.title,
+    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
+    x: { label: labels.axis, grid: true, tickFormat: format, ticks: 5, nice: true },
+    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+    marks: [
+      ...(options.zero ? [Plot.ruleX([0], { stroke: '#8792a2' })] : []),
+      Plot.ruleY(finite, { y: 'label', x1: 'lo', x2: 'hi', stroke: color, strokeWidth: 2.5, strokeOpacity: 0.55 }),
+      Plot.dot(finite, { y: 'label', x: 'mean', r: 4.5, fill: color, stroke: '#fff', title }),
+    ],
+  });
+}

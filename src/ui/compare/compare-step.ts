@@ -1,0 +1,274 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Scenario } from '../../model/scenario';
+import type { Comparison } from '../../simulate';
+import { isCancelled, type EngineClient } from '../engine/engine-client';
+import type { FrontierView, PlanView } from '../engine/plan-view';
+import type { I18n } from '../i18n';
+import { withSimulation } from '../policies/scenario-edits';
+import { NotReadyError, type CurrentEstimates } from '../state/current-estimates';
+import type { ScenarioStore } from '../state/scenario-store';
+import type { SharedDataSession } from '../state/shared-session';
+import { shared } from '../styles/shared';
+import { stepStyles } from '../styles/step';
+import { compareStyles } from './compare.styles';
+import { againstBaseline, frontierKey, runComparison, runKey, WHAT_IF_REPLICATIONS, type RunKind } from './compare-run';
+import { HEADLINE, type HeadlineMetric, forecastCharts, frontierChart, lorenzCharts, pairedChart, policyTable, repLoad, touchCharts } from './compare-views';
+import './what-if-panel';
+
+/** How long the controls must rest before a what-if run starts. */
+const DEBOUNCE_MS = 300;
+
+interface Running {
+  kind: RunKind;
+  done: number;
+  total: number;
+}
+
+/**
+ * Step 5, 对比: the scenario's policies simulated side by side (the CLI's `allot simulate`), with
+ * the what-if controls beside them. Moving a control re-solves and re-simulates with a few
+ * replications in the background; the previous result stays, dimmed, until the new one is ready,
+ * and a newer run cancels the older one.
+ */
+@customElement('allot-compare-step')
+export class CompareStep extends LitElement {
+  @property({ attribute: false }) i18n!: I18n;
+  @property({ attribute: false }) session!: SharedDataSession;
+  @property({ attribute: false }) store!: ScenarioStore;
+  @property({ attribute: false }) engine!: EngineClient;
+  @property({ attribute: false }) estimates!: CurrentEstimates;
+  @property({ type: Boolean }) active = false;
+  @property({ attribute: false }) revision = 0;
+  /** The last finished run, as run (against its own baseline); public so tests can read the raw numbers. */
+  @state() comparison: Comparison | null = null;
+  @state() private ran: { kind: RunKind; replications: number } | null = null;
+  @state() private plan: PlanView | null = null;
+  @state() private frontier: FrontierView | null = null;
+  @state() private running: Running | null = null;
+  @state() private error: string | null = null;
+  @state() private notReady: NotReadyError['missing'] | null = null;
+  @state() private pairedMetric: HeadlineMetric = 'conversions';
+  @state() private loadPolicy = 'optimized';
+  #run: AbortController | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The run key of what is shown (or running); a change of scenario with the same key needs no run. */
+  #key = '';
+  #frontierKey = '';
+
+  static override styles = [shared, stepStyles, compareStyles];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.session.events.addEventListener('data-change', this.#dataChanged);
+    this.store.addEventListener('scenario-change', this.#scenarioChanged);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.session.events.removeEventListener('data-change', this.#dataChanged);
+    this.store.removeEventListener('scenario-change', this.#scenarioChanged);
+    clearTimeout(this.#timer);
+    this.#run?.abort();
+  }
+
+  override updated() {
+    if (this.active && this.#key !== this.#currentKey()) this.#schedule(0);
+  }
+
+  #currentKey = () => `${this.session.current ? 'data' : ''}\u0000${runKey(this.store.scenario, this.store.reps)}`;
+
+  #dataChanged = () => {
+    this.#key = '';
+    this.#frontierKey = '';
+    if (this.active) this.#schedule(DEBOUNCE_MS);
+  };
+
+  #scenarioChanged = () => {
+    if (this.active && this.#key !== this.#currentKey()) this.#schedule(DEBOUNCE_MS);
+  };
+
+  #schedule(ms: number) {
+    clearTimeout(this.#timer);
+    this.#key = this.#currentKey();
+    this.#timer = setTimeout(() => void this.#start('whatif'), ms);
+  }
+
+  /** Runs the comparison: a what-if with a few replications, or the scenario's full count. */
+  async #start(kind: RunKind) {
+    clearTimeout(this.#timer);
+    this.#run?.abort();
+    const run = (this.#run = new AbortController());
+    const { signal } = run;
+    const scenario = this.store.scenario;
+    const roster = this.store.reps;
+    this.#key = this.#currentKey();
+    const full = scenario.simulation.replications;
+    const replications = kind === 'full' ? full : Math.min(WHAT_IF_REPLICATIONS, full);
+    this.running = { kind, done: 0, total: replications };
+    this.error = null;
+    try {
+      const context = await this.estimates.policyContext(signal);
+      this.notReady = null;
+      const plan = this.engine.call('optimize', { context }, { signal });
+      const fKey = frontierKey(scenario, roster);
+      const frontier = this.frontier && fKey === this.#frontierKey ? Promise.resolve(this.frontier) : this.engine.call('frontier', { context }, { signal });
+      const comparison = await runComparison(this.session, this.engine, scenario, roster!, {
+        replications,
+        signal,
+        onProgress: ({ done, total }) => {
+          if (this.#run === run) this.running = { kind, done, total };
+        },
+      });
+      [this.plan, this.frontier] = await Promise.all([plan, frontier]);
+      this.#frontierKey = fKey;
+      this.comparison = comparison;
+      this.ran = { kind, replications };
+      if (!comparison.names.includes(this.loadPolicy)) this.loadPolicy = comparison.names.at(-1)!;
+    } catch (error) {
+      if (isCancelled(error) || signal.aborted) return;
+      if (error instanceof NotReadyError) this.notReady = error.missing;
+      else this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.#run === run) {
+        this.running = null;
+        this.#run = null;
+      }
+    }
+  }
+
+  #cancel = () => {
+    this.#run?.abort();
+    this.#run = null;
+    this.running = null;
+    // What is shown is no longer what the scenario says: the next change (or Run) starts again.
+    this.#key = '';
+  };
+
+  override render() {
+    const { t, fmt } = this.i18n;
+    const c = t.compare;
+    const scenario = this.store.scenario;
+    const shown = this.comparison ? againstBaseline(this.comparison, this.#baseline(scenario)) : null;
+    return html`
+      <div class="head">
+        <h1>${c.title}</h1>
+        <p class="muted">${c.intro}</p>
+      </div>
+      ${this.error ? html`<div class="alert" role="alert"><strong>${c.failed}</strong><p>${this.error}</p></div>` : nothing}
+      <div class="layout">
+        <aside class="side">
+          <section class="panel" aria-labelledby="whatif-title">
+            <h2 id="whatif-title">${c.whatIfTitle}</h2>
+            <p class="help">${c.whatIfHelp}</p>
+            <allot-what-if-panel .i18n=${this.i18n} .scenario=${scenario} .reps=${this.store.reps ?? []} @scenario-edit=${this.#edited}></allot-what-if-panel>
+          </section>
+          <section class="panel run" aria-labelledby="run-title">
+            <h2 id="run-title" class="visually-hidden">${c.runTitle}</h2>
+            ${this.#status()}
+            <div class="buttons">
+              <button type="button" class="primary" data-action="run-full" ?disabled=${this.running?.kind === 'full'} @click=${() => void this.#start('full')}>${c.runFull(fmt.number(scenario.simulation.replications))}</button>
+              ${this.running ? html`<button type="button" data-action="cancel" @click=${this.#cancel}>${c.cancel}</button>` : nothing}
+            </div>
+          </section>
+        </aside>
+        <div class="results" aria-busy=${this.running ? 'true' : 'false'}>${shown ? this.#results(shown, scenario) : nothing}</div>
+      </div>
+    `;
+  }
+
+  #status() {
+    const { t, fmt } = this.i18n;
+    const c = t.compare;
+    const full = this.store.scenario.simulation.replications;
+    const run = this.running;
+    const progress = run
+      ? html`<div class="progress" role="status" aria-live="polite" data-testid="progress">
+          <span class="spinner" aria-hidden="true"></span>
+          <span>${run.done === 0 ? c.preparing : c.progress(fmt.number(run.done), fmt.number(run.total))}</span>
+          <progress max=${run.total} .value=${run.done} aria-label=${c.runTitle}></progress>
+        </div>`
+      : this.notReady
+        ? html`<p role="status">${this.notReady === 'data' ? c.needsData : c.needsRoster}</p>`
+        : nothing;
+    const ran = this.ran;
+    const what = ran ? html`<p class="help" data-testid="run-kind">${ran.kind === 'full' ? c.fullRun(fmt.number(ran.replications)) : c.quickRun(fmt.number(ran.replications), fmt.number(full))} ${c.seed(String(this.store.scenario.simulation.seed))}</p>` : nothing;
+    return html`${progress}${what}`;
+  }
+
+  #baseline(scenario: Scenario): string {
+    const chosen = scenario.simulation.baseline;
+    return chosen && this.comparison?.names.includes(chosen) ? chosen : (this.comparison?.baseline ?? '');
+  }
+
+  #results(shown: Comparison, scenario: Scenario) {
+    const { t } = this.i18n;
+    const c = t.compare;
+    const names = shown.names;
+    const label = (n: string) => (t.policies.policyNames as Record<string, string>)[n] ?? n;
+    return html`
+      <section class="panel" aria-labelledby="table-title" data-panel="forecasts">
+        <div class="title-row">
+          <h2 id="table-title">${c.tableTitle}</h2>
+          <label>${c.baseline}
+            <select data-control="baseline" @change=${(e: Event) => this.store.replace(withSimulation(scenario, { baseline: (e.target as HTMLSelectElement).value as Scenario['policies'][number] }))}>
+              ${names.map((n) => html`<option value=${n} ?selected=${n === shown.baseline}>${label(n)}</option>`)}
+            </select></label>
+        </div>
+        <p class="help">${c.tableHelp}</p>
+        ${policyTable(this.i18n, shown)} ${forecastCharts(this.i18n, shown)}
+      </section>
+      <div class="grid">
+        <section class="panel" aria-labelledby="paired-title">
+          <div class="title-row">
+            <h2 id="paired-title">${c.pairedTitle}</h2>
+            <label class="visually-hidden" for="paired-metric">${c.metric}</label>
+            <select id="paired-metric" @change=${(e: Event) => (this.pairedMetric = (e.target as HTMLSelectElement).value as HeadlineMetric)}>
+              ${HEADLINE.map((m) => html`<option value=${m} ?selected=${m === this.pairedMetric}>${c.metrics[m]}</option>`)}
+            </select>
+          </div>
+          <p class="help">${c.pairedHelp(label(shown.baseline))}</p>
+          ${pairedChart(this.i18n, shown, this.pairedMetric)}
+        </section>
+        <section class="panel" aria-labelledby="frontier-title">
+          <h2 id="frontier-title">${c.frontierTitle}</h2>
+          <p class="help">${c.frontierHelp}</p>
+          ${this.frontier ? frontierChart(this.i18n, this.frontier, this.plan) : nothing}
+        </section>
+        <section class="panel" aria-labelledby="load-title">
+          <div class="title-row">
+            <h2 id="load-title">${c.repLoadTitle}</h2>
+            <label class="visually-hidden" for="load-policy">${c.policy}</label>
+            <select id="load-policy" data-control="load-policy" @change=${(e: Event) => (this.loadPolicy = (e.target as HTMLSelectElement).value)}>
+              ${names.map((n) => html`<option value=${n} ?selected=${n === this.loadPolicy}>${label(n)}</option>`)}
+            </select>
+          </div>
+          <p class="help">${c.repLoadHelp}</p>
+          ${repLoad(this.i18n, shown, this.loadPolicy)}
+        </section>
+        <section class="panel" aria-labelledby="touch-title">
+          <h2 id="touch-title">${c.serviceTitle}</h2>
+          <p class="help">${c.serviceHelp}</p>
+          ${touchCharts(this.i18n, shown, scenario.simulation.slaHours)}
+        </section>
+      </div>
+      <section class="panel wide" aria-labelledby="lorenz-title">
+        <h2 id="lorenz-title">${c.lorenzTitle}</h2>
+        <p class="help">${c.lorenzHelp}</p>
+        ${lorenzCharts(this.i18n, shown)}
+      </section>
+      <section class="panel wide" aria-labelledby="notes-title" data-panel="notes">
+        <h2 id="notes-title">${c.notesTitle}</h2>
+        <ul class="notes">${shown.notes.map((n) => html`<li>${n}</li>`)}</ul>
+      </section>
+    `;
+  }
+
+  #edited = (event: CustomEvent<Scenario>) => this.store.replace(event.detail);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'allot-compare-step': CompareStep;
+  }
+}

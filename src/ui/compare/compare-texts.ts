@@ -1,0 +1,58 @@
+import type { MetricName } from '../../simulate';
+
+/** The Compare step's words (the `compare` section of en.ts / zh.ts). */
+export interface CompareTexts {
+  title: string;
+  intro: string;
+  needsData: string;
+  needsRoster: string;
+  failed: string;
+  whatIfTitle: string;
+  whatIfHelp: string;
+  volume: string;
+  volumeHelp: string;
+  absentTitle: string;
+  absentHelp: string;
+  runTitle: string;
+  runFull: (replications: string) => string;
+  cancel: string;
+  preparing: string;
+  progress: (done: string, total: string) => string;
+  quickRun: (replications: string, full: string) => string;
+  fullRun: (replications: string) => string;
+  seed: (seed: string) => string;
+  tableTitle: string;
+  tableHelp: string;
+  baseline: string;
+  policy: string;
+  metric: string;
+  metrics: Partial<Record<MetricName, string>> & Record<'conversions' | 'revenue' | 'conversionRate' | 'slaBreachRate', string>;
+  vsBaseline: (baseline: string) => string;
+  isBaseline: string;
+  interval: string;
+  pairedTitle: string;
+  pairedHelp: (baseline: string) => string;
+  repLoadTitle: string;
+  repLoadHelp: string;
+  serviceTitle: string;
+  serviceHelp: string;
+  touchTitle: string;
+  hours: string;
+  p50: string;
+  p90: string;
+  sla: (hours: string) => string;
+  lorenzTitle: string;
+  lorenzHelp: string;
+  lorenzLeads: string;
+  lorenzValue: string;
+  repsAxis: string;
+  shareAxis: string;
+  equality: string;
+  frontierTitle: string;
+  frontierHelp: string;
+  worstRep: string;
+  conversionsPerWeek: string;
+  current: (strength: string) => string;
+  currentPoint: (strength: string, conversions: string, worst: string) => string;
+  notesTitle: string;
+}

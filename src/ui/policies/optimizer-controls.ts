@@ -1,0 +1,167 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Scenario } from '../../model/scenario';
+import type { I18n } from '../i18n';
+import { shared } from '../styles/shared';
+import './fairness-slider';
+import './load-band';
+import type { LoadBand } from './load-band';
+import { withConstraints, withObjective } from './scenario-edits';
+
+/** Per segment field, the values the estimates know (for the junior share's segments). */
+export type SegmentValues = Record<string, string[]>;
+
+const DEFAULT_FLOOR = 0.5;
+const DEFAULT_JUNIOR_SHARE = 0.2;
+
+/**
+ * The optimizer's settings (DESIGN §3.2), each with a one-line explanation. Reads the scenario,
+ * fires `scenario-edit` with the edited scenario; the step stores it.
+ */
+@customElement('allot-optimizer-controls')
+export class OptimizerControls extends LitElement {
+  @property({ attribute: false }) i18n!: I18n;
+  @property({ attribute: false }) scenario!: Scenario;
+  @property({ attribute: false }) segmentValues: SegmentValues = {};
+
+  static override styles = [
+    shared,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 14px;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+      }
+      legend,
+      .label {
+        font-weight: 600;
+        font-size: 13px;
+        padding: 0;
+        margin-bottom: 2px;
+      }
+      .help {
+        font-size: 12px;
+        color: var(--muted);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 14px;
+        align-items: center;
+      }
+      input[type='number'] {
+        width: 64px;
+        font: inherit;
+        font-size: 13px;
+        padding: 3px 6px;
+        border: 1px solid var(--border-strong);
+        border-radius: var(--radius);
+      }
+      .values {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px 10px;
+      }
+    `,
+  ];
+
+  override render() {
+    const p = this.i18n.t.policies;
+    const s = this.scenario;
+    const c = s.constraints;
+    return html`
+      <fieldset>
+        <legend>${p.objective}</legend>
+        <div class="row">
+          ${(['conversions', 'revenue'] as const).map(
+            (goal) => html`<label><input type="radio" name="objective" value=${goal} data-control="objective" .checked=${s.objective.maximize === goal} @change=${() => this.#edit(withObjective(s, goal))} /> ${p.objectives[goal]}</label>`,
+          )}
+        </div>
+        <p class="help">${p.objectiveHelp}</p>
+      </fieldset>
+      <div>
+        <label class="label"><input type="checkbox" data-control="capacity" .checked=${c.capacity} @change=${(e: Event) => this.#edit(withConstraints(s, { capacity: (e.target as HTMLInputElement).checked }))} /> ${p.capacity}</label>
+        <p class="help">${p.capacityHelp}</p>
+      </div>
+      <allot-load-band .i18n=${this.i18n} .band=${c.loadBand} @load-band-change=${this.#bandChanged}></allot-load-band>
+      ${this.#valueFloor()} ${this.#juniorShare()}
+      <allot-fairness-slider .i18n=${this.i18n} .strength=${c.maxMinWeight} @strength-change=${(e: CustomEvent<number>) => this.#edit(withConstraints(s, { maxMinWeight: e.detail }))}></allot-fairness-slider>
+    `;
+  }
+
+  #valueFloor() {
+    const p = this.i18n.t.policies;
+    const s = this.scenario;
+    const floor = s.constraints.valueFloor;
+    return html`<div>
+      <label class="label"><input type="checkbox" data-control="value-floor" .checked=${floor !== undefined} @change=${(e: Event) => this.#edit(withConstraints(s, { valueFloor: (e.target as HTMLInputElement).checked ? DEFAULT_FLOOR : undefined }))} /> ${p.valueFloor}</label>
+      ${floor !== undefined
+        ? html`<div class="row"><label>${p.valueFloorShare} <input type="number" min="0" max="100" step="5" data-control="value-floor-share" .value=${String(Math.round(floor * 100))} @change=${(e: Event) => this.#share(e, (v) => withConstraints(s, { valueFloor: v }))} /> %</label></div>`
+        : nothing}
+      <p class="help">${p.valueFloorHelp}</p>
+    </div>`;
+  }
+
+  #juniorShare() {
+    const p = this.i18n.t.policies;
+    const s = this.scenario;
+    const js = s.constraints.juniorShare;
+    const fields = Object.keys(this.segmentValues);
+    const field = js ? Object.keys(js.segments)[0] ?? fields[0] : fields[0];
+    const chosen = js && field ? js.segments[field] ?? [] : [];
+    const set = (segments: Record<string, string[]>, atLeast: number) => this.#edit(withConstraints(s, { juniorShare: { segments, atLeast } }));
+    const toggle = (e: Event) => {
+      const on = (e.target as HTMLInputElement).checked;
+      if (!on || !field) return this.#edit(withConstraints(s, { juniorShare: undefined }));
+      set({ [field]: [this.segmentValues[field]![0]!] }, DEFAULT_JUNIOR_SHARE);
+    };
+    return html`<div>
+      <label class="label"><input type="checkbox" data-control="junior-share" .checked=${js !== undefined} ?disabled=${!field} @change=${toggle} /> ${p.juniorShare}</label>
+      ${js && field
+        ? html`<div class="row">
+              <label>${p.juniorField}
+                <select data-control="junior-field" @change=${(e: Event) => { const f = (e.target as HTMLSelectElement).value; set({ [f]: [this.segmentValues[f]![0]!] }, js.atLeast); }}>
+                  ${fields.map((f) => html`<option value=${f} ?selected=${f === field}>${f}</option>`)}
+                </select></label>
+              <label>${p.juniorAtLeast} <input type="number" min="0" max="100" step="5" data-control="junior-at-least" .value=${String(Math.round(js.atLeast * 100))} @change=${(e: Event) => this.#share(e, (v) => withConstraints(s, { juniorShare: { ...js, atLeast: v } }))} /> %</label>
+            </div>
+            <div class="values" role="group" aria-label=${p.juniorValues}>
+              ${(this.segmentValues[field] ?? []).map(
+                (value) => html`<label><input type="checkbox" .checked=${chosen.includes(value)} @change=${(e: Event) => {
+                  const next = (e.target as HTMLInputElement).checked ? [...chosen, value] : chosen.filter((v) => v !== value);
+                  if (next.length) set({ [field]: next }, js.atLeast);
+                  else (e.target as HTMLInputElement).checked = true;
+                }} /> ${value}</label>`,
+              )}
+            </div>`
+        : nothing}
+      <p class="help">${p.juniorShareHelp}</p>
+    </div>`;
+  }
+
+  #bandChanged = (event: CustomEvent<LoadBand | null>) => this.#edit(withConstraints(this.scenario, { loadBand: event.detail ? [event.detail[0], event.detail[1]] : undefined }));
+
+  /** A percent field: a share in [0, 1] goes through, anything else is marked invalid and kept out of the scenario. */
+  #share(event: Event, apply: (share: number) => Scenario) {
+    const input = event.target as HTMLInputElement;
+    const share = Number(input.value) / 100;
+    const valid = input.value.trim() !== '' && share >= 0 && share <= 1;
+    input.setAttribute('aria-invalid', String(!valid));
+    if (valid) this.#edit(apply(share));
+  }
+
+  #edit(scenario: Scenario) {
+    this.dispatchEvent(new CustomEvent<Scenario>('scenario-edit', { detail: scenario, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'allot-optimizer-controls': OptimizerControls;
+  }
+}

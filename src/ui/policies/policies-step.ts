@@ -1,0 +1,254 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { POLICY_NAMES, type PolicyName, type Scenario } from '../../model/scenario';
+import { repLoadChart } from '../charts/rep-load';
+import { isCancelled, type EngineClient } from '../engine/engine-client';
+import type { PlanView } from '../engine/plan-view';
+import type { I18n } from '../i18n';
+import '../model/chart-host';
+import { NotReadyError, type CurrentEstimates } from '../state/current-estimates';
+import type { ScenarioStore } from '../state/scenario-store';
+import type { SharedDataSession } from '../state/shared-session';
+import { shared } from '../styles/shared';
+import { stepStyles } from '../styles/step';
+import './optimizer-controls';
+import type { SegmentValues } from './optimizer-controls';
+import { withPolicies } from './scenario-edits';
+
+/** How long a control must rest before the plan is solved again. */
+const DEBOUNCE_MS = 250;
+
+/**
+ * Step 4, 分配策略: which policies to compare, the optimizer's settings, and the optimized plan
+ * they give, solved again in the engine worker whenever a setting moves. The last plan stays
+ * (dimmed) until the new one is ready; a newer solve cancels the older one.
+ */
+@customElement('allot-policies-step')
+export class PoliciesStep extends LitElement {
+  @property({ attribute: false }) i18n!: I18n;
+  @property({ attribute: false }) session!: SharedDataSession;
+  @property({ attribute: false }) store!: ScenarioStore;
+  @property({ attribute: false }) engine!: EngineClient;
+  @property({ attribute: false }) estimates!: CurrentEstimates;
+  @property({ type: Boolean }) active = false;
+  /** Bumped by the shell on every scenario change, so the controls show the stored scenario. */
+  @property({ attribute: false }) revision = 0;
+  @state() private plan: PlanView | null = null;
+  @state() private segmentValues: SegmentValues = {};
+  @state() private busy = false;
+  @state() private notReady: NotReadyError['missing'] | null = null;
+  @state() private error: string | null = null;
+  #stale = true;
+  #run: AbortController | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  static override styles = [
+    shared,
+    stepStyles,
+    css`
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(320px, 400px) minmax(0, 1fr);
+        gap: 16px;
+        align-items: start;
+      }
+      .side {
+        display: flex;
+        flex-direction: column;
+        gap: 16px;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+      }
+      li label {
+        font-weight: 600;
+        font-size: 13px;
+      }
+      li p {
+        font-size: 12px;
+        color: var(--muted);
+        margin-left: 22px;
+      }
+      .figures {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 28px;
+        margin: 8px 0 12px;
+      }
+      .figures dt {
+        font-size: 12px;
+        color: var(--muted);
+      }
+      .figures dd {
+        margin: 0;
+        font-size: 20px;
+        font-weight: 600;
+      }
+      [aria-busy='true'] .result {
+        opacity: 0.55;
+        transition: opacity 0.2s;
+      }
+      .notes {
+        font-size: 12px;
+        color: var(--muted);
+        margin: 8px 0 0;
+        padding-left: 18px;
+      }
+      @media (max-width: 900px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+    `,
+  ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.session.events.addEventListener('data-change', this.#changed);
+    this.store.addEventListener('scenario-change', this.#changed);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.session.events.removeEventListener('data-change', this.#changed);
+    this.store.removeEventListener('scenario-change', this.#changed);
+    clearTimeout(this.#timer);
+    this.#run?.abort();
+  }
+
+  override updated() {
+    if (this.active && this.#stale) this.#schedule(0);
+  }
+
+  #changed = () => {
+    this.#stale = true;
+    if (this.active) this.#schedule(DEBOUNCE_MS);
+  };
+
+  #schedule(ms: number) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#solve(), ms);
+  }
+
+  async #solve() {
+    this.#stale = false;
+    this.#run?.abort();
+    const run = (this.#run = new AbortController());
+    this.busy = true;
+    this.error = null;
+    try {
+      const context = await this.estimates.policyContext(run.signal);
+      this.notReady = null;
+      this.segmentValues = segmentValues(context.estimates.segments.map((s) => s.fields));
+      this.plan = await this.engine.call('optimize', { context }, { signal: run.signal });
+    } catch (error) {
+      if (isCancelled(error) || run.signal.aborted) return;
+      if (error instanceof NotReadyError) this.notReady = error.missing;
+      else this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.#run === run) this.busy = false;
+    }
+  }
+
+  override render() {
+    const { t } = this.i18n;
+    const p = t.policies;
+    const scenario = this.store.scenario;
+    return html`
+      <div class="head">
+        <h1>${p.title}</h1>
+        <p class="muted">${p.intro}</p>
+      </div>
+      <div role="status" aria-live="polite" class="status">
+        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span><span>${p.solving}</span>` : this.notReady ? (this.notReady === 'data' ? p.needsData : p.needsRoster) : ''}
+      </div>
+      ${this.error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${this.error}</p></div>` : nothing}
+      <div class="layout">
+        <div class="side">
+          <section class="panel" aria-labelledby="baselines-title">
+            <h2 id="baselines-title">${p.baselinesTitle}</h2>
+            <p class="help">${p.baselinesHelp}</p>
+            <ul>
+              ${POLICY_NAMES.map(
+                (name) => html`<li>
+                  <label><input type="checkbox" data-policy=${name} .checked=${scenario.policies.includes(name)} aria-describedby=${`help-${name}`} @change=${(e: Event) => this.#togglePolicy(scenario, name, e)} /> ${p.policyNames[name]}</label>
+                  <p id=${`help-${name}`}>${p.policyHelp[name]}</p>
+                </li>`,
+              )}
+            </ul>
+          </section>
+          <section class="panel" aria-labelledby="controls-title">
+            <h2 id="controls-title">${p.controlsTitle}</h2>
+            <p class="help">${p.controlsHelp}</p>
+            <allot-optimizer-controls .i18n=${this.i18n} .scenario=${scenario} .segmentValues=${this.segmentValues} @scenario-edit=${this.#edited}></allot-optimizer-controls>
+          </section>
+        </div>
+        <section class="panel" aria-labelledby="plan-title" aria-busy=${this.busy ? 'true' : 'false'} data-panel="plan">
+          <h2 id="plan-title">${p.planTitle}</h2>
+          <p class="help">${p.planHelp}</p>
+          <div class="result">${this.plan ? this.#plan(this.plan, scenario) : nothing}</div>
+        </section>
+      </div>
+    `;
+  }
+
+  #plan(plan: PlanView, scenario: Scenario) {
+    const { t, fmt } = this.i18n;
+    const p = t.policies;
+    if (plan.status !== 'optimal') {
+      return html`<div class="alert" role="alert" data-plan-status=${plan.status}>
+        <strong>${p.statuses[plan.status]}</strong>
+        <ul class="notes">${plan.reasons.map((r) => html`<li>${r}</li>`)}</ul>
+      </div>`;
+    }
+    const reps = this.store.reps ?? [];
+    const absent = new Set(scenario.simulation.absent);
+    const byId = new Map(plan.perRep.map((r) => [r.id, r]));
+    const rows = reps.map((rep) => ({ name: rep.name || rep.rep_id, load: byId.get(rep.rep_id)?.leadsPerWeek ?? 0, capacity: rep.capacity_per_week, absent: absent.has(rep.rep_id) }));
+    const figure = (key: string, label: string, value: string) => html`<div data-figure=${key}><dt>${label}</dt><dd class="num">${value}</dd></div>`;
+    return html`<dl class="figures">
+        ${figure('conversions', p.conversionsPerWeek, fmt.number(plan.totals.conversionsPerWeek))}
+        ${figure('value', p.valuePerWeek, fmt.number(Math.round(plan.totals.valuePerWeek)))}
+        ${figure('leads', p.leadsPerWeek, fmt.number(plan.totals.leadsPerWeek))}
+        ${figure('overflow', p.overflowPerWeek, fmt.number(plan.totals.overflowPerWeek))}
+      </dl>
+      <h3>${p.loadTitle}</h3>
+      <allot-chart
+        data-chart="plan-load"
+        .draw=${(width: number) => repLoadChart(rows, { width, format: fmt.number, labels: { title: p.loadTitle, load: p.load, capacity: p.capacityAxis, interval: p.interval, absent: p.absent } })}
+      ></allot-chart>
+      ${absent.size ? html`<p class="help">${p.absentPlanNote}</p>` : nothing}
+      <ul class="notes">${plan.notes.map((n) => html`<li>${n}</li>`)}</ul>`;
+  }
+
+  #togglePolicy(scenario: Scenario, name: PolicyName, event: Event) {
+    const input = event.target as HTMLInputElement;
+    const next = input.checked ? [...scenario.policies, name] : scenario.policies.filter((n) => n !== name);
+    // A comparison needs something to compare: the last policy stays.
+    if (next.length === 0) {
+      input.checked = true;
+      return;
+    }
+    this.store.replace(withPolicies(scenario, next, POLICY_NAMES));
+  }
+
+  #edited = (event: CustomEvent<Scenario>) => this.store.replace(event.detail);
+}
+
+/** Per segment field, its values in the order the segments first show them. */
+function segmentValues(fields: Array<Record<string, string>>): SegmentValues {
+  const out: SegmentValues = {};
+  for (const segment of fields) for (const [field, value] of Object.entries(segment)) if (!(out[field] ??= []).includes(value)) out[field]!.push(value);
+  return out;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'allot-policies-step': PoliciesStep;
+  }
+}

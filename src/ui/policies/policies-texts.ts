@@ -1,0 +1,53 @@
+import type { PolicyName } from '../../model/scenario';
+import type { PlanView } from '../engine/plan-view';
+
+/** The Policies step's words (the `policies` section of en.ts / zh.ts). */
+export interface PoliciesTexts {
+  title: string;
+  intro: string;
+  needsData: string;
+  needsRoster: string;
+  solving: string;
+  failed: string;
+  baselinesTitle: string;
+  baselinesHelp: string;
+  policyNames: Record<PolicyName, string>;
+  policyHelp: Record<PolicyName, string>;
+  controlsTitle: string;
+  controlsHelp: string;
+  objective: string;
+  objectives: Record<'conversions' | 'revenue', string>;
+  objectiveHelp: string;
+  capacity: string;
+  capacityHelp: string;
+  loadBand: string;
+  loadMin: string;
+  loadMax: string;
+  loadBandHelp: string;
+  valueFloor: string;
+  valueFloorShare: string;
+  valueFloorHelp: string;
+  juniorShare: string;
+  juniorField: string;
+  juniorValues: string;
+  juniorAtLeast: string;
+  juniorShareHelp: string;
+  fairness: string;
+  fairnessValue: (strength: string) => string;
+  fairnessLow: string;
+  fairnessHigh: string;
+  fairnessHelp: string;
+  planTitle: string;
+  planHelp: string;
+  statuses: Record<Exclude<PlanView['status'], 'optimal'>, string>;
+  conversionsPerWeek: string;
+  valuePerWeek: string;
+  leadsPerWeek: string;
+  overflowPerWeek: string;
+  loadTitle: string;
+  load: string;
+  capacityAxis: string;
+  interval: string;
+  absent: string;
+  absentPlanNote: string;
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../support/run-cli';
+import { close, expectOnlyLocalRequests, reportSettled, screenshot, useWorkbench } from './support/workbench';
+
+function step(page: Page, id: string) {
+  return page.getByRole('navigation').locator(`[data-step="${id}"]`);
+}
+
+/** The policies' rows of the forecast table, once a run has finished. */
+function policyRows(page: Page) {
+  return page.locator('allot-compare-step table.policies tbody tr');
+}
+
+/** Waits until no comparison runs and one is shown. */
+async function compareSettled(page: Page, timeout = 120_000) {
+  await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="false"] table.policies').count(), { timeout }).toBe(1);
+}
+
+/** The last comparison's conversions mean per policy, read from the step (the raw numbers, not the rounded text). */
+function conversionMeans(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const app = document.querySelector('allot-app')!;
+    const step = app.shadowRoot!.querySelector('allot-compare-step') as unknown as { comparison: { policies: Array<{ name: string; metrics: { conversions: { mean: number } } }> } };
+    return Object.fromEntries(step.comparison.policies.map((p) => [p.name, p.metrics.conversions.mean]));
+  });
+}
+
+/** A rep's simulated load in the rep-load chart: the bar's tooltip starts with "name: N Leads / week". */
+async function repLoadTitles(page: Page): Promise<string[]> {
+  return page.locator('allot-compare-step [data-chart="rep-load"] svg g[aria-label="bar"] title').allTextContents();
+}
+
+describe('the Policies and Compare steps', () => {
+  const open = useWorkbench();
+
+  test('the optimized plan, the comparison with intervals, and what-if moves that redraw it', async () => {
+    const visit = await open();
+    const { page } = visit;
+    await reportSettled(page);
+
+    await step(page, 'policies').click();
+    const conversions = page.locator('allot-policies-step [data-figure="conversions"] dd');
+    await expect.poll(() => conversions.count(), { timeout: 60_000 }).toBe(1);
+    expect(Number(await conversions.textContent())).toBeGreaterThan(10);
+    expect(await page.locator('allot-policies-step [data-chart="plan-load"] svg g[aria-label="bar"] rect').count()).toBe(15);
+    // Every control is labelled: found by the name a screen reader reads.
+    expect(await page.getByRole('slider', { name: 'Fairness strength (max–min weight λ)' }).count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: 'Optimized' }).isChecked()).toBe(true);
+    await screenshot(page, 'policies');
+
+    // A load band no team can meet is explained in words, not shown as an error code.
+    await page.getByRole('checkbox', { name: 'Load band' }).check();
+    const min = page.getByRole('spinbutton', { name: 'Min' });
+    await min.fill('100');
+    await min.press('Enter');
+    const infeasible = page.locator('allot-policies-step [data-plan-status="infeasible"]');
+    await expect.poll(() => infeasible.count(), { timeout: 30_000 }).toBe(1);
+    expect(await infeasible.textContent()).toMatch(/load band minimum/);
+    await screenshot(page, 'policies-infeasible');
+    await page.getByRole('checkbox', { name: 'Load band' }).uncheck();
+    await expect.poll(() => conversions.count(), { timeout: 30_000 }).toBe(1);
+
+    await step(page, 'compare').click();
+    await compareSettled(page);
+    const names = await policyRows(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-policy')));
+    expect(names).toEqual(['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized']);
+    // Each forecast carries its interval: "mean lo … hi".
+    expect(await policyRows(page).first().locator('[data-metric="conversions"]').textContent()).toMatch(/^[\d,.]+ [\d,.]+ … [\d,.]+$/);
+    expect(await page.getByTestId('run-kind').textContent()).toContain('Quick what-if: 40 replications');
+    expect(await page.locator('allot-compare-step [data-panel="notes"] li').first().textContent()).toContain('Scoring: cross-fit');
+    for (const chart of ['forecast-conversions', 'paired', 'frontier', 'rep-load', 'first-touch', 'sla', 'lorenz-leads', 'lorenz-value']) {
+      expect(await page.locator(`allot-compare-step [data-chart="${chart}"] svg`).count(), chart).toBeGreaterThan(0);
+    }
+    await screenshot(page, 'compare');
+    await screenshot(page, 'compare-full', true);
+
+    // The fairness slider: the frontier's ringed point moves and the numbers change.
+    const marked = page.locator('allot-compare-step [data-chart="frontier"]');
+    const pointBefore = await marked.getAttribute('data-current');
+    const before = await conversionMeans(page);
+    const slider = page.getByRole('slider', { name: 'Fairness strength (max–min weight λ)' });
+    await slider.focus();
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.locator('allot-compare-step').getByTestId('fairness-value').textContent()).toBe('λ = 4');
+    await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(1);
+    await compareSettled(page);
+    expect(await marked.getAttribute('data-current')).not.toBe(pointBefore);
+    const after = await conversionMeans(page);
+    expect(after.optimized).not.toBe(before.optimized);
+    // Common random numbers: a policy the slider does not touch keeps its numbers exactly.
+    expect(after.round_robin).toBe(before.round_robin);
+
+    // A rep away: their simulated load goes to 0 under every policy.
+    await page.locator('allot-compare-step [data-control="load-policy"]').selectOption('round_robin');
+    expect((await repLoadTitles(page)).find((t) => t.startsWith('王芳:'))).not.toMatch(/^王芳: 0 /);
+    await page.locator('allot-compare-step input[data-absent="r01"]').check();
+    await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(1);
+    await compareSettled(page);
+    expect((await repLoadTitles(page)).find((t) => t.startsWith('王芳'))).toMatch(/^王芳 \(absent\): 0 Leads \/ week/);
+    await screenshot(page, 'compare-what-if');
+
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  }, 300_000);
+
+  test('the browser gives the CLI’s numbers for the same scenario and seed', async () => {
+    const cli = runCli(['simulate', '--scenario', 'data/sample/scenario.json', '--replications', '20', '--seed', '7', '--json']);
+    expect(cli.stderr).toBe('');
+    const expected = Object.fromEntries((JSON.parse(cli.stdout) as { policies: Array<{ name: string; metrics: { conversions: { mean: number } } }> }).policies.map((p) => [p.name, p.metrics.conversions.mean]));
+
+    const visit = await open();
+    const { page } = visit;
+    await reportSettled(page);
+    const scenario = { ...JSON.parse(readFileSync('data/sample/scenario.json', 'utf8')), simulation: { weeks: 13, replications: 20, seed: 7, volumeMultiplier: 1, slaHours: 48, reclaimAfterHours: 168 } };
+    await page.getByTestId('scenario-input').setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+    await step(page, 'compare').click();
+    await compareSettled(page);
+    await page.getByRole('button', { name: 'Run full comparison (20 replications)' }).click();
+    await expect.poll(() => page.getByTestId('run-kind').textContent(), { timeout: 120_000 }).toContain('Full comparison: 20 replications');
+    await compareSettled(page);
+    const browser = await conversionMeans(page);
+    expect(Object.keys(browser)).toEqual(Object.keys(expected));
+    for (const [name, mean] of Object.entries(expected)) expect(Math.abs(browser[name]! - mean) / Math.abs(mean), name).toBeLessThan(1e-9);
+    await close(visit);
+  }, 300_000);
+});
