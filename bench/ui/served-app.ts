@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium';
+import { freePort } from '../../test/support/free-port';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Its own build folder: others' e2e runs serve dist/ and must not see it rewritten under them. */
+const OUT_DIR = path.join(root, 'bench', '.cache', 'ui-dist');
+
+export interface ServedApp {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The workbench as users get it: built by `vite build` from the current tree, served by
+ * `vite preview`, opened in headless Chromium.
+ */
+export async function serveBuiltApp(log: (line: string) => void): Promise<ServedApp> {
+  log(`vite build → ${path.relative(root, OUT_DIR)}`);
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
+  const port = await freePort();
+  const server = await preview({ root, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * tsx (esbuild, keepNames) wraps named inner functions of the page functions we pass to
+ * `page.evaluate` in `__name(fn, "name")`, a helper that exists in Node, not in the page.
+ */
+export const PAGE_HELPERS = { content: 'globalThis.__name = (fn) => fn;' };
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
