@@ -40,7 +40,7 @@ export async function solveOptimized(ctx: PolicyContext, override: Partial<Const
     when: (s) => segmentCondition(ctx.estimates.segments[s]!, ctx.valueBands),
     repDetails: (r) => {
       const rep = byId.get(problem.reps[r]!.id)!;
-      return { name: rep.name, crmUser: rep.crm_user || rep.rep_id };
+      return { name: rep.name, crmUser: rep.crm_user || rep.rep_id, ...(rep.max_open !== null ? { maxOpen: Math.floor(rep.max_open) } : {}) };
     },
   });
   const unit = problem.objective === 'revenue' ? 'expected won value' : 'expected conversions';

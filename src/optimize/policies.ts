@@ -68,7 +68,11 @@ export async function buildPolicy(name: BuildablePolicy, ctx: PolicyContext, opt
 
 /** The roster as a RuleConfig names it; the CRM user defaults to the rep id. */
 export function ruleReps(roster: readonly Rep[]): RuleRep[] {
-  return roster.map((r) => ({ id: r.rep_id, name: r.name, crmUser: r.crm_user || r.rep_id, capacityPerWeek: r.capacity_per_week, active: r.active }));
+  return roster.map((r) => ({
+    id: r.rep_id, name: r.name, crmUser: r.crm_user || r.rep_id, capacityPerWeek: r.capacity_per_week, active: r.active,
+    // The router counts a rep with this many open leads as capped, like the roster says.
+    ...(r.max_open !== null ? { maxOpen: Math.floor(r.max_open) } : {}),
+  }));
 }
 
 /** Reps who can take a lead at all: active, with capacity. */

@@ -13,7 +13,7 @@ export interface ToRulesOptions {
   when: (segment: number) => Condition;
   segmentFields?: string[];
   /** Display name and CRM user of each rep; both default to the rep id. */
-  repDetails?: (rep: number) => { name: string; crmUser: string };
+  repDetails?: (rep: number) => { name: string; crmUser: string; maxOpen?: number };
 }
 
 /** Whole percents summing to exactly 100 (Hamilton's method); ties go to the earlier entry. */
@@ -76,7 +76,10 @@ export function planToRuleConfig(problem: AssignmentProblem, plan: OptimalPlan, 
     schema: RULES_SCHEMA_ID,
     name: options.name,
     ...(options.segmentFields ? { segmentFields: options.segmentFields } : {}),
-    reps: reps.map((rep, r) => ({ id: rep.id, ...(options.repDetails?.(r) ?? { name: rep.id, crmUser: rep.id }), capacityPerWeek: rep.capacityPerWeek, active: rep.active })),
+    reps: reps.map((rep, r) => {
+      const { name, crmUser, maxOpen } = options.repDetails?.(r) ?? { name: rep.id, crmUser: rep.id };
+      return { id: rep.id, name, crmUser, capacityPerWeek: rep.capacityPerWeek, active: rep.active, ...(maxOpen !== undefined ? { maxOpen } : {}) };
+    }),
     rules,
     fallback: active.length ? { method: 'round_robin', pool: active } : { method: 'manual_review', pool: [], queue: problem.overflowQueue ?? 'overflow' },
   };

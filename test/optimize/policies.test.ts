@@ -16,7 +16,7 @@ describe('every policy a user compares is a valid rule file', () => {
     const parsed = parseRuleConfig(JSON.parse(JSON.stringify(policy.config)));
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
     expect(policy.config.reps).toHaveLength(ctx.roster.length);
-    expect(policy.config.reps.find((r) => r.id === 'r01')).toEqual({ id: 'r01', name: '王芳', crmUser: 'wang.fang@allot-sample.example', capacityPerWeek: 16, active: true });
+    expect(policy.config.reps.find((r) => r.id === 'r01')).toEqual({ id: 'r01', name: '王芳', crmUser: 'wang.fang@allot-sample.example', capacityPerWeek: 16, active: true, maxOpen: 80 });
     expect(policy.config.reps.find((r) => r.id === 'r10')?.active).toBe(false);
     expect(policy.config.fallback.pool.map((e) => e.rep).sort()).toEqual(activeIds().sort());
     expect(policy.notes.length).toBeGreaterThan(0);
