@@ -2,7 +2,7 @@ import { drawArrivals } from './arrivals';
 import { METRICS, REP_METRICS, metricVector, repVector } from './metrics';
 import { preparePolicy, type PreparedPolicy, type SimPolicy } from './policy';
 import { Random, STREAM } from './random';
-import { createScratch, emptyTotals, runPolicy, type RunScratch } from './run-policy';
+import { createScratch, emptyTotals, resetTotals, runPolicy, type RunScratch } from './run-policy';
 import type { SimulationWorld } from './world';
 
 /**
@@ -40,13 +40,14 @@ export function runReplications(input: ReplicateInput, replications: number[], c
   const reps = new Float64Array(replications.length * P * R * K);
   const scratch: RunScratch = createScratch(world);
   const p = new Float64Array(world.segments.length * R);
+  const totals = emptyTotals(R);
   replications.forEach((replication, i) => {
     if (control.signal?.aborted) throw control.signal.reason ?? new Error('cancelled');
     const fold = replication % world.posteriors.length;
     drawRates(world, fold, seed, replication, p);
     const arrivals = drawArrivals(world, seed, replication);
     prepared[fold % prepared.length]!.forEach((policy, k) => {
-      const totals = emptyTotals(R);
+      resetTotals(totals);
       runPolicy(world, policy, arrivals, p, scratch, totals);
       metricVector(world, totals, metrics, (i * P + k) * M);
       repVector(world, totals, reps, (i * P + k) * R * K);

@@ -41,9 +41,9 @@ export interface RunTotals {
   touchHistogram: Uint32Array;
 }
 
-/** First-touch hours are binned at this width up to TOUCH_BINS × width; later ones share the last bin. */
+/** First-touch hours are binned at this width up to TOUCH_BINS × width (six weeks); later ones share the last bin. */
 export const TOUCH_BIN_HOURS = 0.25;
-export const TOUCH_BINS = 4 * 24 * 60;
+export const TOUCH_BINS = 4 * 24 * 42;
 
 export interface RunScratch {
   calendars: WeekCalendar[];
@@ -197,6 +197,17 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       totals.repWon[rep]! += 1;
     }
   }
+}
+
+/** Zeroes `totals` for the next run, keeping its arrays: a replication runs every policy, 200 times. */
+export function resetTotals(totals: RunTotals): RunTotals {
+  totals.leads = totals.won = totals.revenue = totals.touched = totals.decaySum = totals.slaBreaches = 0;
+  totals.reclaimed = totals.unassigned = totals.highValue = totals.highValueToJuniors = 0;
+  totals.repLeads.fill(0);
+  totals.repValue.fill(0);
+  totals.repWon.fill(0);
+  totals.touchHistogram.fill(0);
+  return totals;
 }
 
 export function emptyTotals(reps: number): RunTotals {

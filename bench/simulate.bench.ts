@@ -1,0 +1,89 @@
+/**
+ * Simulation speed (issue 4): 10,000 leads per replication × the sample scenario's 6 policies ×
+ * 200 replications, in this thread and on every core (Node worker threads), after calibration.
+ * The sample team is scaled up to carry 10,000 leads (the volume multiplier and every rep's
+ * capacity × the same factor), so queues and caps behave as on the real sample.
+ * Reference in the same run: the router alone over one replication's leads for the same
+ * policies, so the ratio says what the discrete-event model costs on top of routing.
+ * Options: --leads N (default 10000) --replications N (default 200).
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { loadEstimates } from '../src/cli/estimate';
+import { createNativeDatabase } from '../src/data/adapters/native-node';
+import { compileRules, createRouterState, route, startPeriod } from '../src/route';
+import { drawArrivals } from '../src/simulate/arrivals';
+import { calibrated, compare, inThisThread } from '../src/simulate/compare';
+import { nodeWorkerPool } from '../src/simulate/node-pool';
+import { prepareComparison } from '../src/simulate/prepare';
+import type { BenchBody, BenchOptions } from './report';
+
+const TARGET_SECONDS = 5;
+
+export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
+  const leads = Number(options.get('leads') ?? 10_000);
+  const replications = Number(options.get('replications') ?? 200);
+  const db = await createNativeDatabase();
+  try {
+    const loaded = await loadEstimates(db, path.resolve(import.meta.dirname, '../data/sample/scenario.json'));
+    const perWeek = (await prepareComparison(db, loaded.scenario, loaded.roster)).world.segments.reduce((s, x) => s + x.perWeek, 0);
+    const weeks = loaded.scenario.simulation.weeks + 1;
+    const scale = leads / weeks / perWeek;
+    const scenario = { ...loaded.scenario, simulation: { ...loaded.scenario.simulation, volumeMultiplier: scale } };
+    const roster = loaded.roster.map((r) => ({ ...r, capacity_per_week: r.capacity_per_week * scale, max_open: r.max_open === null ? null : r.max_open * scale }));
+    const prepared = await prepareComparison(db, scenario, roster);
+    const world = calibrated(prepared.world, 7);
+    const sample = drawArrivals(world, 7, 0);
+    log(`scale × ${scale.toFixed(2)}: ${sample.count} leads in replication 0, ${prepared.names.length} policies`);
+
+    const timed = async (label: string, task: () => Promise<unknown>) => {
+      const started = performance.now();
+      await task();
+      const seconds = (performance.now() - started) / 1000;
+      log(`${label}: ${seconds.toFixed(2)} s`);
+      return seconds;
+    };
+    const cores = availableParallelism();
+    const prepareSeconds = await timed('prepare (estimates, every policy, both folds)', () => prepareComparison(db, scenario, roster));
+    const single = await timed('simulate, 1 thread', () => compare(prepared, { replications, seed: 7, runner: inThisThread }));
+    const all = await timed(`simulate, ${cores} threads`, () => compare(prepared, { replications, seed: 7, runner: nodeWorkerPool(cores) }));
+
+    // The router alone: every policy's rules over one replication's leads, best of 5.
+    const configs = prepared.policiesByFold[0]!.flatMap((p) => (p.kind === 'as_is' ? [] : [compileRules(p.config)]));
+    const leadObjects = Array.from({ length: sample.count }, (_, i) => ({ ...world.segments[sample.segment[i]!]!.fields, value: Number.isNaN(sample.value[i]!) ? null : sample.value[i]! }));
+    let routerSeconds = Infinity;
+    for (let pass = 0; pass < 6; pass++) {
+      const started = performance.now();
+      for (const compiled of configs) {
+        const state = createRouterState(compiled);
+        for (let i = 0; i < sample.count; i++) {
+          if (i % 1000 === 0) startPeriod(state, i);
+          route(compiled, leadObjects[i]!, state);
+        }
+      }
+      if (pass > 0) routerSeconds = Math.min(routerSeconds, (performance.now() - started) / 1000);
+    }
+    const routed = sample.count * configs.length;
+    const simulated = sample.count * prepared.names.length * replications;
+    return {
+      results: [
+        { runtime: 'node', rows: routed, stage: `router alone (${configs.length} rule policies, one replication)`, seconds: routerSeconds, rowsPerSecond: routed / routerSeconds },
+        { runtime: 'node', rows: simulated, stage: 'simulate, 1 thread (leads × policies × replications)', seconds: single, rowsPerSecond: simulated / single },
+        { runtime: 'node', rows: simulated, stage: `simulate, ${cores} worker threads`, seconds: all, rowsPerSecond: simulated / all },
+        { runtime: 'node', rows: 0, stage: 'prepare: estimates and every policy on both folds', seconds: prepareSeconds, rowsPerSecond: null },
+      ],
+      ratios: {
+        'simulated leads/s ÷ routed leads/s (1 thread)': round((simulated / single) / (routed / routerSeconds)),
+        [`speed-up on ${cores} threads`]: round(single / all),
+      },
+      targets: [{ name: `${leads.toLocaleString('en-US')} leads × ${prepared.names.length} policies × ${replications} replications on ${cores} cores under ${TARGET_SECONDS} s`, seconds: all, limit: TARGET_SECONDS, met: all < TARGET_SECONDS }],
+      notes: [`${sample.count} leads in replication 0 (sample team scaled × ${scale.toFixed(2)}), ${prepared.names.join(', ')}; calibration included in each simulate time`],
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
