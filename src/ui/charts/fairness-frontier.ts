@@ -21,10 +21,15 @@ export interface FairnessFrontierOptions {
 export function fairnessFrontierChart(points: FrontierDot[], options: FairnessFrontierOptions): SVGSVGElement | HTMLElement {
   const { format, labels, current } = options;
   const title = (p: FrontierDot) => `${labels.strength} ${format(p.strength)}\n${labels.conversions}: ${format(p.conversionsPerWeek)}\n${labels.worstRep}: ${format(p.minRepConversions)}`;
+  // The label goes on the side of the ring with room for it.
+  const xs = [...points, ...(current ? [current] : [])].map((p) => p.minRepConversions);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const onRight = current !== null && x1 > x0 && (current.minRepConversions - x0) / (x1 - x0) > 0.6;
   return Plot.plot({
     width: options.width,
     height: Math.min(300, Math.max(220, options.width * 0.55)),
     marginLeft: 50,
+    marginTop: 28,
     marginRight: 20,
     ariaLabel: labels.title,
     style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
@@ -36,7 +41,7 @@ export function fairnessFrontierChart(points: FrontierDot[], options: FairnessFr
       ...(current
         ? [
             Plot.dot([current], { x: 'minRepConversions', y: 'conversionsPerWeek', r: 8, stroke: '#1f5fa8', strokeWidth: 2.5, fill: 'none', ariaLabel: 'current', title }),
-            Plot.text([current], { x: 'minRepConversions', y: 'conversionsPerWeek', text: () => labels.current, dy: -14, fill: '#1f5fa8', fontWeight: 600 }),
+            Plot.text([current], { x: 'minRepConversions', y: 'conversionsPerWeek', text: () => labels.current, dx: onRight ? -12 : 12, dy: -12, textAnchor: onRight ? 'end' : 'start', fill: '#1f5fa8', fontWeight: 600 }),
           ]
         : []),
     ],

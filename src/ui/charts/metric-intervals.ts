@@ -13,6 +13,8 @@ export interface MetricRow {
 export interface MetricIntervalsOptions {
   width: number;
   format: (x: number) => string;
+  /** Axis ticks, when `format` is too long for them (revenue in millions). */
+  tickFormat?: (x: number) => string;
   labels: { title: string; axis: string; interval: string };
   /** A reference line (0 for paired differences). */
   zero?: boolean;
@@ -31,7 +33,7 @@ export function metricIntervalsChart(rows: MetricRow[], options: MetricIntervals
     marginRight: 20,
     ariaLabel: labels.title,
     style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
-    x: { label: labels.axis, grid: true, tickFormat: format, ticks: 5, nice: true },
+    x: { label: labels.axis, grid: true, tickFormat: options.tickFormat ?? format, ticks: Math.max(2, Math.floor((options.width - 130) / 70)), nice: true },
     y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
     marks: [
       ...(options.zero ? [Plot.ruleX([0], { stroke: '#8792a2' })] : []),

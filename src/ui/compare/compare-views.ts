@@ -13,6 +13,13 @@ import '../model/chart-host';
 export const HEADLINE = ['conversions', 'revenue', 'conversionRate'] as const;
 export type HeadlineMetric = (typeof HEADLINE)[number];
 
+/** Axis ticks of amounts in the millions stay short: 16M, 1,600万. */
+function tickFormat(i18n: I18n, metric: MetricName): ((x: number) => string) | undefined {
+  if (metric !== 'revenue') return undefined;
+  const compact = new Intl.NumberFormat(i18n.locale, { notation: 'compact', maximumFractionDigits: 1 });
+  return (x) => compact.format(x);
+}
+
 export function metricFormat(i18n: I18n, metric: MetricName): (x: number) => string {
   const { fmt } = i18n;
   if (metric === 'conversionRate' || metric === 'slaBreachRate') return fmt.percent;
@@ -64,7 +71,7 @@ export function forecastCharts(i18n: I18n, c: Comparison) {
         <h3>${t.compare.metrics[m]}</h3>
         <allot-chart
           .draw=${(width: number) =>
-            metricIntervalsChart(rowsOf(i18n, c, (p) => p.metrics[m], (p) => p.name === 'optimized'), { width, format: metricFormat(i18n, m), labels: { title: t.compare.metrics[m], axis: '', interval: t.compare.interval } })}
+            metricIntervalsChart(rowsOf(i18n, c, (p) => p.metrics[m], (p) => p.name === 'optimized'), { width, format: metricFormat(i18n, m), tickFormat: tickFormat(i18n, m), labels: { title: t.compare.metrics[m], axis: '', interval: t.compare.interval } })}
         ></allot-chart>
       </div>`,
     )}
@@ -77,7 +84,7 @@ export function pairedChart(i18n: I18n, c: Comparison, metric: HeadlineMetric) {
   const f = metricFormat(i18n, metric);
   return html`<allot-chart
     data-chart="paired"
-    .draw=${(width: number) => metricIntervalsChart(rows, { width, zero: true, format: (x) => (x > 0 ? '+' : '') + f(x), labels: { title: t.compare.pairedTitle, axis: t.compare.metrics[metric], interval: t.compare.interval } })}
+    .draw=${(width: number) => metricIntervalsChart(rows, { width, zero: true, format: (x) => (x > 0 ? '+' : '') + f(x), tickFormat: tickFormat(i18n, metric), labels: { title: t.compare.pairedTitle, axis: t.compare.metrics[metric], interval: t.compare.interval } })}
   ></allot-chart>`;
 }
 
@@ -125,7 +132,7 @@ export function touchCharts(i18n: I18n, c: Comparison, slaHours: number) {
   const { t, fmt } = i18n;
   const hours = (x: number) => fmt.number(Math.round(x * 10) / 10);
   const rows = c.policies.map((p) => ({ label: policyLabel(i18n, p.name), p50: p.metrics.firstTouchHoursP50, p90: p.metrics.firstTouchHoursP90 }));
-  return html`<div class="pair">
+  return html`<div class="stack">
     <div data-chart="first-touch">
       <h3>${t.compare.touchTitle}</h3>
       <allot-chart

@@ -76,8 +76,9 @@ export const compareStyles = css`
     color: var(--accent-strong);
   }
   .range {
+    display: block;
     color: var(--muted);
-    font-size: 12px;
+    font-size: 11px;
   }
   .mean {
     font-weight: 600;
@@ -91,6 +92,11 @@ export const compareStyles = css`
     display: grid;
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 16px;
+  }
+  .stack {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
   }
   h3 {
     font-size: 13px;

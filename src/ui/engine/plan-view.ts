@@ -1,6 +1,7 @@
 import { ImportError } from '../../data/import-error';
 import type { RuleConfig } from '../../model/rules';
-import { gini, frontier, type FrontierPoint } from '../../optimize/frontier';
+import { gini } from '../../model/inequality';
+import { frontier, type FrontierPoint } from '../../optimize/frontier';
 import type { OptimalPlan, RepOutcome } from '../../optimize/optimize';
 import { PolicyError, solveOptimized } from '../../optimize/optimized-policy';
 import type { PolicyContext } from '../../optimize/policies';

@@ -170,6 +170,11 @@ export class PoliciesStep extends LitElement {
       ${this.error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${this.error}</p></div>` : nothing}
       <div class="layout">
         <div class="side">
+          <section class="panel" aria-labelledby="controls-title">
+            <h2 id="controls-title">${p.controlsTitle}</h2>
+            <p class="help">${p.controlsHelp}</p>
+            <allot-optimizer-controls .i18n=${this.i18n} .scenario=${scenario} .segmentValues=${this.segmentValues} @scenario-edit=${this.#edited}></allot-optimizer-controls>
+          </section>
           <section class="panel" aria-labelledby="baselines-title">
             <h2 id="baselines-title">${p.baselinesTitle}</h2>
             <p class="help">${p.baselinesHelp}</p>
@@ -181,11 +186,6 @@ export class PoliciesStep extends LitElement {
                 </li>`,
               )}
             </ul>
-          </section>
-          <section class="panel" aria-labelledby="controls-title">
-            <h2 id="controls-title">${p.controlsTitle}</h2>
-            <p class="help">${p.controlsHelp}</p>
-            <allot-optimizer-controls .i18n=${this.i18n} .scenario=${scenario} .segmentValues=${this.segmentValues} @scenario-edit=${this.#edited}></allot-optimizer-controls>
           </section>
         </div>
         <section class="panel" aria-labelledby="plan-title" aria-busy=${this.busy ? 'true' : 'false'} data-panel="plan">
