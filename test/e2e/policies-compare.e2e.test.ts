@@ -101,6 +101,16 @@ describe('the Policies and Compare steps', () => {
     expect((await repLoadTitles(page)).find((t) => t.startsWith('王芳'))).toMatch(/^王芳 \(absent\): 0 Leads \/ week/);
     await screenshot(page, 'compare-what-if');
 
+    // In Chinese, the words are the CRM's own (GLOSSARY.md), and the numbers stay.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('allot-compare-step h1').textContent()).toBe('对比');
+    expect(await page.locator('allot-compare-step #lorenz-title').textContent()).toBe('公平性：洛伦兹曲线');
+    expect(await policyRows(page).count()).toBe(6);
+    await screenshot(page, 'compare-zh');
+    await step(page, 'policies').click();
+    await expect.poll(() => page.locator('allot-policies-step h1').textContent()).toBe('分配策略');
+    await screenshot(page, 'policies-zh');
+
     expectOnlyLocalRequests(visit);
     await close(visit);
   }, 300_000);
