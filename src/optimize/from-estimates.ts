@@ -12,7 +12,9 @@ import type { AssignmentProblem, Constraints } from './problem';
 
 export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[], scenario: Scenario): AssignmentProblem {
   const segments = estimates.segments.map((s) => ({ key: s.key, demandPerWeek: s.perWeek, valuePerWon: s.revenuePerWin.perWin ?? 0 }));
-  const reps = roster.map((r) => ({ id: r.rep_id, capacityPerWeek: r.capacity_per_week, tier: r.tier, active: r.active }));
+  // A rep the what-if marks away (simulation.absent) takes no lead in the plan, as the router will skip them.
+  const away = new Set(scenario.simulation.absent);
+  const reps = roster.map((r) => ({ id: r.rep_id, capacityPerWeek: r.capacity_per_week, tier: r.tier, active: r.active && !away.has(r.rep_id) }));
   const S = segments.length, R = reps.length;
 
   const cells = new Map(estimates.conversion.map((c) => [`${c.segment}\u0000${c.rep}`, c.mean]));

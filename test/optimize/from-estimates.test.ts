@@ -47,6 +47,11 @@ describe('problemFromEstimates: the estimates, roster and scenario as the optimi
     expect(p.constraints).toEqual({ capacity: true, maxMinWeight: 0 });
   });
 
+  it('a rep marked away in the what-if takes no lead in the plan', () => {
+    const p = problemFromEstimates(ESTIMATES, ROSTER, scenario({ simulation: { absent: ['a'] } }));
+    expect(p.reps.map((r) => [r.id, r.active])).toEqual([['a', false], ['b', true], ['c', false]]);
+  });
+
   it('eligibility comes from the skill tags: region:East reps take East leads only', () => {
     const p = problemFromEstimates(ESTIMATES, ROSTER, scenario({ eligibility: { field: 'region', skill: 'region' } }));
     expect(Array.from(p.eligible as Uint8Array)).toEqual([1, 0, 1, 0, 1, 0, 1, 0, 1]);

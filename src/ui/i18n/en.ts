@@ -311,7 +311,7 @@ export const en: Texts = {
     capacityAxis: 'Capacity',
     interval: '90% interval',
     absent: 'absent',
-    absentPlanNote: 'Grey: away in the what-if. The plan still counts them; in simulation the router skips them and their leads go to the others.',
+    absentPlanNote: 'Grey: away in the what-if. The plan gives them no lead, and in simulation the router skips them.',
   },
   compare: {
     title: 'Compare',

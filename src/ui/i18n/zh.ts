@@ -311,7 +311,7 @@ export const zh: Texts = {
     capacityAxis: '容量',
     interval: '90% 区间',
     absent: '不在岗',
-    absentPlanNote: '灰色：假设分析中不在岗。方案仍计入他们；模拟时路由会跳过他们，线索分给其他人。',
+    absentPlanNote: '灰色：假设分析中不在岗。方案不给他们分配线索，模拟时路由也会跳过他们。',
   },
   compare: {
     title: '对比',
