@@ -18,6 +18,8 @@ export interface WeekCalendar {
   readonly worked: Uint8Array;
   /** Worked hours in [0, h) of the week, for h = 0 … 168. */
   readonly before: Float64Array;
+  /** The hour of the week of the k-th worked hour, for k = 0 … hoursPerWeek − 1 (the inverse of `before`). */
+  readonly workedHour: Uint8Array;
   readonly hoursPerWeek: number;
 }
 
@@ -26,7 +28,8 @@ export function compileCalendar(hours: WorkingHours): WeekCalendar {
   for (const day of hours.days) for (let h = hours.start; h < hours.end; h++) worked[day * 24 + h] = 1;
   const before = new Float64Array(HOURS_PER_WEEK + 1);
   for (let h = 0; h < HOURS_PER_WEEK; h++) before[h + 1] = before[h]! + worked[h]!;
-  return { worked, before, hoursPerWeek: before[HOURS_PER_WEEK]! };
+  const workedHour = Uint8Array.from({ length: before[HOURS_PER_WEEK]! }, (_, k) => worked.findIndex((w, h) => w === 1 && before[h] === k));
+  return { worked, before, workedHour, hoursPerWeek: before[HOURS_PER_WEEK]! };
 }
 
 /** Worked hours from the start of the simulation to time t. */
@@ -40,18 +43,10 @@ export function workedUntil(cal: WeekCalendar, t: number): number {
 /** The moment at which `w` worked hours have passed since the start (the inverse of workedUntil). */
 export function momentAfterWorked(cal: WeekCalendar, w: number): number {
   const perWeek = cal.hoursPerWeek;
-  let week = Math.floor(w / perWeek);
-  let rest = w - week * perWeek;
-  // Exactly at the end of a week's work: the next work starts next week.
-  if (rest >= perWeek) { week++; rest -= perWeek; }
-  let lo = 0, hi = HOURS_PER_WEEK - 1;
-  // The first worked hour h with before[h] + 1 > rest.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cal.before[mid + 1]! > rest) hi = mid;
-    else lo = mid + 1;
-  }
-  return week * HOURS_PER_WEEK + lo + (rest - cal.before[lo]!);
+  const week = Math.floor(w / perWeek);
+  const rest = w - week * perWeek;
+  const k = Math.min(Math.floor(rest), perWeek - 1);
+  return week * HOURS_PER_WEEK + cal.workedHour[k]! + (rest - k);
 }
 
 /** Parses `09:00-18:00` or `9-18`, optionally with days `Mon-Fri 9-18` / `周一至周五 9-18`; null when unreadable. */

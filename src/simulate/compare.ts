@@ -86,7 +86,7 @@ export function calibrated(start: SimulationWorld, seed: number): SimulationWorl
     let latency = DEFAULT_TOUCH_LATENCY_HOURS;
     if (Number.isFinite(target)) {
       let lo = 0, hi = 72;
-      for (let step = 0; step < 16; step++) {
+      for (let step = 0; step < 13; step++) {
         latency = (lo + hi) / 2;
         const totals = pilot(withLatency(latency));
         if (touchQuantile(totals.touchHistogram, totals.touched, 0.5) > target) hi = latency;

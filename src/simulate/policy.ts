@@ -33,7 +33,8 @@ export interface PreparedPolicy {
 
 export function preparePolicy(policy: SimPolicy, world: SimulationWorld): PreparedPolicy {
   const worldIndex = new Map(world.reps.map((r, i) => [r.id, i]));
-  const leads = world.segments.map((s): Record<string, LeadValue> => ({ ...s.fields, value: null }));
+  // A fixed lead_id spares the router naming each lead `#n` (a string per lead); the simulator never dedupes.
+  const leads = world.segments.map((s): Record<string, LeadValue> => ({ ...s.fields, value: null, lead_id: 'simulated' }));
   if (policy.kind === 'as_is') return { name: policy.name, kind: 'as_is', compiled: null, toWorld: new Int32Array(0), slots: null, leads };
   const config = withWorldAvailability(policy.config, world);
   const compiled = compileRules(config);

@@ -1,4 +1,3 @@
-import { decayMultiplier } from '../estimate/decay';
 import { closeLead, createRouterState, route, startPeriod } from '../route';
 import type { Arrivals } from './arrivals';
 import { compileCalendar, HOURS_PER_WEEK, momentAfterWorked, workedUntil, type WeekCalendar } from './calendar';
@@ -47,6 +46,11 @@ export const TOUCH_BINS = 4 * 24 * 42;
 
 export interface RunScratch {
   calendars: WeekCalendar[];
+  /** Per rep: away all horizon; has absences; is a junior. Per segment: value per win. Hoisted out of the objects for the hot loop. */
+  away: Uint8Array;
+  hasAbsences: Uint8Array;
+  junior: Uint8Array;
+  valuePerWon: Float64Array;
   service: Float64Array;
   repFree: Float64Array;
   closes: TimeHeap;
@@ -57,6 +61,10 @@ export interface RunScratch {
 export function createScratch(world: SimulationWorld): RunScratch {
   return {
     calendars: world.reps.map((r) => compileCalendar(r.hours)),
+    away: Uint8Array.from(world.reps, (r) => (r.absent ? 1 : 0)),
+    hasAbsences: Uint8Array.from(world.reps, (r) => (r.absences.length ? 1 : 0)),
+    junior: Uint8Array.from(world.reps, (r) => (r.junior ? 1 : 0)),
+    valuePerWon: Float64Array.from(world.segments, (s) => s.valuePerWon),
     service: Float64Array.from(world.reps, (r) => {
       const hours = compileCalendar(r.hours).hoursPerWeek;
       // A rep outside the roster (as-is replay only) works at the team's average pace.
@@ -74,8 +82,9 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
   const R = world.reps.length;
   const { slaHours, reclaimAfterHours, maxReclaims, cycleHours } = world.horizon;
   const latency = world.horizon.touchLatencyHours;
-  const decay = world.decay;
-  const { calendars, service, repFree, closes, reclaims } = scratch;
+  const { floor, tauHours, reference } = world.decay;
+  const { calendars, service, repFree, closes, reclaims, away, hasAbsences, junior, valuePerWon } = scratch;
+  const highValue = world.highValue;
   repFree.fill(0);
   closes.clear();
   reclaims.clear();
@@ -139,12 +148,13 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       }
     }
 
-    const value = Number.isNaN(arrivals.value[lead]!) ? world.segments[segment]!.valuePerWon : arrivals.value[lead]!;
+    const ownValue = arrivals.value[lead]!;
+    const value = ownValue === ownValue ? ownValue : valuePerWon[segment]!;
     if (counted && firstTime) {
       totals.leads++;
-      if (world.highValue[segment]) {
+      if (highValue[segment]) {
         totals.highValue++;
-        if (rep >= 0 && world.reps[rep]!.junior) totals.highValueToJuniors++;
+        if (rep >= 0 && junior[rep]) totals.highValueToJuniors++;
       }
     }
     if (rep < 0) {
@@ -158,14 +168,16 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
     const cal = calendars[rep]!;
     let start = Math.max(repFree[rep]!, workedUntil(cal, now));
     let touchAt = momentAfterWorked(cal, start + latency);
-    const absences = world.reps[rep]!.absences;
-    if (world.reps[rep]!.absent) touchAt = Infinity;
-    for (let k = 0; k < absences.length && touchAt !== Infinity; k++) {
-      const [from, to] = absences[k]!;
-      if (touchAt >= from && touchAt < to) {
-        start = workedUntil(cal, to);
-        touchAt = momentAfterWorked(cal, start + latency);
-        k = -1;
+    if (away[rep]) touchAt = Infinity;
+    else if (hasAbsences[rep]) {
+      const absences = world.reps[rep]!.absences;
+      for (let k = 0; k < absences.length; k++) {
+        const [from, to] = absences[k]!;
+        if (touchAt >= from && touchAt < to) {
+          start = workedUntil(cal, to);
+          touchAt = momentAfterWorked(cal, start + latency);
+          k = -1;
+        }
       }
     }
     if (routesLater && touchAt - now > reclaimAfterHours && attempts[lead]! < maxReclaims) {
@@ -183,8 +195,9 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
     if (state && configRep >= 0) closes.push(touchAt + cycleHours, configRep);
 
     const hours = touchAt - arrivals.time[lead]!;
-    const multiplier = decayMultiplier(decay, hours);
-    const chance = Math.min(1, p[segment * R + rep]! * multiplier / decay.reference);
+    // decayMultiplier (src/estimate/decay.ts), written out: this line runs for every lead of every policy.
+    const multiplier = floor + (1 - floor) * Math.exp(-(hours > 0 ? hours : 0) / tauHours);
+    const chance = Math.min(1, (p[segment * R + rep]! * multiplier) / reference);
     if (!counted) continue;
     totals.touched++;
     totals.decaySum += multiplier;
