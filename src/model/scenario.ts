@@ -42,8 +42,12 @@ export const ScenarioSchema = z.object({
       valueFloor: share.optional(),
       juniorShare: z.object({ segments: z.record(z.string(), z.array(z.string())), atLeast: share }).optional(),
       maxMinWeight: z.number().min(0).default(0),
+      /** A share of the leads of every segment matching `segment` (field → value) goes to `rep`, whatever the optimizer would do. */
+      pins: z.array(z.object({ segment: z.record(z.string(), z.string()), rep: z.string().min(1), share })).default([]),
+      /** `rep` never gets the leads of the segments matching `segment`. */
+      exclusions: z.array(z.object({ segment: z.record(z.string(), z.string()), rep: z.string().min(1) })).default([]),
     })
-    .default({ capacity: true, maxMinWeight: 0 }),
+    .default({ capacity: true, maxMinWeight: 0, pins: [], exclusions: [] }),
   simulation: z
     .object({
       weeks: z.number().int().positive().default(8),

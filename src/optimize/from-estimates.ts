@@ -42,6 +42,8 @@ export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[
     ...(c.loadBand ? { loadBand: c.loadBand } : {}),
     ...(c.valueFloor !== undefined ? { valueFloor: c.valueFloor } : {}),
     ...(c.juniorShare ? { juniorShare: { segments: juniorSegments(estimates, c.juniorShare.segments), atLeast: c.juniorShare.atLeast } } : {}),
+    ...(c.pins.length ? { pins: c.pins.flatMap((pin, k) => matchingPairs(estimates, roster, pin, `constraints.pins[${k}]`).map((pair) => ({ ...pair, share: pin.share }))) } : {}),
+    ...(c.exclusions.length ? { exclusions: c.exclusions.flatMap((ex, k) => matchingPairs(estimates, roster, ex, `constraints.exclusions[${k}]`)) } : {}),
   };
   return { segments, reps, conversion, eligible, objective: scenario.objective.maximize, constraints };
 }
@@ -56,4 +58,18 @@ function juniorSegments(estimates: Estimates, byField: Record<string, string[]>)
   const out = estimates.segments.flatMap((seg, s) => (fields.every(([field, values]) => values.includes(seg.fields[field] ?? '')) ? [s] : []));
   if (fields.length && out.length === 0) throw new ImportError('constraints.juniorShare.segments: no segment has these values.', { path: 'constraints.juniorShare.segments' });
   return out;
+}
+
+/** The (segment, rep) pairs a pin or exclusion names: every segment whose fields hold the given values. */
+function matchingPairs(estimates: Estimates, roster: readonly Rep[], named: { segment: Record<string, string>; rep: string }, path: string): Array<{ segment: number; rep: number }> {
+  const rep = roster.findIndex((r) => r.rep_id === named.rep);
+  if (rep < 0) throw new ImportError(`${path}.rep: "${named.rep}" is not in the roster.`, { path: `${path}.rep` });
+  const fields = Object.entries(named.segment);
+  const known = new Set(estimates.segments.flatMap((s) => Object.keys(s.fields)));
+  for (const [field] of fields) {
+    if (!known.has(field)) throw new ImportError(`${path}.segment: "${field}" is not one of the segment fields (${[...known].join(', ')}).`, { path: `${path}.segment.${field}` });
+  }
+  const segments = estimates.segments.flatMap((seg, s) => (fields.every(([field, value]) => seg.fields[field] === value) ? [s] : []));
+  if (segments.length === 0) throw new ImportError(`${path}.segment: no segment has ${fields.map(([f, v]) => `${f} = "${v}"`).join(' and ')}.`, { path: `${path}.segment` });
+  return segments.map((segment) => ({ segment, rep }));
 }

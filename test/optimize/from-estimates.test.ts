@@ -47,6 +47,18 @@ describe('problemFromEstimates: the estimates, roster and scenario as the optimi
     expect(p.constraints).toEqual({ capacity: true, maxMinWeight: 0 });
   });
 
+  it('pins and exclusions name segments by field values and reps by id', () => {
+    const p = problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { pins: [{ segment: { region: 'East' }, rep: 'b', share: 0.25 }], exclusions: [{ segment: { region: 'West' }, rep: 'a' }] } }));
+    expect(p.constraints.pins).toEqual([{ segment: 0, rep: 1, share: 0.25 }, { segment: 2, rep: 1, share: 0.25 }]);
+    expect(p.constraints.exclusions).toEqual([{ segment: 1, rep: 0 }]);
+  });
+
+  it('a pin on an unknown rep or on values no segment has names its path', () => {
+    expect(() => problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { pins: [{ segment: { region: 'East' }, rep: 'zz', share: 0.5 }] } }))).toThrow(/constraints\.pins\[0\]\.rep: "zz" is not in the roster/);
+    expect(() => problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { exclusions: [{ segment: { region: 'North' }, rep: 'a' }] } }))).toThrow(/constraints\.exclusions\[0\]\.segment: no segment has region = "North"/);
+    expect(() => problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { pins: [{ segment: { size: 'Big' }, rep: 'a', share: 0.5 }] } }))).toThrow(/constraints\.pins\[0\]\.segment: "size" is not one of the segment fields/);
+  });
+
   it('a rep marked away in the what-if takes no lead in the plan', () => {
     const p = problemFromEstimates(ESTIMATES, ROSTER, scenario({ simulation: { absent: ['a'] } }));
     expect(p.reps.map((r) => [r.id, r.active])).toEqual([['a', false], ['b', true], ['c', false]]);
