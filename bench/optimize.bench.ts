@@ -20,7 +20,7 @@ import type { BenchBody, BenchOptions, BenchResult, Target } from './report';
 
 const run1 = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SOLVERS = ['jslp', 'highs'] as const;
+const SOLVERS = ['jslp', 'highs', 'auto'] as const;
 const SAMPLE_SCENARIO = path.join(here, '..', 'data', 'sample', 'scenario.json');
 const REOPTIMIZE_TARGET_MS = 100;
 
@@ -58,7 +58,12 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
     }
     const ratio = ms.jslp != null && ms.highs != null ? ms.jslp / ms.highs : null;
     ratios[`${S}x${R} jslp/highs`] = ratio === null ? null : +ratio.toFixed(2);
-    if (S * R >= 25_000) targets.push({ name: `${S}×${R}: javascript-lp-solver within 1.5× HiGHS (ratio)`, seconds: ratio, limit: 1.5, met: ratio !== null && ratio <= 1.5 });
+    const autoRatio = ms.auto != null && ms.highs != null ? ms.auto / ms.highs : null;
+    ratios[`${S}x${R} auto/highs`] = autoRatio === null ? null : +autoRatio.toFixed(2);
+    if (S * R >= 25_000) {
+      targets.push({ name: `${S}×${R}: the optimizer end to end (auto solver choice) within 1.5× HiGHS's solve (ratio)`, seconds: autoRatio, limit: 1.5, met: autoRatio !== null && autoRatio <= 1.5 });
+      targets.push({ name: `${S}×${R}: javascript-lp-solver itself within 1.5× HiGHS (ratio)`, seconds: ratio, limit: 1.5, met: ratio !== null && ratio <= 1.5 });
+    }
   }
   return { results, ratios, targets, details: { sample, solves }, notes };
 }
