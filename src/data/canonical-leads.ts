@@ -1,7 +1,8 @@
 import { DATE_FIELDS, type CanonicalField, type Mapping } from '../model/mapping';
 import type { QualityIssue } from '../model/quality';
+import { cellsOf } from './cells';
 import { sqlName, sqlString, type Database } from './database';
-import { rowList, runRowCheck, type RowCheck } from './issue';
+import { rowList, runRowChecks, type RowCheck } from './issue';
 import type { KnownRange } from './column-profile';
 import type { JoinedTable } from './joins';
 import { cleanText, excelSerialTest, onlyReadableAs, parseNumber, parseOutcome, parseTimestamp, type DateOrder } from './parse-expressions';
@@ -108,10 +109,7 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
       describe: (n, rows) => `${file}: ${n} row(s) have an outcome in column "${fields.outcome}" that is not a known won/lost/open value (${rowList(rows)}); rejected. Add the spelling to outcomeValues in the mapping to keep them.` },
     ...repairs,
   ];
-  for (const check of checks) {
-    const issue = await runRowCheck(db, PARSED, file, check);
-    if (issue) issues.push(issue);
-  }
+  issues.push(...(await runRowChecks(db, PARSED, file, checks)));
   if (fields.outcome) await reportUnknownOutcomeValues(db, issues);
   const serials = await countExcelSerials(db, joined, mapping, file);
   if (serials) issues.push(serials);
@@ -156,13 +154,13 @@ async function resolveDateOrder(db: Database, joined: JoinedTable, mapping: Mapp
   if (mapping.dateOrder !== 'auto') return mapping.dateOrder;
   const cells = mappedDateColumns(mapping);
   if (cells.length === 0) return 'ymd';
-  const sum = (order: 'dmy' | 'mdy') => cells.map((c) => `count(*) FILTER (WHERE ${onlyReadableAs(`${sqlName(c)}`, order)})`).join(' + ');
-  const ambiguous = cells
-    .map((c) => `count(*) FILTER (WHERE CASE WHEN length(${cleanText(sqlName(c))}) BETWEEN 8 AND 30 THEN regexp_full_match(${cleanText(sqlName(c))}, '(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\\d{4}.*') ELSE false END)`)
-    .join(' + ');
+  // One set of tests over the (column, cell) rows of every date column: see cellsOf.
+  const text = cleanText('cell');
   const [votes] = await db.query<{ dmy: number; mdy: number; ambiguous: number }>(
-    `SELECT (${sum('dmy')})::DOUBLE AS dmy, (${sum('mdy')})::DOUBLE AS mdy, (${ambiguous})::DOUBLE AS ambiguous
-     FROM (SELECT * FROM ${sqlName(joined.table)} LIMIT ${DATE_VOTE_ROWS})`,
+    `SELECT count(*) FILTER (WHERE ${onlyReadableAs('cell', 'dmy')})::DOUBLE AS dmy,
+       count(*) FILTER (WHERE ${onlyReadableAs('cell', 'mdy')})::DOUBLE AS mdy,
+       count(*) FILTER (WHERE CASE WHEN length(${text}) BETWEEN 8 AND 30 THEN regexp_full_match(${text}, '(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\\d{4}.*') ELSE false END)::DOUBLE AS ambiguous
+     FROM (${cellsOf(sqlName(joined.table), cells, { limit: DATE_VOTE_ROWS })})`,
   );
   const { dmy = 0, mdy = 0, ambiguous: unclear = 0 } = votes ?? {};
   if (dmy === 0 && mdy === 0 && unclear === 0) return 'ymd';
@@ -181,7 +179,7 @@ async function countExcelSerials(db: Database, joined: JoinedTable, mapping: Map
   const cells = mappedDateColumns(mapping);
   if (cells.length === 0) return null;
   const [row] = await db.query<{ n: number }>(
-    `SELECT (${cells.map((c) => `count(*) FILTER (WHERE ${excelSerialTest(sqlName(c))})`).join(' + ')})::DOUBLE AS n FROM ${sqlName(joined.table)}`,
+    `SELECT count(*) FILTER (WHERE ${excelSerialTest('cell')})::DOUBLE AS n FROM (${cellsOf(sqlName(joined.table), cells)})`,
   );
   const n = row?.n ?? 0;
   if (n === 0) return null;

@@ -1,4 +1,5 @@
 import type { ColumnProfile } from '../model/quality';
+import { cellsOf } from './cells';
 import { sqlName, type Database } from './database';
 import { cleanText, parseNumber, parseTimestamp } from './parse-expressions';
 
@@ -53,14 +54,17 @@ export async function profileColumns(
   const [counts] = await db.query<Stats>(
     `SELECT count(*)::DOUBLE AS total, ${columns.map((c, i) => `${filledOf(c)}::DOUBLE AS ${alias(i, 'filled')}, ${distinctOf(c)}::DOUBLE AS ${alias(i, 'distinct')}`).join(', ')} FROM ${from}`,
   );
-  const [sample] = await db.query<Stats>(
-    `SELECT ${columns.map((c, i) => `count(${cell(c)})::DOUBLE AS ${alias(i, 'filled')}, count(${parseNumber(sqlName(c))})::DOUBLE AS ${alias(i, 'numbers')}, count(${parseTimestamp(sqlName(c), 'ymd')})::DOUBLE AS ${alias(i, 'dates')}`).join(', ')}
-     FROM (SELECT * FROM ${from} LIMIT ${TYPE_SAMPLE_ROWS})`,
+  // Every column's sample is parsed by one set of expressions over (column, cell) pairs: written
+  // once per column instead, their regular expressions cost DuckDB-WASM ~7 ms each to compile,
+  // most of a second on a wide export.
+  const sampled = await db.query<{ i: number; filled: number; numbers: number; dates: number }>(
+    `SELECT i::DOUBLE AS i, count(${cleanText('cell')})::DOUBLE AS filled, count(${parseNumber('cell')})::DOUBLE AS numbers,
+       count(${parseTimestamp('cell', 'ymd')})::DOUBLE AS dates
+     FROM (${cellsOf(from, columns, { limit: TYPE_SAMPLE_ROWS })}) GROUP BY i`,
   );
+  const sample = new Map(sampled.map((r) => [r.i, r] as const));
   const types = columns.map((column, i): ColumnProfile['type'] => {
-    const filled = Number(sample![alias(i, 'filled').slice(1, -1)]);
-    const numbers = Number(sample![alias(i, 'numbers').slice(1, -1)]);
-    const dates = Number(sample![alias(i, 'dates').slice(1, -1)]);
+    const { filled = 0, numbers = 0, dates = 0 } = sample.get(i) ?? {};
     if (Number(counts![alias(i, 'filled').slice(1, -1)]) === 0) return 'empty';
     if (textColumns.has(column)) return 'text';
     if (filled > 0 && dates >= TYPE_SHARE * filled && dates > numbers * 0.5) return 'date';
@@ -79,8 +83,7 @@ export async function profileColumns(
           .join(', ')} FROM ${from}`,
       )
     : [{}];
-  const profiles: ColumnProfile[] = [];
-  for (const [i, column] of columns.entries()) {
+  const plans = columns.map((column, i) => {
     const get = (what: string) => (counts ?? {})[`c${i}_${what}`] as number;
     const filled = get('filled');
     const estimate = Math.min(get('distinct'), get('filled'));
@@ -89,27 +92,43 @@ export async function profileColumns(
     const wantsTop = categorical && (type === 'text' || (type === 'number' && estimate <= FEW_VALUES));
     // Grouping for the top values counts the groups too, so an estimate becomes exact for free.
     const countsExactly = approximate && estimate <= SMALL_DISTINCT;
-    const groups = wantsTop || countsExactly
-      ? await db.query<{ value: string; count: number; groups: number }>(
-          `SELECT ${cell(column)} AS value, count(*)::DOUBLE AS count, (count(*) OVER ())::DOUBLE AS groups FROM ${from}
-           WHERE ${cell(column)} IS NOT NULL GROUP BY 1 ORDER BY count DESC, value LIMIT ${TOP_VALUES}`,
-        )
-      : [];
-    const distinct = countsExactly ? (groups[0]?.groups ?? 0) : estimate;
-    const top = wantsTop ? groups.map(({ value, count }) => ({ value, count })) : [];
-    profiles.push({
+    return { column, filled, estimate, type, wantsTop, countsExactly };
+  });
+  const groups = await topValues(db, from, plans.filter((p) => p.wantsTop || p.countsExactly).map((p) => p.column));
+  return plans.map(({ column, filled, estimate, type, wantsTop, countsExactly }, i): ColumnProfile => {
+    const top = groups.get(column);
+    return {
       column,
       mappedTo: mappedTo.get(column) ?? null,
       type,
       nulls: Number(counts!.total) - filled,
-      distinct,
+      distinct: countsExactly ? (top?.groups ?? 0) : estimate,
       ...(approximate && !countsExactly ? { distinctApprox: true } : {}),
       min: type === 'number' || type === 'date' ? (known.get(column)?.min ?? rangeText((ranges ?? {}) as Stats, `c${i}_min`)) : null,
       max: type === 'number' || type === 'date' ? (known.get(column)?.max ?? rangeText((ranges ?? {}) as Stats, `c${i}_max`)) : null,
-      top,
-    });
+      top: wantsTop ? (top?.values ?? []) : [],
+    };
+  });
+}
+
+/** The TOP_VALUES most common values of each column and its number of distinct values, in one query. */
+async function topValues(db: Database, from: string, columns: string[]): Promise<Map<string, { values: Array<{ value: string; count: number }>; groups: number }>> {
+  const found = new Map<string, { values: Array<{ value: string; count: number }>; groups: number }>();
+  if (columns.length === 0) return found;
+  const rows = await db.query<{ i: number; value: string; count: number; groups: number }>(
+    `SELECT i::DOUBLE AS i, value, count, groups FROM (
+       SELECT i, cell AS value, count(*)::DOUBLE AS count, (count(*) OVER (PARTITION BY i))::DOUBLE AS groups,
+         row_number() OVER (PARTITION BY i ORDER BY count(*) DESC, cell) AS rank
+       FROM (${cellsOf(from, columns, { cell: (c) => cleanText(sqlName(c)) })}) GROUP BY i, cell)
+     WHERE rank <= ${TOP_VALUES} ORDER BY i, rank`,
+  );
+  for (const { i, value, count, groups } of rows) {
+    const column = columns[i]!;
+    const entry = found.get(column) ?? { values: [], groups };
+    entry.values.push({ value, count });
+    found.set(column, entry);
   }
-  return profiles;
+  return found;
 }
 
 function rangeText(ranges: Stats, key: string): string | null {
