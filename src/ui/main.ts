@@ -1,3 +1,5 @@
+// First: DuckDB-WASM starts while everything below loads (see start-database.ts).
+import './data/start-database';
 import './styles/global.css';
 import './app-shell';
 import { maxFileBytesFrom } from './data/file-limit';
