@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { createBrowserDatabase } from '../data/adapters/wasm-browser';
 import './data/data-step';
 import './export/export-step';
@@ -19,6 +20,7 @@ import { ScenarioStore } from './state/scenario-store';
 import { SharedDataSession } from './state/shared-session';
 import './step-nav';
 import type { StepEntry } from './step-nav';
+import { WorkbenchChanges } from './step/workbench-changes';
 import { shared } from './styles/shared';
 import type { RepChange } from './team/roster-table';
 import './team/team-step';
@@ -31,6 +33,14 @@ const STEPS: StepEntry[] = [
   { id: 'policies', available: true },
   { id: 'compare', available: true },
   { id: 'export', available: true },
+];
+
+/** The steps that work through the engine: each a WorkbenchStep, handed the same things. */
+const ENGINE_STEPS: Array<[StepId, StaticValue]> = [
+  ['model', literal`allot-model-step`],
+  ['policies', literal`allot-policies-step`],
+  ['compare', literal`allot-compare-step`],
+  ['export', literal`allot-export-step`],
 ];
 
 /** The workbench: header, language, the steps, and the current step's page. */
@@ -102,16 +112,9 @@ export class AppShell extends LitElement {
     `,
   ];
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.session.events.addEventListener('data-change', this.#dataChanged);
-    this.store.addEventListener('scenario-change', this.#scenarioChanged);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.session.events.removeEventListener('data-change', this.#dataChanged);
-    this.store.removeEventListener('scenario-change', this.#scenarioChanged);
+  constructor() {
+    super();
+    new WorkbenchChanges(this, () => ({ session: this.session, store: this.store }), { data: () => void this.#dataChanged(), scenario: () => this.#scenarioChanged() });
   }
 
   override willUpdate() {
@@ -144,51 +147,20 @@ export class AppShell extends LitElement {
               @roster-edit=${this.#rosterEdited}
             ></allot-team-step>`
           : nothing}
-        ${this.visited.has('model')
-          ? html`<allot-model-step
-              ?hidden=${this.step !== 'model'}
-              ?active=${this.step === 'model'}
-              .i18n=${this.i18n}
-              .session=${this.session}
-              .store=${this.store}
-              .engine=${this.engine}
-            ></allot-model-step>`
-          : nothing}
-        ${this.visited.has('policies')
-          ? html`<allot-policies-step
-              ?hidden=${this.step !== 'policies'}
-              ?active=${this.step === 'policies'}
-              .i18n=${this.i18n}
-              .session=${this.session}
-              .store=${this.store}
-              .engine=${this.engine}
-              .estimates=${this.estimates}
-              .revision=${this.revision}
-            ></allot-policies-step>`
-          : nothing}
-        ${this.visited.has('compare')
-          ? html`<allot-compare-step
-              ?hidden=${this.step !== 'compare'}
-              ?active=${this.step === 'compare'}
-              .i18n=${this.i18n}
-              .session=${this.session}
-              .store=${this.store}
-              .engine=${this.engine}
-              .estimates=${this.estimates}
-              .revision=${this.revision}
-            ></allot-compare-step>`
-          : nothing}
-        ${this.visited.has('export')
-          ? html`<allot-export-step
-              ?hidden=${this.step !== 'export'}
-              ?active=${this.step === 'export'}
-              .i18n=${this.i18n}
-              .session=${this.session}
-              .store=${this.store}
-              .engine=${this.engine}
-              .estimates=${this.estimates}
-            ></allot-export-step>`
-          : nothing}
+        ${ENGINE_STEPS.map(([id, tag]) =>
+          this.visited.has(id)
+            ? staticHtml`<${tag}
+                ?hidden=${this.step !== id}
+                ?active=${this.step === id}
+                .i18n=${this.i18n}
+                .session=${this.session}
+                .store=${this.store}
+                .engine=${this.engine}
+                .estimates=${this.estimates}
+                .revision=${this.revision}
+              ></${tag}>`
+            : nothing,
+        )}
       </main>
     `;
   }

@@ -1,14 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { Scenario } from '../../model/scenario';
 import type { Comparison } from '../../simulate';
-import { isCancelled, type EngineClient } from '../engine/engine-client';
 import type { FrontierView, PlanView } from '../engine/plan-view';
-import type { I18n } from '../i18n';
 import { withSimulation } from '../policies/scenario-edits';
-import { NotReadyError, type CurrentEstimates } from '../state/current-estimates';
-import type { ScenarioStore } from '../state/scenario-store';
-import type { SharedDataSession } from '../state/shared-session';
+import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import { compareStyles } from './compare.styles';
@@ -32,25 +28,16 @@ interface Running {
  * and a newer run cancels the older one.
  */
 @customElement('allot-compare-step')
-export class CompareStep extends LitElement {
-  @property({ attribute: false }) i18n!: I18n;
-  @property({ attribute: false }) session!: SharedDataSession;
-  @property({ attribute: false }) store!: ScenarioStore;
-  @property({ attribute: false }) engine!: EngineClient;
-  @property({ attribute: false }) estimates!: CurrentEstimates;
-  @property({ type: Boolean }) active = false;
-  @property({ attribute: false }) revision = 0;
+export class CompareStep extends WorkbenchStep {
   /** The last finished run, as run (against its own baseline); public so tests can read the raw numbers. */
   @state() comparison: Comparison | null = null;
   @state() private ran: { kind: RunKind; replications: number } | null = null;
   @state() private plan: PlanView | null = null;
   @state() private frontier: FrontierView | null = null;
-  @state() private running: Running | null = null;
-  @state() private error: string | null = null;
-  @state() private notReady: NotReadyError['missing'] | null = null;
+  /** The progress of the latest run; shown only while it runs. */
+  @state() private progress: Running | null = null;
   @state() private pairedMetric: HeadlineMetric = 'conversions';
   @state() private loadPolicy = 'optimized';
-  #run: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The run key of what is shown (or running); a change of scenario with the same key needs no run. */
   #key = '';
@@ -58,18 +45,9 @@ export class CompareStep extends LitElement {
 
   static override styles = [shared, stepStyles, compareStyles];
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.session.events.addEventListener('data-change', this.#dataChanged);
-    this.store.addEventListener('scenario-change', this.#scenarioChanged);
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.session.events.removeEventListener('data-change', this.#dataChanged);
-    this.store.removeEventListener('scenario-change', this.#scenarioChanged);
     clearTimeout(this.#timer);
-    this.#run?.abort();
   }
 
   override updated() {
@@ -78,15 +56,20 @@ export class CompareStep extends LitElement {
 
   #currentKey = () => `${this.session.current ? 'data' : ''}\u0000${runKey(this.store.scenario, this.store.reps)}`;
 
-  #dataChanged = () => {
+  protected override dataChanged() {
     this.#key = '';
     this.#frontierKey = '';
     if (this.active) this.#schedule(DEBOUNCE_MS);
-  };
+  }
 
-  #scenarioChanged = () => {
+  protected override scenarioChanged() {
     if (this.active && this.#key !== this.#currentKey()) this.#schedule(DEBOUNCE_MS);
-  };
+  }
+
+  /** What runs now, with its progress; null when nothing runs. */
+  get #running(): Running | null {
+    return this.latest.busy ? this.progress : null;
+  }
 
   #schedule(ms: number) {
     clearTimeout(this.#timer);
@@ -95,21 +78,16 @@ export class CompareStep extends LitElement {
   }
 
   /** Runs the comparison: a what-if with a few replications, or the scenario's full count. */
-  async #start(kind: RunKind) {
+  #start(kind: RunKind) {
     clearTimeout(this.#timer);
-    this.#run?.abort();
-    const run = (this.#run = new AbortController());
-    const { signal } = run;
     const scenario = this.store.scenario;
     const roster = this.store.reps;
     this.#key = this.#currentKey();
     const full = scenario.simulation.replications;
     const replications = kind === 'full' ? full : Math.min(WHAT_IF_REPLICATIONS, full);
-    this.running = { kind, done: 0, total: replications };
-    this.error = null;
-    try {
-      const context = await this.estimates.policyContext(signal);
-      this.notReady = null;
+    this.progress = { kind, done: 0, total: replications };
+    return this.latest.start(async (signal) => {
+      const context = await this.latest.context(this.estimates, signal);
       const plan = this.engine.call('optimize', { context }, { signal });
       const fKey = frontierKey(scenario, roster);
       const frontier = this.frontier && fKey === this.#frontierKey ? Promise.resolve(this.frontier) : this.engine.call('frontier', { context }, { signal });
@@ -117,7 +95,7 @@ export class CompareStep extends LitElement {
         replications,
         signal,
         onProgress: ({ done, total }) => {
-          if (this.#run === run) this.running = { kind, done, total };
+          if (!signal.aborted) this.progress = { kind, done, total };
         },
       });
       [this.plan, this.frontier] = await Promise.all([plan, frontier]);
@@ -125,22 +103,11 @@ export class CompareStep extends LitElement {
       this.comparison = comparison;
       this.ran = { kind, replications };
       if (!comparison.names.includes(this.loadPolicy)) this.loadPolicy = comparison.names.at(-1)!;
-    } catch (error) {
-      if (isCancelled(error) || signal.aborted) return;
-      if (error instanceof NotReadyError) this.notReady = error.missing;
-      else this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (this.#run === run) {
-        this.running = null;
-        this.#run = null;
-      }
-    }
+    });
   }
 
   #cancel = () => {
-    this.#run?.abort();
-    this.#run = null;
-    this.running = null;
+    this.latest.cancel();
     // What is shown is no longer what the scenario says: the next change (or Run) starts again.
     this.#key = '';
   };
@@ -155,7 +122,7 @@ export class CompareStep extends LitElement {
         <h1>${c.title}</h1>
         <p class="muted">${c.intro}</p>
       </div>
-      ${this.error ? html`<div class="alert" role="alert"><strong>${c.failed}</strong><p>${this.error}</p></div>` : nothing}
+      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${c.failed}</strong><p>${this.latest.error}</p></div>` : nothing}
       <div class="layout">
         <aside class="side">
           <section class="panel" aria-labelledby="whatif-title">
@@ -167,12 +134,12 @@ export class CompareStep extends LitElement {
             <h2 id="run-title" class="visually-hidden">${c.runTitle}</h2>
             ${this.#status()}
             <div class="buttons">
-              <button type="button" class="primary" data-action="run-full" ?disabled=${this.running?.kind === 'full'} @click=${() => void this.#start('full')}>${c.runFull(fmt.number(scenario.simulation.replications))}</button>
-              ${this.running ? html`<button type="button" data-action="cancel" @click=${this.#cancel}>${c.cancel}</button>` : nothing}
+              <button type="button" class="primary" data-action="run-full" ?disabled=${this.#running?.kind === 'full'} @click=${() => void this.#start('full')}>${c.runFull(fmt.number(scenario.simulation.replications))}</button>
+              ${this.#running ? html`<button type="button" data-action="cancel" @click=${this.#cancel}>${c.cancel}</button>` : nothing}
             </div>
           </section>
         </aside>
-        <div class="results" aria-busy=${this.running ? 'true' : 'false'}>${shown ? this.#results(shown, scenario) : nothing}</div>
+        <div class="results" aria-busy=${this.#running ? 'true' : 'false'}>${shown ? this.#results(shown, scenario) : nothing}</div>
       </div>
     `;
   }
@@ -181,15 +148,16 @@ export class CompareStep extends LitElement {
     const { t, fmt } = this.i18n;
     const c = t.compare;
     const full = this.store.scenario.simulation.replications;
-    const run = this.running;
+    const run = this.#running;
+    const notReady = this.latest.notReady;
     const progress = run
       ? html`<div class="progress" role="status" aria-live="polite" data-testid="progress">
           <span class="spinner" aria-hidden="true"></span>
           <span>${run.done === 0 ? c.preparing : c.progress(fmt.number(run.done), fmt.number(run.total))}</span>
           <progress max=${run.total} .value=${run.done} aria-label=${c.runTitle}></progress>
         </div>`
-      : this.notReady
-        ? html`<p role="status">${this.notReady === 'data' ? c.needsData : c.needsRoster}</p>`
+      : notReady
+        ? html`<p role="status">${notReady === 'data' ? c.needsData : c.needsRoster}</p>`
         : nothing;
     const ran = this.ran;
     const what = ran ? html`<p class="help" data-testid="run-kind">${ran.kind === 'full' ? c.fullRun(fmt.number(ran.replications)) : c.quickRun(fmt.number(ran.replications), fmt.number(full))} ${c.seed(String(this.store.scenario.simulation.seed))}</p>` : nothing;

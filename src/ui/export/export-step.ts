@@ -1,14 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTargetName, type Limitation } from '../../export';
 import { jsonFile } from '../../export/limitations-note';
 import { BUILDABLE_POLICIES, type BuildablePolicy, type PolicyResult } from '../../optimize/policies';
 import { downloadBlob, downloadText } from '../download';
-import { isCancelled, type EngineClient } from '../engine/engine-client';
-import type { I18n } from '../i18n';
-import { NotReadyError, type CurrentEstimates } from '../state/current-estimates';
-import type { ScenarioStore } from '../state/scenario-store';
-import type { SharedDataSession } from '../state/shared-session';
+import { NotReadyError } from '../state/current-estimates';
+import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import { exportStyles } from './export-step.styles';
@@ -18,21 +15,13 @@ import './file-preview';
 /** The optimized policy first: it is what the workbench is for; the baselines follow. */
 const POLICIES: readonly BuildablePolicy[] = ['optimized', ...BUILDABLE_POLICIES.filter((p) => p !== 'optimized')];
 
-type Waiting = 'data' | 'roster' | null;
-
 /**
  * Step 6, 导出: a policy (the optimized one by default) as the files a CRM runs. The policy is
  * built in the engine worker from the current scenario; the exporters are pure and fast, so the
  * preview follows every change of target or option at once. Whatever is shown is what downloads.
  */
 @customElement('allot-export-step')
-export class ExportStep extends LitElement {
-  @property({ attribute: false }) i18n!: I18n;
-  @property({ attribute: false }) session!: SharedDataSession;
-  @property({ attribute: false }) store!: ScenarioStore;
-  @property({ attribute: false }) engine!: EngineClient;
-  @property({ attribute: false }) estimates!: CurrentEstimates;
-  @property({ type: Boolean }) active = false;
+export class ExportStep extends WorkbenchStep {
   @state() private policyName: BuildablePolicy = 'optimized';
   @state() private target: ExportTargetName = 'json';
   /** Null until chosen: the sheet then follows the workbench's language. */
@@ -40,39 +29,30 @@ export class ExportStep extends LitElement {
   @state() private salesforceQueue = '';
   @state() private frappeVersion: 'v15' | 'v16' = 'v16';
   @state() private policy: PolicyResult | null = null;
-  @state() private busy = false;
-  @state() private waiting: Waiting = null;
-  @state() private error: string | null = null;
   /** Policies built for the current scenario and data; emptied when either changes. */
   #built = new Map<BuildablePolicy, PolicyResult>();
   #stale = true;
-  #run: AbortController | null = null;
   #view: { key: unknown[]; view: ExportView } | null = null;
 
   static override styles = [shared, stepStyles, exportStyles];
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.session.events.addEventListener('data-change', this.#changed);
-    this.store.addEventListener('scenario-change', this.#changed);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.session.events.removeEventListener('data-change', this.#changed);
-    this.store.removeEventListener('scenario-change', this.#changed);
-    this.#run?.abort();
-  }
 
   override updated() {
     if (this.active && this.#stale) void this.#refresh();
   }
 
-  #changed = () => {
+  protected override dataChanged() {
+    this.#changed();
+  }
+
+  protected override scenarioChanged() {
+    this.#changed();
+  }
+
+  #changed() {
     this.#built.clear();
     this.#stale = true;
     if (this.active) void this.#refresh();
-  };
+  }
 
   async #refresh() {
     this.#stale = false;
@@ -82,27 +62,20 @@ export class ExportStep extends LitElement {
       this.policy = cached;
       return;
     }
-    this.#run?.abort();
-    const run = (this.#run = new AbortController());
-    this.busy = true;
-    this.error = null;
-    try {
-      const ctx = await this.estimates.policyContext(run.signal);
-      this.waiting = null;
-      const result = await this.engine.call('policy', { name, ctx }, { signal: run.signal });
-      this.#built.set(name, result);
-      if (this.policyName === name) this.policy = result;
-    } catch (error) {
-      if (isCancelled(error)) return;
-      if (error instanceof NotReadyError) this.waiting = error.missing;
-      else this.error = error instanceof Error ? error.message : String(error);
-      // The old policy is another scenario's: do not offer it for download.
-      this.policy = null;
-      // Tried again on the next change (the roster arriving, new data).
-      this.#stale = error instanceof NotReadyError ? false : true;
-    } finally {
-      if (this.#run === run) this.busy = false;
-    }
+    await this.latest.start(
+      async (signal) => {
+        const ctx = await this.latest.context(this.estimates, signal);
+        const result = await this.engine.call('policy', { name, ctx }, { signal });
+        this.#built.set(name, result);
+        if (this.policyName === name) this.policy = result;
+      },
+      (error) => {
+        // The old policy is another scenario's: do not offer it for download.
+        this.policy = null;
+        // Tried again on the next change (the roster arriving, new data).
+        this.#stale = !(error instanceof NotReadyError);
+      },
+    );
   }
 
   get #options(): ExportOptions {
@@ -129,7 +102,7 @@ export class ExportStep extends LitElement {
         <p class="muted">${x.intro}</p>
       </div>
       <div role="status" aria-live="polite" class="status" data-testid="export-status">${this.#status(policy, view)}</div>
-      ${this.error ? html`<div class="alert" role="alert"><strong>${x.buildFailed}</strong><p>${this.error}</p></div>` : nothing}
+      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${x.buildFailed}</strong><p>${this.latest.error}</p></div>` : nothing}
       ${this.#controls(policy)}
       ${view?.kind === 'refused' ? this.#refused(view) : nothing}
       ${view?.kind === 'files' ? this.#files(view.result.files, view.result.limitations) : nothing}
@@ -139,9 +112,10 @@ export class ExportStep extends LitElement {
   #status(policy: PolicyResult | null, view: ExportView | null) {
     const { t, fmt } = this.i18n;
     const x = t.export;
-    if (this.busy) return html`<span class="spinner" aria-hidden="true"></span><span>${x.building(x.policies[this.policyName])}</span>`;
-    if (this.waiting === 'data' || !this.session.current) return x.needsData;
-    if (this.waiting === 'roster') return x.needsRoster;
+    const { busy, notReady } = this.latest;
+    if (busy) return html`<span class="spinner" aria-hidden="true"></span><span>${x.building(x.policies[this.policyName])}</span>`;
+    if (notReady === 'data' || !this.session.current) return x.needsData;
+    if (notReady === 'roster') return x.needsRoster;
     if (!policy || view?.kind !== 'files') return '';
     return x.ready(x.policies[this.policyName], fmt.number(policy.config.rules.length), fmt.number(view.result.files.length));
   }

@@ -1,15 +1,13 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import type { Estimates } from '../../estimate/estimate';
 import { backtestForecastChart } from '../charts/backtest-forecast';
 import { conversionHeatmap } from '../charts/conversion-heatmap';
 import { decayCurveChart } from '../charts/decay-curve';
 import { repEffectsChart } from '../charts/rep-effects';
 import { segmentDemandChart } from '../charts/segment-demand';
-import { isCancelled, type EngineClient } from '../engine/engine-client';
-import type { I18n } from '../i18n';
-import type { ScenarioChangeEvent, ScenarioStore } from '../state/scenario-store';
-import type { SharedDataSession } from '../state/shared-session';
+import type { ScenarioChangeEvent } from '../state/scenario-store';
+import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import './chart-host';
@@ -26,19 +24,12 @@ type Stale = 'nothing' | 'estimate' | 'everything';
  * result stays on screen until the new one is ready, and a newer run cancels the older one.
  */
 @customElement('allot-model-step')
-export class ModelStep extends LitElement {
-  @property({ attribute: false }) i18n!: I18n;
-  @property({ attribute: false }) session!: SharedDataSession;
-  @property({ attribute: false }) store!: ScenarioStore;
-  @property({ attribute: false }) engine!: EngineClient;
-  @property({ type: Boolean }) active = false;
-  @state() private estimates: Estimates | null = null;
+export class ModelStep extends WorkbenchStep {
+  /** This step's own estimates of the loaded leads, the ones it draws. */
+  @state() private fitted: Estimates | null = null;
   @state() private backtest: BacktestView | null = null;
-  @state() private busy = false;
-  @state() private error: string | null = null;
   #stale: Stale = 'everything';
   #inputs: ModelInputs | null = null;
-  #run: AbortController | null = null;
   /** The reps the shown backtest was fitted with. */
   #backtestReps = '';
 
@@ -61,30 +52,19 @@ export class ModelStep extends LitElement {
     `,
   ];
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.session.events.addEventListener('data-change', this.#dataChanged);
-    this.store.addEventListener('scenario-change', this.#scenarioChanged);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.session.events.removeEventListener('data-change', this.#dataChanged);
-    this.store.removeEventListener('scenario-change', this.#scenarioChanged);
-    this.#run?.abort();
-  }
-
   override updated() {
     if (this.active && this.#stale !== 'nothing') void this.#refresh();
   }
 
-  #dataChanged = () => this.#markStale('everything');
+  protected override dataChanged() {
+    this.#markStale('everything');
+  }
 
-  #scenarioChanged = (event: Event) => {
+  protected override scenarioChanged(event: Event) {
     const { change } = event as ScenarioChangeEvent;
     // The segments may differ in a replaced scenario; a roster or decay edit only re-runs the engine.
     this.#markStale(change === 'replaced' || change === 'leads' ? 'everything' : 'estimate');
-  };
+  }
 
   #markStale(stale: Stale) {
     if (stale === 'everything' || this.#stale === 'nothing') this.#stale = stale;
@@ -95,44 +75,38 @@ export class ModelStep extends LitElement {
     if (!this.session.current) return;
     const stale = this.#stale;
     this.#stale = 'nothing';
-    this.#run?.abort();
-    const run = (this.#run = new AbortController());
-    this.busy = true;
-    this.error = null;
-    try {
-      const scenario = this.store.scenario;
-      if (stale === 'everything' || !this.#inputs) this.#inputs = await readModelInputs(this.session, scenario);
-      run.signal.throwIfAborted();
-      const rosterReps = (this.store.reps ?? []).map((r) => r.rep_id);
-      const estimates = await estimateIn(this.engine, this.#inputs, scenario, rosterReps, run.signal);
-      this.estimates = estimates;
-      // The backtest does not depend on the decay curve: redo it only with new data or other reps.
-      const repsKey = estimates.reps.map((r) => r.rep).join('\u0000');
-      if (stale === 'everything' || repsKey !== this.#backtestReps) {
-        this.backtest = await backtestIn(this.engine, this.#inputs, estimates.reps.map((r) => r.rep), run.signal);
-        this.#backtestReps = repsKey;
-      }
-    } catch (error) {
-      if (isCancelled(error)) return;
-      this.error = error instanceof Error ? error.message : String(error);
-      this.#stale = stale;
-    } finally {
-      if (this.#run === run) this.busy = false;
-    }
+    await this.latest.start(
+      async (signal) => {
+        const scenario = this.store.scenario;
+        if (stale === 'everything' || !this.#inputs) this.#inputs = await readModelInputs(this.session, scenario);
+        signal.throwIfAborted();
+        const rosterReps = (this.store.reps ?? []).map((r) => r.rep_id);
+        const estimates = await estimateIn(this.engine, this.#inputs, scenario, rosterReps, signal);
+        this.fitted = estimates;
+        // The backtest does not depend on the decay curve: redo it only with new data or other reps.
+        const repsKey = estimates.reps.map((r) => r.rep).join('\u0000');
+        if (stale === 'everything' || repsKey !== this.#backtestReps) {
+          this.backtest = await backtestIn(this.engine, this.#inputs, estimates.reps.map((r) => r.rep), signal);
+          this.#backtestReps = repsKey;
+        }
+      },
+      () => (this.#stale = stale),
+    );
   }
 
   override render() {
     const { t } = this.i18n;
-    const e = this.estimates;
+    const e = this.fitted;
+    const { busy, error } = this.latest;
     return html`
       <div class="head">
         <h1>${t.model.title}</h1>
         <p class="muted">${t.model.intro}</p>
       </div>
       <div role="status" aria-live="polite" class="status">
-        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span><span>${t.model.estimating}</span>` : e ? this.#summary(e) : !this.session.current ? t.model.needsData : ''}
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span><span>${t.model.estimating}</span>` : e ? this.#summary(e) : !this.session.current ? t.model.needsData : ''}
       </div>
-      ${this.error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${this.error}</p></div>` : nothing}
+      ${error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${error}</p></div>` : nothing}
       ${e ? this.#charts(e) : nothing}
     `;
   }
@@ -150,7 +124,7 @@ export class ModelStep extends LitElement {
     const repNames = new Map((this.store.reps ?? []).map((r) => [r.rep_id, r.name]));
     const reps = e.reps.map((r) => r.rep);
     const segments = e.segments.map((s) => s.key);
-    const busy = this.busy ? 'true' : 'false';
+    const busy = this.latest.busy ? 'true' : 'false';
     const scenarioDecay = this.store.scenario.decay ?? null;
     return html`
       <section class="panel wide" aria-labelledby="heatmap-title" aria-busy=${busy} data-chart="heatmap">

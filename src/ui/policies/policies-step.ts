@@ -1,14 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { POLICY_NAMES, type PolicyName, type Scenario } from '../../model/scenario';
 import { repLoadChart } from '../charts/rep-load';
-import { isCancelled, type EngineClient } from '../engine/engine-client';
 import type { PlanView } from '../engine/plan-view';
-import type { I18n } from '../i18n';
 import '../model/chart-host';
-import { NotReadyError, type CurrentEstimates } from '../state/current-estimates';
-import type { ScenarioStore } from '../state/scenario-store';
-import type { SharedDataSession } from '../state/shared-session';
+import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import './optimizer-controls';
@@ -24,22 +20,10 @@ const DEBOUNCE_MS = 250;
  * (dimmed) until the new one is ready; a newer solve cancels the older one.
  */
 @customElement('allot-policies-step')
-export class PoliciesStep extends LitElement {
-  @property({ attribute: false }) i18n!: I18n;
-  @property({ attribute: false }) session!: SharedDataSession;
-  @property({ attribute: false }) store!: ScenarioStore;
-  @property({ attribute: false }) engine!: EngineClient;
-  @property({ attribute: false }) estimates!: CurrentEstimates;
-  @property({ type: Boolean }) active = false;
-  /** Bumped by the shell on every scenario change, so the controls show the stored scenario. */
-  @property({ attribute: false }) revision = 0;
+export class PoliciesStep extends WorkbenchStep {
   @state() private plan: PlanView | null = null;
   @state() private segmentValues: SegmentValues = {};
-  @state() private busy = false;
-  @state() private notReady: NotReadyError['missing'] | null = null;
-  @state() private error: string | null = null;
   #stale = true;
-  #run: AbortController | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = [
@@ -107,67 +91,56 @@ export class PoliciesStep extends LitElement {
     `,
   ];
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.session.events.addEventListener('data-change', this.#changed);
-    this.store.addEventListener('scenario-change', this.#changed);
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.session.events.removeEventListener('data-change', this.#changed);
-    this.store.removeEventListener('scenario-change', this.#changed);
     clearTimeout(this.#timer);
-    this.#run?.abort();
   }
 
   override updated() {
     if (this.active && this.#stale) this.#schedule(0);
   }
 
-  #changed = () => {
+  protected override dataChanged() {
+    this.#changed();
+  }
+
+  protected override scenarioChanged() {
+    this.#changed();
+  }
+
+  #changed() {
     this.#stale = true;
     if (this.active) this.#schedule(DEBOUNCE_MS);
-  };
+  }
 
   #schedule(ms: number) {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#solve(), ms);
   }
 
-  async #solve() {
+  #solve() {
     this.#stale = false;
-    this.#run?.abort();
-    const run = (this.#run = new AbortController());
-    this.busy = true;
-    this.error = null;
-    try {
-      const context = await this.estimates.policyContext(run.signal);
-      this.notReady = null;
+    return this.latest.start(async (signal) => {
+      const context = await this.latest.context(this.estimates, signal);
       this.segmentValues = segmentValues(context.estimates.segments.map((s) => s.fields));
-      this.plan = await this.engine.call('optimize', { context }, { signal: run.signal });
-    } catch (error) {
-      if (isCancelled(error) || run.signal.aborted) return;
-      if (error instanceof NotReadyError) this.notReady = error.missing;
-      else this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      if (this.#run === run) this.busy = false;
-    }
+      this.plan = await this.engine.call('optimize', { context }, { signal });
+    });
   }
 
   override render() {
     const { t } = this.i18n;
     const p = t.policies;
     const scenario = this.store.scenario;
+    const { busy, notReady, error } = this.latest;
     return html`
       <div class="head">
         <h1>${p.title}</h1>
         <p class="muted">${p.intro}</p>
       </div>
       <div role="status" aria-live="polite" class="status">
-        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span><span>${p.solving}</span>` : this.notReady ? (this.notReady === 'data' ? p.needsData : p.needsRoster) : ''}
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span><span>${p.solving}</span>` : notReady ? (notReady === 'data' ? p.needsData : p.needsRoster) : ''}
       </div>
-      ${this.error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${this.error}</p></div>` : nothing}
+      ${error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${error}</p></div>` : nothing}
       <div class="layout">
         <div class="side">
           <section class="panel" aria-labelledby="controls-title">
@@ -188,7 +161,7 @@ export class PoliciesStep extends LitElement {
             </ul>
           </section>
         </div>
-        <section class="panel" aria-labelledby="plan-title" aria-busy=${this.busy ? 'true' : 'false'} data-panel="plan">
+        <section class="panel" aria-labelledby="plan-title" aria-busy=${busy ? 'true' : 'false'} data-panel="plan">
           <h2 id="plan-title">${p.planTitle}</h2>
           <p class="help">${p.planHelp}</p>
           <div class="result">${this.plan ? this.#plan(this.plan, scenario) : nothing}</div>
