@@ -7,6 +7,7 @@ import '../policies/fairness-slider';
 import '../policies/load-band';
 import type { LoadBand } from '../policies/load-band';
 import { withAbsent, withConstraints, withSimulation } from '../policies/scenario-edits';
+import { controlColumnStyles, controlStyles } from '../policies/controls';
 import { shared } from '../styles/shared';
 
 const VOLUME = { min: 0.5, max: 2, step: 0.05 };
@@ -23,29 +24,13 @@ export class WhatIfPanel extends LitElement {
 
   static override styles = [
     shared,
+    controlStyles,
+    controlColumnStyles,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-      }
-      .help {
-        font-size: 12px;
-        color: var(--muted);
-      }
       .row {
         display: flex;
         align-items: center;
         gap: 10px;
-      }
-      input[type='range'] {
-        flex: 1;
-        accent-color: var(--accent);
-      }
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
       }
       legend {
         font-weight: 600;

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
+import { controlStyles } from './controls';
 import { STRENGTH_STEPS, positionOf, strengthAt } from './scenario-edits';
 
 /**
@@ -15,6 +16,7 @@ export class FairnessSlider extends LitElement {
 
   static override styles = [
     shared,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -24,17 +26,9 @@ export class FairnessSlider extends LitElement {
         align-items: center;
         gap: 10px;
       }
-      input {
-        flex: 1;
-        accent-color: var(--accent);
-      }
       output {
         min-width: 56px;
         text-align: right;
-      }
-      .help {
-        font-size: 12px;
-        color: var(--muted);
       }
       .ends {
         display: flex;

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
+import { controlStyles, percentInput } from './controls';
 
 export type LoadBand = readonly [number, number];
 const DEFAULT_BAND: LoadBand = [0.5, 1];
@@ -17,6 +18,7 @@ export class LoadBandControl extends LitElement {
 
   static override styles = [
     shared,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -27,20 +29,8 @@ export class LoadBandControl extends LitElement {
         align-items: center;
         margin-top: 4px;
       }
-      input[type='number'] {
-        width: 64px;
-        font: inherit;
-        font-size: 13px;
-        padding: 3px 6px;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius);
-      }
       input[aria-invalid='true'] {
         border-color: var(--bad);
-      }
-      .help {
-        font-size: 12px;
-        color: var(--muted);
       }
     `,
   ];
@@ -52,8 +42,8 @@ export class LoadBandControl extends LitElement {
     const [lo, hi] = band ?? DEFAULT_BAND;
     return html`<label><input type="checkbox" data-control="load-band" .checked=${on} @change=${this.#toggle} aria-describedby="band-help" /> ${p.loadBand}</label>
       <div class="row">
-        <label>${p.loadMin} <input type="number" min="0" max="100" step="5" data-control="load-min" .value=${String(Math.round(lo * 100))} ?disabled=${!on} @change=${this.#edit} /> %</label>
-        <label>${p.loadMax} <input type="number" min="0" max="200" step="5" data-control="load-max" .value=${String(Math.round(hi * 100))} ?disabled=${!on} @change=${this.#edit} /> %</label>
+        ${percentInput({ label: p.loadMin, control: 'load-min', share: lo, disabled: !on, onChange: this.#edit })}
+        ${percentInput({ label: p.loadMax, control: 'load-max', share: hi, max: 200, disabled: !on, onChange: this.#edit })}
       </div>
       <p class="help" id="band-help">${p.loadBandHelp}</p>`;
   }

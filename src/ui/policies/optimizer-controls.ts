@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Scenario } from '../../model/scenario';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
+import { controlColumnStyles, controlStyles, percentInput } from './controls';
 import './fairness-slider';
 import './load-band';
 import type { LoadBand } from './load-band';
@@ -26,17 +27,9 @@ export class OptimizerControls extends LitElement {
 
   static override styles = [
     shared,
+    controlStyles,
+    controlColumnStyles,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-      }
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-      }
       legend,
       .label {
         font-weight: 600;
@@ -44,23 +37,11 @@ export class OptimizerControls extends LitElement {
         padding: 0;
         margin-bottom: 2px;
       }
-      .help {
-        font-size: 12px;
-        color: var(--muted);
-      }
       .row {
         display: flex;
         flex-wrap: wrap;
         gap: 4px 14px;
         align-items: center;
-      }
-      input[type='number'] {
-        width: 64px;
-        font: inherit;
-        font-size: 13px;
-        padding: 3px 6px;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius);
       }
       .values {
         display: flex;
@@ -101,7 +82,7 @@ export class OptimizerControls extends LitElement {
     return html`<div>
       <label class="label"><input type="checkbox" data-control="value-floor" .checked=${floor !== undefined} @change=${(e: Event) => this.#edit(withConstraints(s, { valueFloor: (e.target as HTMLInputElement).checked ? DEFAULT_FLOOR : undefined }))} /> ${p.valueFloor}</label>
       ${floor !== undefined
-        ? html`<div class="row"><label>${p.valueFloorShare} <input type="number" min="0" max="100" step="5" data-control="value-floor-share" .value=${String(Math.round(floor * 100))} @change=${(e: Event) => this.#share(e, (v) => withConstraints(s, { valueFloor: v }))} /> %</label></div>`
+        ? html`<div class="row">${percentInput({ label: p.valueFloorShare, control: 'value-floor-share', share: floor, onChange: (e) => this.#share(e, (v) => withConstraints(s, { valueFloor: v })) })}</div>`
         : nothing}
       <p class="help">${p.valueFloorHelp}</p>
     </div>`;
@@ -128,7 +109,7 @@ export class OptimizerControls extends LitElement {
                 <select data-control="junior-field" @change=${(e: Event) => { const f = (e.target as HTMLSelectElement).value; set({ [f]: [this.segmentValues[f]![0]!] }, js.atLeast); }}>
                   ${fields.map((f) => html`<option value=${f} ?selected=${f === field}>${f}</option>`)}
                 </select></label>
-              <label>${p.juniorAtLeast} <input type="number" min="0" max="100" step="5" data-control="junior-at-least" .value=${String(Math.round(js.atLeast * 100))} @change=${(e: Event) => this.#share(e, (v) => withConstraints(s, { juniorShare: { ...js, atLeast: v } }))} /> %</label>
+              ${percentInput({ label: p.juniorAtLeast, control: 'junior-at-least', share: js.atLeast, onChange: (e) => this.#share(e, (v) => withConstraints(s, { juniorShare: { ...js, atLeast: v } })) })}
             </div>
             <div class="values" role="group" aria-label=${p.juniorValues}>
               ${(this.segmentValues[field] ?? []).map(

@@ -1,0 +1,52 @@
+import { css, html } from 'lit';
+
+/** What every policy control shows alike: its one-line help, its number fields and sliders. */
+export const controlStyles = css`
+  .help {
+    font-size: 12px;
+    color: var(--muted);
+  }
+  input[type='number'] {
+    width: 64px;
+    font: inherit;
+    font-size: 13px;
+    padding: 3px 6px;
+    border: 1px solid var(--border-strong);
+    border-radius: var(--radius);
+  }
+  input[type='range'] {
+    flex: 1;
+    accent-color: var(--accent);
+  }
+`;
+
+/** A column of controls with their groups unframed: the optimizer's settings, the what-if panel. */
+export const controlColumnStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+`;
+
+interface PercentInput {
+  label: string;
+  /** Its data-control name (what tests and the component itself find it by). */
+  control: string;
+  /** The share in [0, max/100] it shows, as a whole percent. */
+  share: number;
+  /** The largest percent it offers; 100 unless more than all of something makes sense. */
+  max?: number;
+  disabled?: boolean;
+  onChange: (event: Event) => void;
+}
+
+/** A share typed as a percent in steps of 5, its label before and "%" after. */
+export function percentInput({ label, control, share, max = 100, disabled = false, onChange }: PercentInput) {
+  return html`<label>${label} <input type="number" min="0" max=${max} step="5" data-control=${control} .value=${String(Math.round(share * 100))} ?disabled=${disabled} @change=${onChange} /> %</label>`;
+}
