@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { rowChart, type Chart } from './plot-frame';
 import type { ForecastLine } from '../../estimate/backtest';
 import type { Formats } from '../format';
 import { segmentLabel } from './segment-label';
@@ -10,22 +11,22 @@ export interface BacktestForecastOptions {
 }
 
 /** Per segment: the forecast wins (tick) with their 90% interval (bar), and the actual wins (dot; red when outside). */
-export function backtestForecastChart(segments: ForecastLine[], options: BacktestForecastOptions): SVGSVGElement | HTMLElement {
+export function backtestForecastChart(segments: ForecastLine[], options: BacktestForecastOptions): Chart {
   const { fmt, labels } = options;
   const rows = segments.map((s) => ({ ...s, label: segmentLabel(s.segment ?? '') }));
   type Row = (typeof rows)[number];
   const title = (r: Row) =>
     `${r.label}\n${labels.forecast}: ${fmt.number(r.expected)} (${labels.interval} ${fmt.number(r.lo)} – ${fmt.number(r.hi)})\n${labels.actual}: ${fmt.number(r.actual)}`;
   const outside = (r: Row) => (r.covered ? '#1c7c4a' : '#b3261e');
-  return Plot.plot({
+  return rowChart({
+    title: labels.title,
     width: options.width,
-    height: rows.length * 24 + 50,
+    rows: rows.map((r) => r.label),
+    rowHeight: 24,
+    chrome: 50,
     marginLeft: 150,
     marginRight: 16,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
-    x: { label: labels.forecast, grid: true, tickFormat: (n: number) => fmt.number(n) },
-    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+    x: { label: labels.forecast, tickFormat: (n: number) => fmt.number(n) },
     marks: [
       Plot.ruleY(rows, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#c9d9ee', strokeWidth: 10 }),
       Plot.tickX(rows, { y: 'label', x: 'expected', stroke: '#174a85', strokeWidth: 2, inset: 4 }),

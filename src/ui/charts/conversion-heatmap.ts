@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plotChart, type Chart } from './plot-frame';
 import type { ConversionCell } from '../../estimate/conversion';
 import type { Formats } from '../format';
 import { segmentLabel } from './segment-label';
@@ -22,7 +23,7 @@ const FAINTEST = 0.25;
  * wide 90% interval fades the cell) and as the evidence n printed in it. Cells a rep never worked
  * hold the prior alone: faint, with a dash instead of a figure.
  */
-export function conversionHeatmap(cells: ConversionCell[], options: ConversionHeatmapOptions): SVGSVGElement | HTMLElement {
+export function conversionHeatmap(cells: ConversionCell[], options: ConversionHeatmapOptions): Chart {
   const { fmt, labels, repNames } = options;
   const top = Math.max(...cells.map((c) => c.mean), 0.01);
   const opacity = (c: ConversionCell) => (c.priorOnly ? FAINTEST : Math.max(FAINTEST, 1 - (c.hi - c.lo) / WIDEST));
@@ -40,14 +41,12 @@ export function conversionHeatmap(cells: ConversionCell[], options: ConversionHe
       c.priorOnly ? labels.neverSeen : labels.evidence(fmt.number(c.n), fmt.number(c.won)),
     ].join('\n');
   const rowHeight = 36;
-  return Plot.plot({
+  return plotChart(labels.title, {
     width: options.width,
     height: options.segments.length * rowHeight + 70,
     marginLeft: 150,
     marginTop: 34,
     marginBottom: 8,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
     x: { domain: options.reps.map(name), axis: 'top', label: null, tickSize: 0 },
     y: { domain: options.segments.map(segmentLabel), label: null, tickSize: 0 },
     color: { type: 'linear', scheme: 'blues', domain: [0, top], legend: true, label: labels.conversion, tickFormat: (p: number) => fmt.percent(p) },

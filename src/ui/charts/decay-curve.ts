@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plotChart, type Chart } from './plot-frame';
 import { decayMultiplier, type DecayEstimate } from '../../estimate/decay';
 import type { Formats } from '../format';
 
@@ -13,7 +14,7 @@ const MAX_HOURS = 168;
 const TICKS = [0, 1, 2, 4, 8, 24, 48, 96, 168];
 
 /** The response-time decay curve, with the observed first-touch buckets as dots (sized by their leads) when there are any. */
-export function decayCurveChart(decay: DecayEstimate, options: DecayCurveOptions): SVGSVGElement | HTMLElement {
+export function decayCurveChart(decay: DecayEstimate, options: DecayCurveOptions): Chart {
   const { fmt, labels } = options;
   const line = Array.from({ length: 337 }, (_, i) => {
     const hours = (i / 336) ** 2 * MAX_HOURS;
@@ -22,13 +23,11 @@ export function decayCurveChart(decay: DecayEstimate, options: DecayCurveOptions
   const points = decay.points.filter((p) => p.decided > 0).map((p) => ({ ...p, hours: Math.min(p.meanHours, MAX_HOURS) }));
   type Point = (typeof points)[number];
   const span = (p: Point) => `${fmt.number(p.fromHours)}${p.toHours === null ? '+' : `–${fmt.number(p.toHours)}`} h`;
-  return Plot.plot({
+  return plotChart(labels.title, {
     width: options.width,
     height: 240,
     marginLeft: 44,
     marginRight: 16,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
     x: { type: 'symlog', domain: [0, MAX_HOURS], ticks: TICKS, tickFormat: (h: number) => fmt.number(h), label: labels.hours, grid: true },
     y: { domain: [0, Math.max(1.05, ...points.map((p) => p.relative))], label: labels.multiplier, tickFormat: (p: number) => fmt.percent(p), grid: true },
     r: { range: [2, 8] },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plotChart, type Chart } from './plot-frame';
 
 export interface FrontierDot {
   strength: number;
@@ -18,21 +19,19 @@ export interface FairnessFrontierOptions {
  * The conversion-vs-fairness frontier: each plan of the λ sweep as (worst-off rep's expected
  * conversions, the team's), joined in λ order, with the current choice ringed.
  */
-export function fairnessFrontierChart(points: FrontierDot[], options: FairnessFrontierOptions): SVGSVGElement | HTMLElement {
+export function fairnessFrontierChart(points: FrontierDot[], options: FairnessFrontierOptions): Chart {
   const { format, labels, current } = options;
   const title = (p: FrontierDot) => `${labels.strength} ${format(p.strength)}\n${labels.conversions}: ${format(p.conversionsPerWeek)}\n${labels.worstRep}: ${format(p.minRepConversions)}`;
   // The label goes on the side of the ring with room for it.
   const xs = [...points, ...(current ? [current] : [])].map((p) => p.minRepConversions);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const onRight = current !== null && x1 > x0 && (current.minRepConversions - x0) / (x1 - x0) > 0.6;
-  return Plot.plot({
+  return plotChart(labels.title, {
     width: options.width,
     height: Math.min(300, Math.max(220, options.width * 0.55)),
     marginLeft: 50,
     marginTop: 28,
     marginRight: 20,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
     x: { label: labels.worstRep, grid: true, tickFormat: format, nice: true },
     y: { label: labels.conversions, grid: true, tickFormat: format, nice: true },
     marks: [

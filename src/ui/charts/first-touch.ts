@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plotChart, type Chart } from './plot-frame';
 
 interface Interval {
   mean: number;
@@ -21,7 +22,7 @@ export interface FirstTouchOptions {
 }
 
 /** Hours to first touch per policy: the median and the 90th percentile, each with its 90% interval, against the SLA. */
-export function firstTouchChart(rows: FirstTouchRow[], options: FirstTouchOptions): SVGSVGElement | HTMLElement {
+export function firstTouchChart(rows: FirstTouchRow[], options: FirstTouchOptions): Chart {
   const { labels, format } = options;
   const points = rows.flatMap((r) => [
     { label: r.label, quantile: labels.p50, ...r.p50 },
@@ -29,13 +30,11 @@ export function firstTouchChart(rows: FirstTouchRow[], options: FirstTouchOption
   ]).filter((p) => Number.isFinite(p.mean));
   const title = (p: (typeof points)[number]) => `${p.label} · ${p.quantile}: ${format(p.mean)}\n${labels.interval}: ${format(p.lo)} … ${format(p.hi)}`;
   // One facet row per policy; inside it the median above the 90th percentile.
-  return Plot.plot({
+  return plotChart(labels.title, {
     width: options.width,
     height: rows.length * 30 + 70,
     marginLeft: 110,
     marginRight: 20,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
     x: { label: labels.hours, grid: true, tickFormat: format, nice: true },
     y: { domain: [labels.p50, labels.p90], axis: null },
     fy: { domain: rows.map((r) => r.label), label: null, axis: 'left', tickSize: 0, padding: 0.15 },

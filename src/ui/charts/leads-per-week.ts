@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plotChart, type Chart } from './plot-frame';
 import type { Outcome, WeeklyLeads } from '../../data/lead-aggregates';
 
 export interface LeadsPerWeekOptions {
@@ -13,7 +14,7 @@ const COLORS: Record<Outcome, string> = { won: '#1c7c4a', lost: '#c9cfd8', open:
 const DAY = 86_400_000;
 
 /** New leads per week, stacked by outcome (成交 / 输单 / 跟进中). A pure function: rows in, chart out. */
-export function leadsPerWeekChart(rows: WeeklyLeads[], options: LeadsPerWeekOptions): SVGSVGElement | HTMLElement {
+export function leadsPerWeekChart(rows: WeeklyLeads[], options: LeadsPerWeekOptions): Chart {
   const { labels, locale } = options;
   const monthDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -22,13 +23,11 @@ export function leadsPerWeekChart(rows: WeeklyLeads[], options: LeadsPerWeekOpti
     const start = new Date(`${row.week}T00:00:00Z`);
     return { ...row, start, end: new Date(start.getTime() + 7 * DAY) };
   });
-  return Plot.plot({
+  return plotChart(labels.title, {
     width: options.width,
     height: options.height ?? 200,
     marginLeft: 44,
     marginBottom: 28,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
     x: { type: 'utc', label: null, tickFormat: (d: Date) => month.format(d), ticks: 6 },
     y: { label: labels.leads, grid: true, tickFormat: (n: number) => count.format(n) },
     color: {

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { plotChart, type Chart } from './plot-frame';
 
 export interface LorenzSeries {
   label: string;
@@ -28,16 +29,14 @@ export function lorenzPoints(amounts: readonly number[]): Array<[number, number]
 }
 
 /** One Lorenz curve per policy over the reps, the diagonal as perfect equality; the legend carries each Gini. */
-export function lorenzCurveChart(series: LorenzSeries[], options: LorenzOptions): SVGSVGElement | HTMLElement {
+export function lorenzCurveChart(series: LorenzSeries[], options: LorenzOptions): Chart {
   const { labels, percent } = options;
   const key = (s: LorenzSeries) => `${s.label} (Gini ${s.gini.toFixed(3)})`;
   const rows = series.flatMap((s) => lorenzPoints(s.amounts).map(([x, y]) => ({ policy: key(s), x, y })));
-  return Plot.plot({
+  return plotChart(labels.title, {
     width: options.width,
     height: Math.min(300, options.width * 0.8),
     marginLeft: 44,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
     x: { label: labels.reps, domain: [0, 1], tickFormat: percent, ticks: 5 },
     y: { label: labels.amount, domain: [0, 1], tickFormat: percent, ticks: 5, grid: true },
     color: { legend: true, domain: series.map(key), scheme: 'tableau10' },

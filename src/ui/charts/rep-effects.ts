@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { rowChart, type Chart } from './plot-frame';
 import type { RepEffect } from '../../estimate/conversion';
 import type { Formats } from '../format';
 
@@ -10,7 +11,7 @@ export interface RepEffectsOptions {
 }
 
 /** Each rep's effect (log-odds against the average rep) with its 90% interval; filled dots: the interval excludes 0. */
-export function repEffectsChart(reps: RepEffect[], options: RepEffectsOptions): SVGSVGElement | HTMLElement {
+export function repEffectsChart(reps: RepEffect[], options: RepEffectsOptions): Chart {
   const { fmt, labels } = options;
   const rows = [...reps].sort((a, b) => b.effect - a.effect).map((r) => ({ ...r, name: options.repNames.get(r.rep) ?? r.rep }));
   type Row = (typeof rows)[number];
@@ -22,15 +23,15 @@ export function repEffectsChart(reps: RepEffect[], options: RepEffectsOptions): 
       r.seen ? labels.evidence(fmt.number(r.n), fmt.number(r.won)) : labels.neverSeen,
     ].join('\n');
   const color = (r: Row) => (r.significant ? (r.effect > 0 ? '#1c7c4a' : '#b3261e') : '#5a6677');
-  return Plot.plot({
+  return rowChart({
+    title: labels.title,
     width: options.width,
-    height: rows.length * 20 + 50,
+    rows: rows.map((r) => r.name),
+    rowHeight: 20,
+    chrome: 50,
     marginLeft: 110,
     marginRight: 16,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
-    x: { label: labels.effect, grid: true, tickFormat: fixed },
-    y: { domain: rows.map((r) => r.name), label: null, tickSize: 0 },
+    x: { label: labels.effect, tickFormat: fixed },
     marks: [
       Plot.ruleX([0], { stroke: '#8792a2' }),
       Plot.ruleY(rows, { y: 'name', x1: 'lo', x2: 'hi', stroke: color, strokeWidth: 2 }),

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { rowChart, type Chart } from './plot-frame';
 
 export interface RepLoadRow {
   name: string;
@@ -19,7 +20,7 @@ export interface RepLoadOptions {
 }
 
 /** Leads per week per rep as bars, each rep's capacity as a tick; a bar past its tick is over capacity. */
-export function repLoadChart(rows: RepLoadRow[], options: RepLoadOptions): SVGSVGElement | HTMLElement {
+export function repLoadChart(rows: RepLoadRow[], options: RepLoadOptions): Chart {
   const { format, labels } = options;
   const fill = (r: RepLoadRow) => (r.absent ? '#c9cfd8' : r.load > r.capacity * 1.0001 ? '#b3261e' : '#5b8fd0');
   const title = (r: RepLoadRow) =>
@@ -29,15 +30,15 @@ export function repLoadChart(rows: RepLoadRow[], options: RepLoadOptions): SVGSV
       `${labels.capacity}: ${format(r.capacity)}`,
     ].join('\n');
   const intervals = rows.filter((r) => r.lo !== undefined && r.hi !== undefined);
-  return Plot.plot({
+  return rowChart({
+    title: labels.title,
     width: options.width,
-    height: rows.length * 20 + 56,
+    rows: rows.map((r) => r.name),
+    rowHeight: 20,
+    chrome: 56,
     marginLeft: 80,
     marginRight: 16,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
-    x: { label: labels.load, grid: true, tickFormat: format, nice: true },
-    y: { domain: rows.map((r) => r.name), label: null, tickSize: 0 },
+    x: { label: labels.load, tickFormat: format, nice: true },
     color: { domain: [labels.load, labels.capacity], range: ['#5b8fd0', '#1c2430'], legend: true },
     marks: [
       Plot.barX(rows, { y: 'name', x: 'load', fill, inset: 2, title }),

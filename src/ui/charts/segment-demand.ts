@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { rowChart, type Chart } from './plot-frame';
 import type { SegmentEstimate } from '../../estimate/estimate';
 import type { Formats } from '../format';
 import { segmentLabel } from './segment-label';
@@ -10,20 +11,20 @@ export interface SegmentDemandOptions {
 }
 
 /** New leads per week in each segment, with a whisker of ± one standard deviation of the weekly count. */
-export function segmentDemandChart(segments: SegmentEstimate[], options: SegmentDemandOptions): SVGSVGElement | HTMLElement {
+export function segmentDemandChart(segments: SegmentEstimate[], options: SegmentDemandOptions): Chart {
   const { fmt, labels } = options;
   const rows = segments.map((s) => ({ label: segmentLabel(s.key), perWeek: s.perWeek, sd: s.sdPerWeek, lo: Math.max(0, s.perWeek - s.sdPerWeek), hi: s.perWeek + s.sdPerWeek }));
   type Row = (typeof rows)[number];
   const title = (r: Row) => `${r.label}: ${fmt.number(r.perWeek)} ${labels.perWeek} (± ${fmt.number(r.sd)} ${labels.sd})`;
-  return Plot.plot({
+  return rowChart({
+    title: labels.title,
     width: options.width,
-    height: rows.length * 24 + 50,
+    rows: rows.map((r) => r.label),
+    rowHeight: 24,
+    chrome: 50,
     marginLeft: 150,
     marginRight: 16,
-    ariaLabel: labels.title,
-    style: { fontFamily: 'inherit', fontSize: '11px', overflow: 'visible' },
-    x: { label: labels.perWeek, grid: true, tickFormat: (n: number) => fmt.number(n) },
-    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+    x: { label: labels.perWeek, tickFormat: (n: number) => fmt.number(n) },
     marks: [
       Plot.barX(rows, { y: 'label', x: 'perWeek', fill: '#9fbfe3', inset: 3, title }),
       Plot.ruleY(rows, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#174a85', strokeWidth: 1.5 }),
