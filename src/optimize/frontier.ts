@@ -71,17 +71,21 @@ export async function frontier(ctx: PolicyContext, options: FrontierOptions = {}
 }
 
 function measure(strength: number, plan: OptimalPlan, config: RuleConfig): { point: FrontierPoint; plan: OptimalPlan } {
+  return { plan, point: { ...planPoint(strength, plan), config } };
+}
+
+/**
+ * A plan's place on the frontier: its totals, the worst-off rep and the Gini of leads, both over
+ * the reps the LP can serve (a rep it cannot give a lead to is not "worst off" by choice).
+ */
+export function planPoint(strength: number, plan: OptimalPlan): Omit<FrontierPoint, 'config'> {
   const reps = servedReps(plan).map((r) => plan.perRep[r]!);
   return {
-    plan,
-    point: {
-      strength,
-      conversionsPerWeek: plan.totals.conversionsPerWeek,
-      valuePerWeek: plan.totals.valuePerWeek,
-      minRepConversions: reps.length ? Math.min(...reps.map((r) => r.conversionsPerWeek)) : 0,
-      giniLeads: gini(reps.map((r) => r.leadsPerWeek)),
-      config,
-    },
+    strength,
+    conversionsPerWeek: plan.totals.conversionsPerWeek,
+    valuePerWeek: plan.totals.valuePerWeek,
+    minRepConversions: reps.length ? Math.min(...reps.map((r) => r.conversionsPerWeek)) : 0,
+    giniLeads: gini(reps.map((r) => r.leadsPerWeek)),
   };
 }
 

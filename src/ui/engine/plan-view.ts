@@ -1,7 +1,6 @@
 import { ImportError } from '../../data/import-error';
 import type { RuleConfig } from '../../model/rules';
-import { gini } from '../../model/inequality';
-import { frontier, type FrontierPoint } from '../../optimize/frontier';
+import { frontier, planPoint, type FrontierPoint } from '../../optimize/frontier';
 import type { OptimalPlan, RepOutcome } from '../../optimize/optimize';
 import { PolicyError, solveOptimized } from '../../optimize/optimized-policy';
 import type { PolicyContext } from '../../optimize/policies';
@@ -33,7 +32,7 @@ export interface FrontierView {
 export async function planView(ctx: PolicyContext): Promise<PlanView> {
   try {
     const { config, plan, notes } = await solveOptimized(ctx, {});
-    return { status: 'optimal', config, notes, totals: plan.totals, perRep: plan.perRep, point: pointOf(ctx.scenario.constraints.maxMinWeight, plan) };
+    return { status: 'optimal', config, notes, totals: plan.totals, perRep: plan.perRep, point: planPoint(ctx.scenario.constraints.maxMinWeight, plan) };
   } catch (error) {
     if (error instanceof PolicyError) {
       const r = error.result;
@@ -49,21 +48,4 @@ export async function planView(ctx: PolicyContext): Promise<PlanView> {
 export async function frontierView(ctx: PolicyContext): Promise<FrontierView> {
   const { points, notes } = await frontier(ctx);
   return { points: points.map(({ config: _, ...point }) => point), notes };
-}
-
-/**
- * The plan's point in the frontier's terms: the worst-off rep and the Gini over the reps the LP
- * can give a lead to (those with a column). frontier.ts measures its points the same way but
- * does not export it; see the report.
- */
-function pointOf(strength: number, plan: OptimalPlan): PlanPoint {
-  const { S, R, xCol } = plan.model;
-  const served = plan.perRep.filter((_, r) => Array.from({ length: S }, (_, s) => xCol[s * R + r]!).some((j) => j >= 0));
-  return {
-    strength,
-    conversionsPerWeek: plan.totals.conversionsPerWeek,
-    valuePerWeek: plan.totals.valuePerWeek,
-    minRepConversions: served.length ? Math.min(...served.map((r) => r.conversionsPerWeek)) : 0,
-    giniLeads: gini(served.map((r) => r.leadsPerWeek)),
-  };
 }
