@@ -1,5 +1,5 @@
-import { backtest } from '../../estimate/backtest';
-import { conversionCounts, estimate } from '../../estimate/estimate';
+import { estimate } from '../../estimate/estimate';
+import { forecastHeldOut } from '../../estimate/run-backtest';
 import { buildPolicy } from '../../optimize/policies';
 import { compare } from '../../simulate/compare';
 import { frontierView, planView } from './plan-view';
@@ -9,11 +9,7 @@ import { webWorkerPool } from './simulate-pool';
 /** The pure engine behind each request kind; runs in the worker, and in Node in the tests. */
 export const engineHandlers: EngineHandlers = {
   estimate: ({ inputs, options }) => estimate(inputs, options),
-  backtest: ({ fit, test, reps }) => {
-    // Every rep and segment of either period is fitted, so a rep hired after the cutoff is forecast from the prior.
-    const fitted = estimate(fit, { reps: [...reps, ...test.owners], segments: test.segments.map((s) => s.key) });
-    return backtest(fitted.conversion, conversionCounts(test.outcomes));
-  },
+  backtest: ({ fit, test, reps }) => forecastHeldOut(fit, test, reps),
   policy: ({ name, ctx }) => buildPolicy(name, ctx),
   optimize: ({ context }) => planView(context),
   frontier: ({ context }) => frontierView(context),

@@ -1,6 +1,7 @@
-import { createdRange, readEstimationInputs, type EstimationInputs, type SegmentSpec } from '../../data/estimation-inputs';
-import { defaultCutoff, DEFAULT_HOLD_OUT, type BacktestResult } from '../../estimate/backtest';
+import { readEstimationInputs, type EstimationInputs, type SegmentSpec } from '../../data/estimation-inputs';
+import type { BacktestResult } from '../../estimate/backtest';
 import type { Estimates } from '../../estimate/estimate';
+import { decidedIn, readBacktestSplit, type BacktestSplit } from '../../estimate/run-backtest';
 import type { Scenario } from '../../model/scenario';
 import type { EngineClient } from '../engine/engine-client';
 import type { SharedDataSession } from '../state/shared-session';
@@ -18,22 +19,15 @@ export interface ModelInputs {
   spec: SegmentSpec;
   inputs: EstimationInputs;
   /** Null when the leads have no creation times to split. */
-  backtest: { cutoff: string; fit: EstimationInputs; test: EstimationInputs } | null;
+  backtest: BacktestSplit | null;
 }
-
-const decided = (inputs: EstimationInputs) => inputs.outcomes.reduce((s, r) => s + r.decided, 0);
 
 /** Reads the estimation inputs and the backtest's two periods (as `allot estimate --backtest` splits them). */
 export function readModelInputs(session: SharedDataSession, scenario: Scenario): Promise<ModelInputs> {
   const spec: SegmentSpec = scenario.segments;
   return session.read(async (db) => {
     const inputs = await readEstimationInputs(db, spec);
-    const range = await createdRange(db);
-    if (!range) return { spec, inputs, backtest: null };
-    const cutoff = defaultCutoff(range.fromMs, range.toMs, DEFAULT_HOLD_OUT);
-    const fit = await readEstimationInputs(db, spec, { createdBefore: cutoff, decidedBefore: cutoff });
-    const test = await readEstimationInputs(db, spec, { createdFrom: cutoff });
-    return { spec, inputs, backtest: { cutoff, fit, test } };
+    return { spec, inputs, backtest: await readBacktestSplit(db, spec) };
   });
 }
 
@@ -46,5 +40,5 @@ export async function backtestIn(engine: EngineClient, model: ModelInputs, reps:
   const split = model.backtest;
   if (!split) return null;
   const result = await engine.call('backtest', { fit: split.fit, test: split.test, reps }, { signal });
-  return { cutoff: split.cutoff, fitDecided: decided(split.fit), heldOutDecided: decided(split.test), result };
+  return { cutoff: split.cutoff, fitDecided: decidedIn(split.fit), heldOutDecided: decidedIn(split.test), result };
 }
