@@ -2,10 +2,15 @@
  * The workbench as a user meets it (issue 6), in headless Chromium against the built app served
  * by `vite preview`:
  *
- * - first useful screen: navigation start → the Data step shows the sample's report, on a first
- *   visit (fresh context: no cache, no IndexedDB); target under 3 s. Reference in the same run:
- *   the page's own load event (HTML, scripts, styles), i.e. what the same server costs before any
- *   data work.
+ * - first useful screen: navigation start → the Data step shows the sample's report overview, on
+ *   a first visit (fresh context: no cache, no IndexedDB); target under 3 s. The overview is the
+ *   counts (rows read, accepted, repaired, rejected), the lead summary, the weekly chart and every
+ *   row-by-row issue. The Data step shows it as soon as those are known, with a visible "still
+ *   checking" note, while the column profile and the spelling-variant check (which needs the
+ *   profile's distinct counts) finish; the complete report, nothing left running, is measured and
+ *   reported beside it, untargeted. (Before the report came in two steps the target was read at
+ *   the complete report, then the only one.) Reference in the same run: the page's own load
+ *   event (HTML, scripts, styles), i.e. what the same server costs before any data work.
  * - fairness slider: an input on the Policies step's max–min weight slider → every chart of the
  *   step redrawn and painted; target under 300 ms. Reported with the part spent before the solve
  *   starts (the step's debounce), so the engine's share is visible. Measured only when the
@@ -35,18 +40,20 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
     const visits: FirstScreen[] = [];
     for (let i = 0; i < reps; i++) {
       const visit = await measureFirstScreen(app.browser, app.origin);
-      log(`first visit ${i + 1}/${reps}: useful screen ${visit.usefulMs.toFixed(0)} ms (load event ${visit.loadEventMs.toFixed(0)} ms), ${visit.rowsRead} rows read`);
+      log(`first visit ${i + 1}/${reps}: useful screen ${visit.usefulMs.toFixed(0)} ms, complete report ${visit.completeMs.toFixed(0)} ms (load event ${visit.loadEventMs.toFixed(0)} ms), ${visit.rowsRead} rows read`);
       visits.push(visit);
     }
     const useful = median(visits.map((v) => v.usefulMs));
     const loaded = median(visits.map((v) => v.loadEventMs));
-    results.push({ runtime: 'chromium', rows: 0, stage: `first useful screen (median of ${reps})`, seconds: useful / 1000, rowsPerSecond: null });
+    const complete = median(visits.map((v) => v.completeMs));
+    results.push({ runtime: 'chromium', rows: 0, stage: `first useful screen: report overview (median of ${reps})`, seconds: useful / 1000, rowsPerSecond: null });
+    results.push({ runtime: 'chromium', rows: 0, stage: `complete report: column profile and every check (median of ${reps})`, seconds: complete / 1000, rowsPerSecond: null });
     results.push({ runtime: 'chromium', rows: 0, stage: `reference: page load event (median of ${reps})`, seconds: loaded / 1000, rowsPerSecond: null });
     ratios['first useful screen / page load event'] = +(useful / loaded).toFixed(2);
-    targets.push({ name: `first open: the Data step shows the sample's report under ${FIRST_SCREEN_LIMIT_S} s (median)`, seconds: useful / 1000, limit: FIRST_SCREEN_LIMIT_S, met: useful / 1000 < FIRST_SCREEN_LIMIT_S });
+    targets.push({ name: `first open: the Data step shows the sample's report overview (counts, chart, row checks) under ${FIRST_SCREEN_LIMIT_S} s (median)`, seconds: useful / 1000, limit: FIRST_SCREEN_LIMIT_S, met: useful / 1000 < FIRST_SCREEN_LIMIT_S });
     details.firstVisits = visits;
     const phaseNames = [...new Set(visits.flatMap((v) => Object.keys(v.phases)))];
-    notes.push(`first visit, when each Data step phase was first on screen (median ms from navigation start): ${phaseNames.map((p) => `${p} ${median(visits.flatMap((v) => (v.phases[p] === undefined ? [] : [v.phases[p]!]))).toFixed(0)}`).join(', ')}; report ${useful.toFixed(0)}.`);
+    notes.push(`first visit, when each Data step phase was first on screen (median ms from navigation start): ${phaseNames.map((p) => `${p} ${median(visits.flatMap((v) => (v.phases[p] === undefined ? [] : [v.phases[p]!]))).toFixed(0)}`).join(', ')}; report overview ${useful.toFixed(0)}; complete report ${complete.toFixed(0)}.`);
 
     log(`fairness slider: ${moves} moves`);
     const slider = await measureSlider(app.browser, app.origin, moves);

@@ -50,6 +50,13 @@ export interface MapOptions {
   previous?: LeadImport;
   /** Called as each stage starts: join, map, check, profile. */
   onStage?: (stage: MapStage) => void;
+  /**
+   * Called (and awaited) once the counts, the row checks and the summary are known and `leads`
+   * holds the mapped rows, before the column profile and the spelling-variant check (which picks
+   * its columns by the profile's distinct counts) run: a screen can show the report so far. Its
+   * `report.columns` is empty and it has no `joinSignature`, so it is never reused as `previous`.
+   */
+  onOverview?: (overview: LeadImport) => Promise<void> | void;
 }
 
 export type MapStage = 'join' | 'map' | 'check' | 'profile';
@@ -91,26 +98,27 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   issues.push(...canonical.issues);
   issues.push(...(await findDuplicateContacts(db, mapping.contactColumns ?? [], file)));
   const mappedTo = new Map(Object.entries(fields).filter((e): e is [string, string] => !!e[1]).map(([f, c]) => [c, f] as const));
-  options.onStage?.('profile');
-  const signature = JSON.stringify({ tables: raws.map((r) => r.table), joins: joined.joins });
-  const profileColumnsOf = joined.columns.filter((c) => c !== '__row');
-  const columns = options.previous?.joinSignature === signature
-    ? options.previous.report.columns.map((c) => ({ ...c, mappedTo: mappedTo.get(c.column) ?? null }))
-    : await profileColumns(db, joined.table, profileColumnsOf, mappedTo, canonical.ranges, new Set(mapping.contactColumns));
-  const distinct = new Map(columns.map((c) => [c.column, c.distinct] as const));
-  issues.push(...(await findNearDuplicateValues(db, canonical.attributes.filter((a) => (distinct.get(a) ?? Infinity) <= NEAR_DUPLICATE_MAX_VALUES), file)));
   const csvRejected = leadTable.parseIssues.reduce((s, i) => s + i.count, 0);
-  const report: QualityReport = {
+  const counts = {
     sources: raws.map((r) => r.summary),
     rowsRead: leadTable.rows + csvRejected,
     accepted: canonical.accepted,
     repaired: canonical.repaired,
     rejected: canonical.rejected + csvRejected,
-    issues: issues.sort((a, b) => severityRank(a) - severityRank(b) || b.count - a.count),
-    columns,
     summary: await summarize(db),
   };
-  return { mapping, report, columns: profileColumnsOf, attributes: canonical.attributes, joinSignature: signature };
+  const sorted = (list: QualityIssue[]) => [...list].sort((a, b) => severityRank(a) - severityRank(b) || b.count - a.count);
+  const overview = { mapping, columns: joined.columns.filter((c) => c !== '__row'), attributes: canonical.attributes };
+  await options.onOverview?.({ ...overview, report: { ...counts, issues: sorted(issues), columns: [] }, joinSignature: '' });
+  options.onStage?.('profile');
+  const signature = JSON.stringify({ tables: raws.map((r) => r.table), joins: joined.joins });
+  const columns = options.previous?.joinSignature === signature
+    ? options.previous.report.columns.map((c) => ({ ...c, mappedTo: mappedTo.get(c.column) ?? null }))
+    : await profileColumns(db, joined.table, overview.columns, mappedTo, canonical.ranges, new Set(mapping.contactColumns));
+  const distinct = new Map(columns.map((c) => [c.column, c.distinct] as const));
+  issues.push(...(await findNearDuplicateValues(db, canonical.attributes.filter((a) => (distinct.get(a) ?? Infinity) <= NEAR_DUPLICATE_MAX_VALUES), file)));
+  const report: QualityReport = { ...counts, issues: sorted(issues), columns };
+  return { ...overview, report, joinSignature: signature };
 }
 
 export async function importLeads(db: Database, files: SourceFile[], mapping: MappingInput = {}, onProgress?: Progress): Promise<LeadImport> {

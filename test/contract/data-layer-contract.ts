@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/data/database';
 import { ImportError } from '../../src/data/import-error';
-import { dropSources, importLeads, readSources } from '../../src/data/import-leads';
-import type { QualityIssue } from '../../src/model/quality';
+import { dropSources, importLeads, mapLeads, readSources } from '../../src/data/import-leads';
+import type { QualityIssue, QualityReport } from '../../src/model/quality';
 import { ENGLISH_CSV, gbkCsv, parquetFile, utf8, withBom, xlsxFile } from './fixtures';
 
 type Rows = Array<Record<string, unknown>>;
@@ -192,6 +192,26 @@ export function testDataLayer(adapter: string, open: () => Promise<Database>) {
       expect(created).toMatchObject({ type: 'date', min: '2026-01-05 09:30:00', max: '2026-01-08 12:00:00' });
       const region = report.columns.find((c) => c.column === 'Region')!;
       expect(region.top[0]).toEqual({ value: 'East', count: 2 });
+    });
+
+    it('the overview comes first: every count and row check, then the profile and the spelling variants', async () => {
+      const text = 'lead_id,owner,outcome,region\n1,r01,won,East\n1,r02,lost,East\n3,r01,open,West\n4,r02,lost,east\n';
+      const [raw] = await readSources(db, [{ name: 'early.csv', bytes: utf8(text) }], { prefix: 'early' });
+      const seen: Array<{ report: QualityReport; signature: string; leads: number }> = [];
+      const full = await mapLeads(db, [raw!], {}, {
+        onOverview: async (overview) => {
+          // `leads` is already readable here: a screen draws its charts from it.
+          const [{ n }] = (await db.query(`SELECT count(*)::DOUBLE AS n FROM leads`)) as [{ n: number }];
+          seen.push({ report: overview.report, signature: overview.joinSignature, leads: n });
+        },
+      });
+      expect(seen).toHaveLength(1);
+      const [{ report, signature, leads }] = seen as [(typeof seen)[number]];
+      expect({ signature, leads, codes: report.issues.map((i) => i.code), columns: report.columns }).toEqual({ signature: '', leads: 3, codes: ['duplicate_lead_id'], columns: [] });
+      expect({ ...report, issues: [], columns: [] }).toEqual({ ...full.report, issues: [], columns: [] });
+      expect(full.report.issues.map((i) => i.code)).toEqual(['duplicate_lead_id', 'near_duplicate_values']);
+      expect(full.report.columns.map((c) => c.column)).toEqual(['lead_id', 'owner', 'outcome', 'region']);
+      await dropSources(db, [raw!]);
     });
   });
 }

@@ -14,6 +14,11 @@ export type LoadPhase =
   | { kind: 'reading'; file: string; bytes: number; index: number; total: number }
   /** Joining, mapping and checking the rows just read (`bytes`: the lead table's file size). */
   | { kind: 'mapping'; file: string; bytes: number; rows: number }
+  /**
+   * The report so far (counts, row checks, weekly chart) while the column profile and the
+   * spelling-variant check still run: the screen shows it at once and fills in the rest.
+   */
+  | { kind: 'checking'; data: LoadedData }
   | { kind: 'updating' }
   /** A load or re-map failed after it had replaced the leads: the last good load is being put back. */
   | { kind: 'restoring' };
@@ -26,6 +31,8 @@ export interface LoadedData {
   input: MappingInput;
   result: LeadImport;
   weekly: WeeklyLeads[];
+  /** True for the report so far (phase `checking`): no column profile or spelling variants yet. */
+  checking: boolean;
 }
 
 interface Current {
@@ -138,9 +145,16 @@ export class DataSession {
     onPhase: (phase: LoadPhase) => void,
   ): Promise<LoadedData> {
     try {
-      const result = await mapLeads(db, raws, input, { previous });
-      const weekly = await leadsPerWeek(db);
-      return { files: raws.map((r) => r.file), isSample, input, result, weekly };
+      const files = raws.map((r) => r.file);
+      let weekly: WeeklyLeads[] | undefined;
+      const result = await mapLeads(db, raws, input, {
+        previous,
+        onOverview: async (overview) => {
+          weekly = await leadsPerWeek(db);
+          onPhase({ kind: 'checking', data: { files, isSample, input, result: overview, weekly, checking: true } });
+        },
+      });
+      return { files, isSample, input, result, weekly: weekly ?? (await leadsPerWeek(db)), checking: false };
     } catch (error) {
       const current = this.#current;
       if (current) {

@@ -100,7 +100,9 @@ export class DataStep extends LitElement {
       ${result
         ? html`<section class="panel profile" aria-labelledby="profile-title">
             <h2 id="profile-title">${t.columns.title}</h2>
-            <allot-column-profile .i18n=${this.i18n} .columns=${result.report.columns}></allot-column-profile>
+            ${this.data!.checking && result.report.columns.length === 0
+              ? html`<p class="muted checking" data-checking>${t.progress.checking}</p>`
+              : html`<allot-column-profile .i18n=${this.i18n} .columns=${result.report.columns}></allot-column-profile>`}
           </section>`
         : nothing}
     `;
@@ -140,6 +142,7 @@ export class DataStep extends LitElement {
       </section>
       <section class="panel" aria-labelledby="issues-title">
         <h2 id="issues-title">${t.report.issuesTitle}</h2>
+        ${this.data!.checking ? html`<p class="muted checking" data-checking>${t.progress.checking}</p>` : nothing}
         <allot-issue-list .i18n=${this.i18n} .issues=${result.report.issues}></allot-issue-list>
       </section>`;
   }
@@ -176,6 +179,8 @@ export class DataStep extends LitElement {
         return t.progress.reading(phase.file, fmt.bytes(phase.bytes), phase.total > 1 ? t.progress.position(fmt.number(phase.index), fmt.number(phase.total)) : null);
       case 'mapping':
         return t.progress.mapping(phase.file, fmt.bytes(phase.bytes), fmt.number(phase.rows));
+      case 'checking':
+        return t.progress.checking;
       case 'updating':
         return t.progress.updating;
       case 'restoring':
@@ -197,12 +202,19 @@ export class DataStep extends LitElement {
     this.running = kind;
     this.#startClock();
     try {
-      const data = await work((phase) => latest() && (this.phase = phase));
+      const data = await work((phase) => {
+        if (!latest()) return;
+        this.phase = phase;
+        // The report so far goes on screen at once; the finished one replaces it below.
+        if (phase.kind === 'checking') this.data = phase.data;
+      });
       if (!latest()) return;
       this.data = data;
       after?.(data);
     } catch (error) {
       if (!latest()) return;
+      // A report shown before the failure belongs to the load that failed: the last good one is back.
+      if (this.data?.checking) this.data = this.session.current;
       const biggest = isOutOfMemory(error) ? [...files].sort((a, b) => b.size - a.size)[0] : undefined;
       if (biggest) {
         // Under the size limit yet too big for DuckDB-WASM's memory: the CLI reads it.

@@ -38,6 +38,7 @@ export const en: Texts = {
     reading: (file, size, position) => `Reading ${file} (${size}${position ? `, ${position}` : ''})…`,
     position: (index, total) => `file ${index} of ${total}`,
     mapping: (file, size, rows) => `Mapping and checking ${rows} rows of ${file} (${size})…`,
+    checking: 'Profiling the columns and looking for values spelt several ways…',
     updating: 'Updating the report…',
     restoring: 'Putting back the data loaded before…',
     elapsed: (seconds) => `${seconds} s`,

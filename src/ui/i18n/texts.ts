@@ -56,6 +56,8 @@ export interface Texts {
     reading: (file: string, size: string, position: string | null) => string;
     position: (index: string, total: string) => string;
     mapping: (file: string, size: string, rows: string) => string;
+    /** The report so far is shown; the column profile and the spelling-variant check still run. */
+    checking: string;
     updating: string;
     restoring: string;
     elapsed: (seconds: string) => string;

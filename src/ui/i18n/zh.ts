@@ -38,6 +38,7 @@ export const zh: Texts = {
     reading: (file, size, position) => `正在读取 ${file}（${size}${position ? `，${position}` : ''}）…`,
     position: (index, total) => `第 ${index} 个，共 ${total} 个`,
     mapping: (file, size, rows) => `正在映射并检查 ${file} 的 ${rows} 行（${size}）…`,
+    checking: '正在生成列概况，并查找同一个值的多种写法…',
     updating: '正在更新报告…',
     restoring: '正在恢复之前导入的数据…',
     elapsed: (seconds) => `${seconds} 秒`,
