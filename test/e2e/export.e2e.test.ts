@@ -7,14 +7,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/run-cli';
 import { describeWithSharedData, sharedPath } from '../support/shared-data';
-import { close, expectOnlyLocalRequests, reportSettled, screenshot, useWorkbench } from './support/workbench';
+import { close, expectOnlyLocalRequests, openAtStep, screenshot, useWorkbench, type OpenOptions, type Visit } from './support/workbench';
 
 const SF_RULE_FILE = 'force-app/main/default/assignmentRules/Lead.assignmentRules-meta.xml';
 
-async function openExport(page: Page): Promise<void> {
-  await reportSettled(page);
-  await page.locator('[data-step="export"]').click();
-  await expect.poll(() => page.locator('allot-export-step [data-testid="export-status"]').textContent(), { timeout: 60_000 }).toMatch(/^Optimized: \d+ rules, 2 files\.$/);
+/** The Export step with the optimized policy built and shown as JSON. */
+async function openExport(open: (options?: OpenOptions) => Promise<Visit>): Promise<Visit> {
+  const visit = await openAtStep(open, 'export');
+  await expect.poll(() => visit.page.locator('allot-export-step [data-testid="export-status"]').textContent(), { timeout: 60_000 }).toMatch(/^Optimized: \d+ rules, 2 files\.$/);
+  return visit;
 }
 
 async function chooseTarget(page: Page, target: string): Promise<void> {
@@ -45,9 +46,8 @@ describe('the Export step', () => {
   const open = useWorkbench();
 
   test('the optimized policy exported from the browser is the one allot optimize writes, and every target previews, downloads and says what it cannot express', async () => {
-    const visit = await open();
+    const visit = await openExport(open);
     const { page } = visit;
-    await openExport(page);
     expect(await page.locator('allot-export-step #export-policy').inputValue()).toBe('optimized');
     await screenshot(page, 'export-json');
 
@@ -135,9 +135,8 @@ describeWithSharedData('the Salesforce rule file downloaded from the workbench',
   const open = useWorkbench();
 
   test('validates against the Metadata API v47 schema', async () => {
-    const visit = await open();
+    const visit = await openExport(open);
     const { page } = visit;
-    await openExport(page);
     await chooseTarget(page, 'salesforce');
     await page.locator(`allot-file-preview button[data-file="${SF_RULE_FILE}"]`).click();
     const xml = await download(page, 'download-file');

@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/run-cli';
-import { close, expectOnlyLocalRequests, reportSettled, screenshot, useWorkbench } from './support/workbench';
-
-function step(page: Page, id: string) {
-  return page.getByRole('navigation').locator(`[data-step="${id}"]`);
-}
+import { close, expectOnlyLocalRequests, openAtStep, reportSettled, screenshot, stepLink as step, useWorkbench } from './support/workbench';
 
 /** The policies' rows of the forecast table, once a run has finished. */
 function policyRows(page: Page) {
@@ -36,11 +32,8 @@ describe('the Policies and Compare steps', () => {
   const open = useWorkbench();
 
   test('the optimized plan, the comparison with intervals, and what-if moves that redraw it', async () => {
-    const visit = await open();
+    const visit = await openAtStep(open, 'policies');
     const { page } = visit;
-    await reportSettled(page);
-
-    await step(page, 'policies').click();
     const conversions = page.locator('allot-policies-step [data-figure="conversions"] dd');
     await expect.poll(() => conversions.count(), { timeout: 60_000 }).toBe(1);
     expect(Number(await conversions.textContent())).toBeGreaterThan(10);

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { close, expectOnlyLocalRequests, reportSettled, screenshot, useWorkbench } from './support/workbench';
-
-function step(page: Page, id: string) {
-  return page.getByRole('navigation').locator(`[data-step="${id}"]`);
-}
+import { close, expectOnlyLocalRequests, openAtStep, screenshot, stepLink as step, useWorkbench } from './support/workbench';
 
 function capacityOf(page: Page, rep: string) {
   return page.locator(`allot-team-step tr[data-rep="${rep}"] input[data-column="capacity_per_week"]`);
@@ -20,11 +16,8 @@ describe('the Team and Model steps', () => {
   const open = useWorkbench();
 
   test('the sample team is edited, the model redraws with a new decay curve, and a reload keeps the edits', async () => {
-    const visit = await open();
+    const visit = await openAtStep(open, 'team');
     const { page } = visit;
-    await reportSettled(page);
-
-    await step(page, 'team').click();
     const rows = page.locator('allot-roster-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(15);
     const inactive = await page.locator('allot-roster-table tbody tr.inactive').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-rep')));
@@ -89,10 +82,8 @@ describe('the Team and Model steps', () => {
   });
 
   test('the scenario is saved as the file the CLI reads, and a broken one is refused by its JSON path', async () => {
-    const visit = await open();
+    const visit = await openAtStep(open, 'team');
     const { page } = visit;
-    await reportSettled(page);
-    await step(page, 'team').click();
     await expect.poll(() => page.locator('allot-roster-table tbody tr').count(), { timeout: 30_000 }).toBe(15);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save scenario' }).click()]);

@@ -68,6 +68,19 @@ export async function reportSettled(page: Page, timeout = 45_000): Promise<void>
   await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout });
 }
 
+/** A step's entry in the step navigation. */
+export function stepLink(page: Page, id: string): Locator {
+  return page.getByRole('navigation').locator(`[data-step="${id}"]`);
+}
+
+/** Opens the workbench on the sample, waits for its report, and goes to the step `id`: where each later step's story starts. */
+export async function openAtStep(open: (options?: OpenOptions) => Promise<Visit>, id: string, options?: OpenOptions): Promise<Visit> {
+  const visit = await open(options);
+  await reportSettled(visit.page);
+  await stepLink(visit.page, id).click();
+  return visit;
+}
+
 /** The progress line's current step (`reading`, `mapping`, …), or null when nothing runs. */
 export function phase(page: Page): Locator {
   return page.locator('allot-data-step [role="status"] [data-phase]');
