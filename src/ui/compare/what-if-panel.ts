@@ -27,11 +27,6 @@ export class WhatIfPanel extends LitElement {
     controlStyles,
     controlColumnStyles,
     css`
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-      }
       legend {
         font-weight: 600;
         font-size: 13px;

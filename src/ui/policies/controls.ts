@@ -1,7 +1,15 @@
 import { css, html } from 'lit';
 
-/** What every policy control shows alike: its one-line help, its number fields and sliders. */
+/** What every policy control shows alike: a block with rows of inputs, a one-line help, number fields and sliders. */
 export const controlStyles = css`
+  :host {
+    display: block;
+  }
+  .row {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+  }
   .help {
     font-size: 12px;
     color: var(--muted);

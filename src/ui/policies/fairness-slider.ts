@@ -18,14 +18,6 @@ export class FairnessSlider extends LitElement {
     shared,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
-      .row {
-        display: flex;
-        align-items: center;
-        gap: 10px;
-      }
       output {
         min-width: 56px;
         text-align: right;

@@ -20,13 +20,8 @@ export class LoadBandControl extends LitElement {
     shared,
     controlStyles,
     css`
-      :host {
-        display: block;
-      }
       .row {
-        display: flex;
         gap: 12px;
-        align-items: center;
         margin-top: 4px;
       }
       input[aria-invalid='true'] {

@@ -38,10 +38,8 @@ export class OptimizerControls extends LitElement {
         margin-bottom: 2px;
       }
       .row {
-        display: flex;
         flex-wrap: wrap;
         gap: 4px 14px;
-        align-items: center;
       }
       .values {
         display: flex;
