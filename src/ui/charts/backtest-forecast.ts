@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { rowChart, type Chart } from './plot-frame';
 import type { ForecastLine } from '../../estimate/backtest';
 import type { Formats } from '../format';
-import { segmentLabel } from './segment-label';
+import { SEGMENT_ROWS, segmentLabel } from './segment-label';
 
 export interface BacktestForecastOptions {
   width: number;
@@ -22,10 +22,7 @@ export function backtestForecastChart(segments: ForecastLine[], options: Backtes
     title: labels.title,
     width: options.width,
     rows: rows.map((r) => r.label),
-    rowHeight: 24,
-    chrome: 50,
-    marginLeft: 150,
-    marginRight: 16,
+    ...SEGMENT_ROWS,
     x: { label: labels.forecast, tickFormat: (n: number) => fmt.number(n) },
     marks: [
       Plot.ruleY(rows, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#c9d9ee', strokeWidth: 10 }),

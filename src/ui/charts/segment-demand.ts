@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { rowChart, type Chart } from './plot-frame';
 import type { SegmentEstimate } from '../../estimate/estimate';
 import type { Formats } from '../format';
-import { segmentLabel } from './segment-label';
+import { SEGMENT_ROWS, segmentLabel } from './segment-label';
 
 export interface SegmentDemandOptions {
   width: number;
@@ -20,10 +20,7 @@ export function segmentDemandChart(segments: SegmentEstimate[], options: Segment
     title: labels.title,
     width: options.width,
     rows: rows.map((r) => r.label),
-    rowHeight: 24,
-    chrome: 50,
-    marginLeft: 150,
-    marginRight: 16,
+    ...SEGMENT_ROWS,
     x: { label: labels.perWeek, tickFormat: (n: number) => fmt.number(n) },
     marks: [
       Plot.barX(rows, { y: 'label', x: 'perWeek', fill: '#9fbfe3', inset: 3, title }),
