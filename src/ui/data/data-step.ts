@@ -49,7 +49,7 @@ export class DataStep extends LitElement {
   #started = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
 
-  static override styles = [shared, dataStepStyles];
+  static override styles = [shared, ...dataStepStyles];
 
   override connectedCallback() {
     super.connectedCallback();
@@ -95,7 +95,7 @@ export class DataStep extends LitElement {
           </section>
           ${result ? this.#mappingPanel() : nothing}
         </div>
-        <div class="main" aria-busy=${busy ? 'true' : 'false'}>${result ? this.#report() : this.#waitingForData()}</div>
+        <div class="main ${this.phase?.kind === 'checking' ? 'filling' : ''}" aria-busy=${busy ? 'true' : 'false'}>${result ? this.#report() : this.#waitingForData()}</div>
       </div>
       ${result
         ? html`<section class="panel profile" aria-labelledby="profile-title">

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The frame of the Team and Model steps: title line, status line, alert, a grid of panels. */
+/** The frame of every step: title line, status line, alert, a grid of panels. */
 export const stepStyles = css`
   :host {
     display: block;
@@ -37,6 +37,11 @@ export const stepStyles = css`
   @keyframes spin {
     to {
       transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
     }
   }
   .alert {
