@@ -9,7 +9,9 @@ import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import { compareStyles } from './compare.styles';
 import { againstBaseline, frontierKey, runComparison, runKey, WHAT_IF_REPLICATIONS, type RunKind } from './compare-run';
+import { keepSnapshot, type KeptScenario } from '../state/kept-scenarios';
 import { HEADLINE, type HeadlineMetric, forecastCharts, frontierChart, lorenzCharts, pairedChart, policyTable, repLoad, touchCharts } from './compare-views';
+import './scenarios-side-by-side';
 import './what-if-panel';
 
 /** How long the controls must rest before a what-if run starts. */
@@ -42,13 +44,23 @@ export class CompareStep extends WorkbenchStep {
   /** The run key of what is shown (or running); a change of scenario with the same key needs no run. */
   #key = '';
   #frontierKey = '';
+  /** The scenario the shown comparison ran for, and its run key: only that result may be kept. */
+  #ran: { scenario: Scenario; key: string } | null = null;
 
   static override styles = [shared, stepStyles, compareStyles];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.store.addEventListener('kept-change', this.#keptChanged);
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
+    this.store.removeEventListener('kept-change', this.#keptChanged);
   }
+
+  #keptChanged = () => this.requestUpdate();
 
   override updated() {
     if (this.active && this.#key !== this.#currentKey()) this.#schedule(0);
@@ -83,6 +95,7 @@ export class CompareStep extends WorkbenchStep {
     const scenario = this.store.scenario;
     const roster = this.store.reps;
     this.#key = this.#currentKey();
+    const key = this.#key;
     const full = scenario.simulation.replications;
     const replications = kind === 'full' ? full : Math.min(WHAT_IF_REPLICATIONS, full);
     this.progress = { kind, done: 0, total: replications };
@@ -101,6 +114,7 @@ export class CompareStep extends WorkbenchStep {
       [this.plan, this.frontier] = await Promise.all([plan, frontier]);
       this.#frontierKey = fKey;
       this.comparison = comparison;
+      this.#ran = { scenario, key };
       this.ran = { kind, replications };
       if (!comparison.names.includes(this.loadPolicy)) this.loadPolicy = comparison.names.at(-1)!;
     });
@@ -136,10 +150,12 @@ export class CompareStep extends WorkbenchStep {
             <div class="buttons">
               <button type="button" class="primary" data-action="run-full" ?disabled=${this.#running?.kind === 'full'} @click=${() => void this.#start('full')}>${c.runFull(fmt.number(scenario.simulation.replications))}</button>
               ${this.#running ? html`<button type="button" data-action="cancel" @click=${this.#cancel}>${c.cancel}</button>` : nothing}
+              <button type="button" data-action="keep" aria-describedby="keep-help" ?disabled=${!this.#keepable()} @click=${this.#keep}>${c.keep}</button>
             </div>
+            <p class="help" id="keep-help">${c.keepHelp}</p>
           </section>
         </aside>
-        <div class="results" aria-busy=${this.#running ? 'true' : 'false'}>${shown ? this.#results(shown, scenario) : nothing}</div>
+        <div class="results" aria-busy=${this.#running ? 'true' : 'false'}>${shown ? this.#results(shown, scenario) : this.store.kept.length ? this.#sideBySide(null) : nothing}</div>
       </div>
     `;
   }
@@ -186,6 +202,7 @@ export class CompareStep extends WorkbenchStep {
         <p class="help">${c.tableHelp}</p>
         ${policyTable(this.i18n, shown)} ${forecastCharts(this.i18n, shown)}
       </section>
+      ${this.#sideBySide(this.#ran ? keepSnapshot({ ...this.#ran.scenario, name: scenario.name }, shown) : null)}
       <div class="grid">
         <section class="panel" aria-labelledby="paired-title">
           <div class="title-row">
@@ -230,6 +247,40 @@ export class CompareStep extends WorkbenchStep {
         <ul class="notes">${shown.notes.map((n) => html`<li>${n}</li>`)}</ul>
       </section>
     `;
+  }
+
+  #sideBySide(current: KeptScenario | null) {
+    const c = this.i18n.t.compare;
+    const id = (e: Event) => (e as CustomEvent<{ id: string }>).detail.id;
+    return html`<section class="panel" aria-labelledby="kept-title" data-panel="side-by-side">
+      <h2 id="kept-title">${c.keptTitle}</h2>
+      <p class="help">${c.keptHelp}</p>
+      <allot-scenarios-side-by-side
+        .i18n=${this.i18n}
+        .current=${current}
+        .kept=${this.store.kept}
+        @kept-open=${(e: Event) => this.#open(id(e))}
+        @kept-remove=${(e: Event) => this.store.removeKept(id(e))}
+        @kept-rename=${(e: CustomEvent<{ id: string; name: string }>) => (e.detail.name ? this.store.renameKept(e.detail.id, e.detail.name) : this.requestUpdate())}
+      ></allot-scenarios-side-by-side>
+    </section>`;
+  }
+
+  /** Only a finished result of the scenario as it now stands can be kept: not one being replaced, nor one of older settings. */
+  #keepable(): boolean {
+    return !!this.comparison && !this.#running && this.#ran?.key === this.#currentKey();
+  }
+
+  #keep = () => {
+    if (!this.#keepable() || !this.comparison) return;
+    const scenario = this.store.scenario;
+    this.store.keep(keepSnapshot(scenario, againstBaseline(this.comparison, this.#baseline(scenario))));
+  };
+
+  /** A kept scenario becomes the current one again, under the name it was kept as. */
+  #open(id: string) {
+    const kept = this.store.kept.find((k) => k.id === id);
+    if (kept) this.store.replace({ ...kept.scenario, name: kept.name });
   }
 
   #edited = (event: CustomEvent<Scenario>) => this.store.replace(event.detail);

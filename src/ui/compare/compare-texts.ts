@@ -55,4 +55,26 @@ export interface CompareTexts {
   current: (strength: string) => string;
   currentPoint: (strength: string, conversions: string, worst: string) => string;
   notesTitle: string;
+  keep: string;
+  keepHelp: string;
+  keptTitle: string;
+  keptHelp: string;
+  keptNone: string;
+  keptList: string;
+  keptName: (n: number) => string;
+  keptUnnamed: string;
+  keptOpen: string;
+  keptOpenLabel: (name: string) => string;
+  keptRemove: string;
+  keptRemoveLabel: (name: string) => string;
+  currentScenario: (name: string) => string;
+  keptChartTitle: string;
+  keptScenario: string;
+  keptSettingsTitle: string;
+  keptSameSettings: string;
+  keptSettings: Record<'fairness' | 'loadBand' | 'volume' | 'away' | 'replications', string>;
+  keptOff: string;
+  keptNobody: string;
+  keptNumbersTitle: string;
+  keptVsOwnBaseline: string;
 }

@@ -27,7 +27,7 @@ export function metricFormat(i18n: I18n, metric: MetricName): (x: number) => str
   return (x) => fmt.number(Math.round(x * 10) / 10);
 }
 
-function policyLabel(i18n: I18n, name: string): string {
+export function policyLabel(i18n: I18n, name: string): string {
   return (i18n.t.policies.policyNames as Record<string, string>)[name] ?? name;
 }
 
@@ -35,14 +35,17 @@ function rowsOf(i18n: I18n, c: Comparison, pick: (p: PolicySummary) => Interval,
   return c.policies.map((p) => ({ label: policyLabel(i18n, p.name), ...pick(p), emphasis: emphasis(p) }));
 }
 
+/** A table cell's "mean lo … hi"; `signed` for differences (+3). */
+export function intervalCell(i18n: I18n, metric: MetricName, i: Interval, signed = false) {
+  const f = metricFormat(i18n, metric);
+  const s = (x: number) => (signed && x > 0 ? '+' : '') + f(x);
+  return html`<span class="mean">${s(i.mean)}</span> <span class="range">${s(i.lo)} … ${s(i.hi)}</span>`;
+}
+
 /** The table: per policy the headline metrics with their intervals, and the paired difference in conversions. */
 export function policyTable(i18n: I18n, c: Comparison) {
   const { t } = i18n;
-  const range = (metric: MetricName, i: Interval, signed = false) => {
-    const f = metricFormat(i18n, metric);
-    const s = (x: number) => (signed && x > 0 ? '+' : '') + f(x);
-    return html`<span class="mean">${s(i.mean)}</span> <span class="range">${s(i.lo)} … ${s(i.hi)}</span>`;
-  };
+  const range = (metric: MetricName, i: Interval, signed = false) => intervalCell(i18n, metric, i, signed);
   return html`<table class="policies">
     <thead>
       <tr>

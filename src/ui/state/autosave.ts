@@ -6,10 +6,13 @@
 const DB_NAME = 'allot';
 const STORE = 'scenarios';
 const KEY = 'current';
+const KEPT_KEY = 'kept';
 
 export interface ScenarioStorage {
   load(): Promise<unknown>;
   save(value: unknown): Promise<void>;
+  /** Where the scenarios kept for comparison are stored beside it; absent, they last for the visit only. */
+  kept?: ScenarioStorage;
 }
 
 export function indexedDbStorage(factory: IDBFactory = indexedDB): ScenarioStorage {
@@ -31,10 +34,11 @@ export function indexedDbStorage(factory: IDBFactory = indexedDB): ScenarioStora
       tx.onabort = () => reject(tx.error);
     });
   };
-  return {
-    load: () => transact('readonly', (store) => store.get(KEY)),
+  const at = (key: string): ScenarioStorage => ({
+    load: () => transact('readonly', (store) => store.get(key)),
     save: async (value) => {
-      await transact('readwrite', (store) => store.put(value, KEY));
+      await transact('readwrite', (store) => store.put(value, key));
     },
-  };
+  });
+  return { ...at(KEY), kept: at(KEPT_KEY) };
 }

@@ -2,6 +2,7 @@ import type { DecayCurveParams } from '../../estimate/decay';
 import type { Rep } from '../../model/roster';
 import type { Scenario } from '../../model/scenario';
 import type { ScenarioStorage } from './autosave';
+import { parseKept, type KeptScenario } from './kept-scenarios';
 import { parseScenario } from './scenario-file';
 
 /** Why the scenario changed, so a step redoes only what it must (the Model step re-estimates on `decay`, not on `name`). */
@@ -25,6 +26,7 @@ export function inlineReps(scenario: Scenario): Rep[] | null {
  */
 export class ScenarioStore extends EventTarget {
   #scenario: Scenario;
+  #kept: readonly KeptScenario[] = [];
   #saving: Promise<void> = Promise.resolve();
 
   constructor(initial: Scenario, private readonly storage: ScenarioStorage | null) {
@@ -40,9 +42,27 @@ export class ScenarioStore extends EventTarget {
     return inlineReps(this.#scenario);
   }
 
-  /** The autosaved scenario, if there is one and it is still valid; else the initial one stays. */
+  /** The scenarios kept for comparison, oldest first; each change fires `kept-change` and is autosaved. */
+  get kept(): readonly KeptScenario[] {
+    return this.#kept;
+  }
+
+  keep(kept: KeptScenario): void {
+    this.#setKept([...this.#kept, kept]);
+  }
+
+  renameKept(id: string, name: string): void {
+    this.#setKept(this.#kept.map((k) => (k.id === id ? { ...k, name } : k)));
+  }
+
+  removeKept(id: string): void {
+    this.#setKept(this.#kept.filter((k) => k.id !== id));
+  }
+
+  /** The autosaved scenario, if there is one and it is still valid; else the initial one stays. The kept scenarios come back too. */
   async restore(): Promise<boolean> {
     if (!this.storage) return false;
+    await this.#restoreKept(this.storage.kept);
     try {
       const saved = await this.storage.load();
       if (saved === undefined) return false;
@@ -85,14 +105,31 @@ export class ScenarioStore extends EventTarget {
     return this.#saving;
   }
 
+  async #restoreKept(storage: ScenarioStorage | undefined) {
+    if (!storage) return;
+    try {
+      const kept = parseKept(await storage.load());
+      // A keep made while the store was still reading wins over nothing, and is not lost.
+      if (kept.length) this.#setKept([...kept, ...this.#kept.filter((k) => !kept.some((r) => r.id === k.id))], this.#kept.length > 0);
+    } catch (error) {
+      console.warn('Allot: the kept scenarios could not be restored', error);
+    }
+  }
+
   #set(scenario: Scenario, change: ScenarioChange, save = true) {
     this.#scenario = scenario;
-    if (save && this.storage) {
-      const storage = this.storage;
-      this.#saving = this.#saving
-        .then(() => storage.save(scenario))
-        .catch((error: unknown) => console.warn('Allot: the scenario could not be autosaved', error));
-    }
+    if (save) this.#save(this.storage, scenario, 'the scenario');
     this.dispatchEvent(new ScenarioChangeEvent(change));
+  }
+
+  #setKept(kept: readonly KeptScenario[], save = true) {
+    this.#kept = kept;
+    if (save) this.#save(this.storage?.kept, kept, 'the kept scenarios');
+    this.dispatchEvent(new Event('kept-change'));
+  }
+
+  #save(storage: ScenarioStorage | null | undefined, value: unknown, what: string) {
+    if (!storage) return;
+    this.#saving = this.#saving.then(() => storage.save(value)).catch((error: unknown) => console.warn(`Allot: ${what} could not be autosaved`, error));
   }
 }
