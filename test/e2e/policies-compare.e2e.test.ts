@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/run-cli';
-import { close, expectOnlyLocalRequests, openAtStep, reportSettled, screenshot, stepLink as step, useWorkbench } from './support/workbench';
+import { close, compareSettled, expectOnlyLocalRequests, openAtStep, raiseFairnessToFour, reportSettled, screenshot, stepLink as step, useWorkbench } from './support/workbench';
 
 /** The policies' rows of the forecast table, once a run has finished. */
 function policyRows(page: Page) {
@@ -10,10 +10,6 @@ function policyRows(page: Page) {
 }
 
 /** Waits until no comparison runs and one is shown. */
-async function compareSettled(page: Page, timeout = 120_000) {
-  await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="false"] table.policies').count(), { timeout }).toBe(1);
-}
-
 /** The last comparison's conversions mean per policy, read from the step (the raw numbers, not the rounded text). */
 function conversionMeans(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
@@ -73,12 +69,7 @@ describe('the Policies and Compare steps', () => {
     const marked = page.locator('allot-compare-step [data-chart="frontier"]');
     const pointBefore = await marked.getAttribute('data-current');
     const before = await conversionMeans(page);
-    const slider = page.getByRole('slider', { name: 'Fairness strength (max–min weight λ)' });
-    await slider.focus();
-    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
-    expect(await page.locator('allot-compare-step').getByTestId('fairness-value').textContent()).toBe('λ = 4');
-    await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(1);
-    await compareSettled(page);
+    await raiseFairnessToFour(page);
     expect(await marked.getAttribute('data-current')).not.toBe(pointBefore);
     const after = await conversionMeans(page);
     expect(after.optimized).not.toBe(before.optimized);

@@ -1,12 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { close, expectOnlyLocalRequests, openAtStep, reportSettled, screenshot, stepLink, useWorkbench } from './support/workbench';
+import { close, compareSettled, expectOnlyLocalRequests, openAtStep, raiseFairnessToFour, reportSettled, screenshot, stepLink, useWorkbench } from './support/workbench';
 
 /** Waits until no comparison runs and one is shown. */
-async function compareSettled(page: Page, timeout = 120_000) {
-  await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="false"] table.policies').count(), { timeout }).toBeGreaterThan(0);
-}
-
 function sideBySide(page: Page) {
   return page.locator('allot-compare-step allot-scenarios-side-by-side');
 }
@@ -41,12 +37,7 @@ describe('several scenarios side by side', () => {
     // Just kept: the kept run and the live one are the same numbers.
     expect(await conversionsCell(page, 'optimized', first!)).toBe(await conversionsCell(page, 'optimized', 'current'));
 
-    const slider = page.getByRole('slider', { name: 'Fairness strength (max–min weight λ)' });
-    await slider.focus();
-    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
-    expect(await page.locator('allot-compare-step').getByTestId('fairness-value').textContent()).toBe('λ = 4');
-    await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(1);
-    await compareSettled(page);
+    await raiseFairnessToFour(page);
     // Keyboard only: the button is reached and pressed without the mouse.
     await expect.poll(() => keep.isEnabled(), { timeout: 10_000 }).toBe(true);
     await keep.focus();

@@ -119,3 +119,18 @@ export async function close(visit: Visit): Promise<void> {
   expect(visit.pageErrors).toEqual([]);
   await visit.context.close();
 }
+
+/** The Compare step has finished a run and shows its policy table. */
+export async function compareSettled(page: Page, timeout = 120_000): Promise<void> {
+  await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="false"] table.policies').count(), { timeout }).toBeGreaterThan(0);
+}
+
+/** Moves the Compare step's fairness slider by keyboard to λ = 4, sees the re-run start, and waits for it. */
+export async function raiseFairnessToFour(page: Page): Promise<void> {
+  const slider = page.getByRole('slider', { name: 'Fairness strength (max–min weight λ)' });
+  await slider.focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  expect(await page.locator('allot-compare-step').getByTestId('fairness-value').textContent()).toBe('λ = 4');
+  await expect.poll(() => page.locator('allot-compare-step .results[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(1);
+  await compareSettled(page);
+}
