@@ -52,7 +52,8 @@ export async function backtestAsIs(db: Database, scenario: Scenario, roster: Rep
   const replay = [...history.created.keys()].filter((i) => history.created[i]! >= cutoffMs && history.outcome[i]! >= 0);
   if (replay.length === 0) throw new ImportError(`backtest: no lead created after ${cutoff} is decided yet; nothing to compare with.`, { path: 'leads' });
   const actualWins = replay.reduce((n, i) => n + (history.outcome[i] === 1 ? 1 : 0), 0);
-  const startMs = Math.min(...replay.map((i) => history.created[i]!));
+  // The replayed leads are in creation order (readHistoryLeads sorts them): the first is the earliest.
+  const startMs = history.created[replay[0]!]!;
   const replayWorld = calibrated({
     ...world,
     arrivals: {

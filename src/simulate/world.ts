@@ -300,11 +300,12 @@ function highValueFlags(named: readonly string[] | undefined, segments: SimSegme
     return { flags, rule: `the segments the scenario's junior share names (${named.join(', ')})` };
   }
   // Without named segments: the segments whose median lead value is in the top quarter of segments.
-  const medians = segments.map((_, s) => {
-    const values: number[] = [];
-    for (let i = 0; i < history.segment.length; i++) {
-      if (history.segments[history.segment[i]!] === segments[s]!.key && Number.isFinite(history.value[i]!)) values.push(history.value[i]!);
-    }
+  const valuesOf = segments.map((): number[] => []);
+  for (let i = 0; i < history.segment.length; i++) {
+    const s = segmentIndex.get(history.segments[history.segment[i]!]!);
+    if (s !== undefined && Number.isFinite(history.value[i]!)) valuesOf[s]!.push(history.value[i]!);
+  }
+  const medians = valuesOf.map((values, s) => {
     values.sort((a, b) => a - b);
     return values.length ? values[values.length >> 1]! : segments[s]!.valuePerWon;
   });
