@@ -12,7 +12,7 @@ export const exportBuildSheet: Exporter = (config, options) => {
   const words = options.language === 'zh' ? CHINESE : ENGLISH;
   const rows = sheetRows(config, words);
   const limitations: Limitation[] = [];
-  if (config.prescreen) limitations.push({ at: 'prescreen', what: 'prescreen (reject and duplicate checks)', approximation: 'not on the sheet: set up duplicate checks in the CRM' });
+  if (config.prescreen) limitations.push({ at: 'prescreen', code: 'sheet_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: 'not on the sheet: set up duplicate checks in the CRM' });
   const csv = '\uFEFF' + [words.header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const table = [words.header, words.header.map(() => '---'), ...rows].map((row) => `| ${row.map(markdownCell).join(' | ')} |`).join('\n');
   const markdown = `# ${markdownCell(words.title(config.name))}\n\n${words.intro}\n\n${table}\n\n${limitationsMarkdown(limitations)}`;

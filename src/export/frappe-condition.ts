@@ -21,7 +21,7 @@ function join(members: Condition[], joiner: string, at: string): string {
 }
 
 function leaf(c: LeafCondition, at: string): string {
-  if (!isPythonIdentifier(c.field)) throw new ExportError(`the field "${c.field}" is not a Python name, so a Frappe condition cannot refer to it; use the field's fieldname (e.g. custom_region)`, `${at}.field`);
+  if (!isPythonIdentifier(c.field)) throw new ExportError(`the field "${c.field}" is not a Python name, so a Frappe condition cannot refer to it; use the field's fieldname (e.g. custom_region)`, `${at}.field`, 'frappe_field_name', { field: c.field });
   const f = c.field;
   const known = `${f} not in (None, "")`;
   switch (c.op) {

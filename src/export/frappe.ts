@@ -41,14 +41,14 @@ export const exportFrappe: Exporter = (config, options) => {
   const version = options.frappeVersion ?? 'v16';
   const limitations: Limitation[] = [];
   const fallback = exportablePool(config, config.fallback, 'fallback', limitations);
-  if (fallback.length === 0 && config.fallback.method !== 'manual_review') throw new ExportError('the fallback has nobody active to assign to', 'fallback.pool');
+  if (fallback.length === 0 && config.fallback.method !== 'manual_review') throw new ExportError('the fallback has nobody active to assign to', 'fallback.pool', 'fallback_empty');
   const decide = (assign: Assign, index: number) => {
     const at = ruleAt(config, index);
     let members = exportablePool(config, assign, at, limitations);
     let method = assign;
     if (members.length === 0 && assign.method !== 'manual_review') {
       // The router hands such a rule's leads to the fallback: so does the exported rule.
-      limitations.push({ at, what: 'nobody in this pool can take leads now', approximation: "the rule assigns with the fallback's pool and method" });
+      limitations.push({ at, code: 'frappe_pool_empty', params: {}, what: 'nobody in this pool can take leads now', approximation: "the rule assigns with the fallback's pool and method" });
       members = fallback;
       method = config.fallback;
     }
@@ -71,7 +71,7 @@ export const exportFrappe: Exporter = (config, options) => {
       assignment_days: WEEK_DAYS.map((day) => ({ day })),
     }));
   limitations.push(...capLimitations(config, 'Frappe'));
-  if (config.prescreen) limitations.push({ at: 'prescreen', what: 'prescreen (reject and duplicate checks)', approximation: 'not exported: set up duplicate checks and validations in Frappe' });
+  if (config.prescreen) limitations.push({ at: 'prescreen', code: 'frappe_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: 'not exported: set up duplicate checks and validations in Frappe' });
   const readme = `# Frappe assignment rules: ${config.name}\n\nImport \`erpnext/assignment-rules.json\` (document type Lead) or \`frappe-crm/assignment-rules.json\` (CRM Lead) with Data Import or \`frappe.get_doc(doc).insert()\` for each document. Rules for Frappe ${version}. Higher priority applies first; the last rule (condition True) is the fallback.\n\n${limitationsMarkdown(limitations)}`;
   return {
     target: 'frappe',
@@ -90,16 +90,16 @@ function ruleMethod(assign: Assign, members: PoolMember[], version: 'v15' | 'v16
     case 'fixed':
       return { rule: 'Round Robin', ...users };
     case 'least_loaded':
-      limitations.push({ at, what: 'least_loaded weighs open leads by capacity', approximation: 'Load Balancing gives the lead to the user with the fewest open assignments, whatever their capacity' });
+      limitations.push({ at, code: 'frappe_least_loaded', params: {}, what: 'least_loaded weighs open leads by capacity', approximation: 'Load Balancing gives the lead to the user with the fewest open assignments, whatever their capacity' });
       return { rule: 'Load Balancing', ...users };
     case 'weighted_round_robin': {
       if (weightsAreEqual(members)) return { rule: 'Round Robin', ...users };
-      if (version === 'v15') throw new ExportError('Frappe v15 has no weighted rule (Round Robin gives equal shares); export for v16 (Weighted Distribution) or make the weights equal', path);
+      if (version === 'v15') throw new ExportError('Frappe v15 has no weighted rule (Round Robin gives equal shares); export for v16 (Weighted Distribution) or make the weights equal', path, 'frappe_v15_weights');
       const weights = wholeShares(members.map((m) => m.weight), 100);
-      if (weights.some((w) => w === 0)) limitations.push({ at, what: 'a weight below 0.5%', approximation: 'rounded to whole percents; reps at 0% are left out' });
+      if (weights.some((w) => w === 0)) limitations.push({ at, code: 'frappe_small_weight', params: {}, what: 'a weight below 0.5%', approximation: 'rounded to whole percents; reps at 0% are left out' });
       return { rule: 'Weighted Distribution', weighted_users: members.map((m, i) => ({ user: m.rep.crmUser, weight: weights[i]! })).filter((u) => u.weight > 0) };
     }
     case 'manual_review':
-      throw new ExportError(`Frappe assignment rules assign to users, not to a queue ("${assign.queue}"); give the rule a pool of reviewers instead`, path);
+      throw new ExportError(`Frappe assignment rules assign to users, not to a queue ("${assign.queue}"); give the rule a pool of reviewers instead`, path, 'frappe_review_queue', { queue: assign.queue! });
   }
 }

@@ -54,17 +54,17 @@ function disjunctiveGroups(condition: Condition | undefined, at: string): HubSpo
 }
 
 function tooMany(at: string): ExportError {
-  return new ExportError(`as HubSpot's OR-of-AND filters this condition needs more than ${MAX_FILTER_GROUPS} groups; split the rule into simpler ones`, at);
+  return new ExportError(`as HubSpot's OR-of-AND filters this condition needs more than ${MAX_FILTER_GROUPS} groups; split the rule into simpler ones`, at, 'hubspot_too_many_groups', { max: MAX_FILTER_GROUPS });
 }
 
 function leafGroups(c: LeafCondition, at: string): HubSpotFilter[][] {
-  if (!/^[a-z][a-z0-9_]*$/.test(c.field)) throw new ExportError(`"${c.field}" is not a HubSpot property name (lower-case letters, digits and _); use the property's internal name`, `${at}.field`);
+  if (!/^[a-z][a-z0-9_]*$/.test(c.field)) throw new ExportError(`"${c.field}" is not a HubSpot property name (lower-case letters, digits and _); use the property's internal name`, `${at}.field`, 'hubspot_property_name', { field: c.field });
   const filter = (operation: Record<string, unknown>): HubSpotFilter => ({ filterType: 'PROPERTY', property: c.field, operation });
   const scalar = (operator: string, value: string | number, includeObjectsWithNoValueSet = false) =>
     filter({ operationType: typeof value === 'number' ? 'NUMBER' : 'STRING', operator, value, includeObjectsWithNoValueSet });
   const numeric = (value: string | number): number => {
     if (typeof value === 'number') return value;
-    throw new ExportError(`HubSpot filters compare text only for (in)equality, so "${c.op}" on the text ${JSON.stringify(value)} cannot be said; use numbers or a list of values`, `${at}.value`);
+    throw new ExportError(`HubSpot filters compare text only for (in)equality, so "${c.op}" on the text ${JSON.stringify(value)} cannot be said; use numbers or a list of values`, `${at}.value`, 'hubspot_text_ordering', { op: c.op, value: JSON.stringify(value) });
   };
   switch (c.op) {
     case 'eq':

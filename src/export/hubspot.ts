@@ -30,13 +30,13 @@ export const exportHubSpot: Exporter = (config) => {
   const placePool = (assign: Assign, index: number): string => {
     const at = ruleAt(config, index);
     const members = exportablePool(config, assign, at, limitations);
-    if (assign.method === 'manual_review') throw new ExportError(`HubSpot workflows rotate to owners and have no lead queues ("${assign.queue}"); give the rule a pool of reviewers instead`, rulePath(config, index));
-    if (members.length === 0) throw new ExportError('nobody in this pool is active, and a HubSpot rotation needs at least one owner', rulePath(config, index));
-    if (assign.method === 'least_loaded') limitations.push({ at, what: 'least_loaded', approximation: 'HubSpot rotates evenly over the owners; it does not look at their open load' });
+    if (assign.method === 'manual_review') throw new ExportError(`HubSpot workflows rotate to owners and have no lead queues ("${assign.queue}"); give the rule a pool of reviewers instead`, rulePath(config, index), 'hubspot_review_queue', { queue: assign.queue! });
+    if (members.length === 0) throw new ExportError('nobody in this pool is active, and a HubSpot rotation needs at least one owner', rulePath(config, index), 'hubspot_empty_pool');
+    if (assign.method === 'least_loaded') limitations.push({ at, code: 'hubspot_least_loaded', params: {}, what: 'least_loaded', approximation: 'HubSpot rotates evenly over the owners; it does not look at their open load' });
     if (assign.method !== 'weighted_round_robin' || weightsAreEqual(members)) return rotate(members);
     const percents = wholeShares(members.map((m) => m.weight), 100);
     const kept = members.map((m, i) => ({ m, percent: percents[i]! })).filter((x) => x.percent > 0);
-    if (kept.length < members.length) limitations.push({ at, what: 'a weight below 0.5%', approximation: 'rounded to whole percents; reps at 0% get no split branch' });
+    if (kept.length < members.length) limitations.push({ at, code: 'hubspot_small_weight', params: {}, what: 'a weight below 0.5%', approximation: 'rounded to whole percents; reps at 0% get no split branch' });
     if (kept.length === 1) return rotate([kept[0]!.m]);
     const id = newId();
     const split: Action = { actionId: id, type: 'AB_TEST_BRANCH', testBranches: [] as unknown[] };
@@ -92,12 +92,12 @@ export const exportHubSpot: Exporter = (config) => {
 
   limitations.push(...capLimitations(config, 'HubSpot'));
   limitations.push(
-    { at: null, what: 'the exact weighted rotation', approximation: 'each weighted pool is a random split in whole percents: shares match the weights on average, not lead by lead' },
-    { at: null, what: 'case-sensitive text conditions', approximation: "HubSpot's text filters ignore case (\"east\" matches East)" },
+    { at: null, code: 'hubspot_random_split', params: {}, what: 'the exact weighted rotation', approximation: 'each weighted pool is a random split in whole percents: shares match the weights on average, not lead by lead' },
+    { at: null, code: 'hubspot_case_insensitive', params: {}, what: 'case-sensitive text conditions', approximation: "HubSpot's text filters ignore case (\"east\" matches East)" },
   );
   const nonIds = config.reps.filter((r) => !/^\d+$/.test(r.crmUser));
-  if (nonIds.length > 0) limitations.push({ at: null, what: `owners named by email or username (${nonIds.length} reps, e.g. ${nonIds[0]!.crmUser})`, approximation: 'user_ids must be HubSpot user ids: replace each crmUser with its id (GET /settings/v3/users) before creating the flow' });
-  if (config.prescreen) limitations.push({ at: 'prescreen', what: 'prescreen (reject and duplicate checks)', approximation: "not exported: HubSpot de-duplicates contacts by email itself; add enrollment filters for rejects" });
+  if (nonIds.length > 0) limitations.push({ at: null, code: 'hubspot_owner_ids', params: { count: nonIds.length, example: nonIds[0]!.crmUser }, what: `owners named by email or username (${nonIds.length} reps, e.g. ${nonIds[0]!.crmUser})`, approximation: 'user_ids must be HubSpot user ids: replace each crmUser with its id (GET /settings/v3/users) before creating the flow' });
+  if (config.prescreen) limitations.push({ at: 'prescreen', code: 'hubspot_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: "not exported: HubSpot de-duplicates contacts by email itself; add enrollment filters for rejects" });
   const readme = `# HubSpot workflow: ${config.name}\n\nCreate it with \`POST https://api.hubapi.com/automation/v4/flows\` and the body \`hubspot-flow.json\` (scope \`automation\`). It is created switched off: review it in HubSpot, then turn it on.\n\n${limitationsMarkdown(limitations)}`;
   return {
     target: 'hubspot',

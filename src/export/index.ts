@@ -8,7 +8,7 @@ import { exportReferenceRouter } from './reference-router';
 import { exportSalesforce } from './salesforce';
 import { EXPORT_TARGETS, type ExportOptions, type ExportResult, type ExportTargetName, type Exporter } from './target';
 
-export { EXPORT_TARGETS, ExportError, type ExportOptions, type ExportResult, type ExportTargetName, type ExportedFile, type Exporter, type Limitation } from './target';
+export { EXPORT_TARGETS, ExportError, type ExportErrorCode, type ExportOptions, type ExportParams, type ExportResult, type ExportTargetName, type ExportedFile, type Exporter, type Limitation, type LimitationCode } from './target';
 
 /** Every target's exporter, one module (or folder) each. */
 export const EXPORTERS: Record<ExportTargetName, Exporter> = {

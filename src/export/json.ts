@@ -8,7 +8,7 @@ export const exportJson: Exporter = (config) => {
   const checked = RuleConfigSchema.safeParse(config);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new ExportError(`not a valid allot.rules/v1 config: ${issue.message}`, issue.path.join('.') || '(root)');
+    throw new ExportError(`not a valid allot.rules/v1 config: ${issue.message}`, issue.path.join('.') || '(root)', 'invalid_config', { detail: issue.message });
   }
   return {
     target: 'json',

@@ -31,7 +31,7 @@ export function negate(domain: Domain): Domain {
 }
 
 function leaf(c: LeafCondition, at: string): Domain {
-  if (!/^[a-z_][a-z0-9_]*$/.test(c.field)) throw new ExportError(`"${c.field}" cannot be an Odoo field name (lower-case letters, digits and _ only); name the crm.lead field, e.g. x_region`, `${at}.field`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(c.field)) throw new ExportError(`"${c.field}" cannot be an Odoo field name (lower-case letters, digits and _ only); name the crm.lead field, e.g. x_region`, `${at}.field`, 'odoo_field_name', { field: c.field });
   const f = c.field;
   switch (c.op) {
     case 'eq':
@@ -57,7 +57,7 @@ function leaf(c: LeafCondition, at: string): Domain {
       return ['|', [f, '=', false], [f, '=', '']];
     case 'contains':
       // `like` wraps the value in % … %, and % and _ inside it would be wildcards, not text.
-      if (/[%_\\]/.test(c.value)) throw new ExportError(`Odoo's "like" would read the %, _ or \\ in ${JSON.stringify(c.value)} as a wildcard, so "contains" cannot be said exactly`, `${at}.value`);
+      if (/[%_\\]/.test(c.value)) throw new ExportError(`Odoo's "like" would read the %, _ or \\ in ${JSON.stringify(c.value)} as a wildcard, so "contains" cannot be said exactly`, `${at}.value`, 'odoo_like_wildcard', { value: JSON.stringify(c.value) });
       return [[f, 'like', c.value]];
   }
 }

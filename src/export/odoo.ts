@@ -34,8 +34,8 @@ export const exportOdoo: Exporter = (config) => {
     let members = assign.method === 'manual_review' ? [] : exportablePool(config, assign, at, limitations);
     let method = assign.method;
     if (members.length === 0 && assign.method !== 'manual_review') {
-      if (index < 0) throw new ExportError('the fallback has nobody active to assign to', 'fallback.pool');
-      limitations.push({ at, what: 'nobody in this pool can take leads now', approximation: "the team gets the fallback's members" });
+      if (index < 0) throw new ExportError('the fallback has nobody active to assign to', 'fallback.pool', 'fallback_empty');
+      limitations.push({ at, code: 'odoo_pool_empty', params: {}, what: 'nobody in this pool can take leads now', approximation: "the team gets the fallback's members" });
       members = fallbackMembers;
       method = config.fallback.method;
     }
@@ -43,7 +43,7 @@ export const exportOdoo: Exporter = (config) => {
     const description = index < 0 ? 'every lead no rule above took' : describeCondition(config.rules[index]!.when);
     records.push(teamRecord(team, `${config.name} · ${at}`, position + 1, domain, description));
     if (assign.method === 'manual_review') {
-      limitations.push({ at, what: `manual review queue "${assign.queue}"`, approximation: 'a sales team without members: its leads wait, unassigned, for someone to place them' });
+      limitations.push({ at, code: 'odoo_review_queue', params: { queue: assign.queue! }, what: `manual review queue "${assign.queue}"`, approximation: 'a sales team without members: its leads wait, unassigned, for someone to place them' });
       return;
     }
     const quotas = monthlyQuotas(method, members, expected, rulePath(config, index), at, limitations);
@@ -51,11 +51,11 @@ export const exportOdoo: Exporter = (config) => {
   });
   limitations.push(...capLimitations(config, 'Odoo', true));
   limitations.push(
-    { at: null, what: 'weekly capacities (capacityPerWeek)', approximation: `assignment_max holds a monthly quota per team membership (capacity × 52/12, rounded); Odoo's assignment cron turns it into a daily quota of assignment_max / 30 and leaves leads beyond it unassigned until the next day's run` },
-    { at: null, what: 'lead fields', approximation: 'the domains name the fields as the rules do; they must exist on crm.lead under those names (custom fields start with x_)' },
-    { at: null, what: 'immediate, per-lead routing', approximation: 'Odoo assigns in batches when its assignment cron runs (or on "Assign Leads"); a rep is picked at random in proportion to remaining quota, so shares match the weights on average, not lead by lead' },
+    { at: null, code: 'odoo_monthly_quota', params: {}, what: 'weekly capacities (capacityPerWeek)', approximation: `assignment_max holds a monthly quota per team membership (capacity × 52/12, rounded); Odoo's assignment cron turns it into a daily quota of assignment_max / 30 and leaves leads beyond it unassigned until the next day's run` },
+    { at: null, code: 'odoo_field_names', params: {}, what: 'lead fields', approximation: 'the domains name the fields as the rules do; they must exist on crm.lead under those names (custom fields start with x_)' },
+    { at: null, code: 'odoo_batch_assignment', params: {}, what: 'immediate, per-lead routing', approximation: 'Odoo assigns in batches when its assignment cron runs (or on "Assign Leads"); a rep is picked at random in proportion to remaining quota, so shares match the weights on average, not lead by lead' },
   );
-  if (config.prescreen) limitations.push({ at: 'prescreen', what: 'prescreen (reject and duplicate checks)', approximation: "not exported: use Odoo's duplicate detection and lead mining filters" });
+  if (config.prescreen) limitations.push({ at: 'prescreen', code: 'odoo_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: "not exported: use Odoo's duplicate detection and lead mining filters" });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Allot export of "${xmlComment(config.name)}": one sales team per rule, in rule order. -->\n<odoo>\n  <data>\n${records.join('\n')}\n  </data>\n</odoo>\n`;
   const readme = `# Odoo sales teams: ${config.name}\n\nLoad \`allot_lead_assignment.xml\` as a data file of a small module (list it under \`data\` in its \`__manifest__.py\`), then turn on Settings → CRM → Rule-Based Assignment.\n\n${limitationsMarkdown(limitations)}`;
   return {
@@ -78,8 +78,8 @@ function monthlyQuotas(method: Assign['method'], members: PoolMember[], expected
   if (method === 'least_loaded' || method === 'fixed') return capacity.map((c) => Math.max(1, c));
   const volume = Math.ceil((expectedPerWeek ?? members.reduce((s, m) => s + m.rep.capacityPerWeek, 0)) * WEEKS_PER_MONTH);
   const quotas = wholeShares(members.map((m) => m.weight), Math.max(volume, members.length));
-  if (quotas.some((q) => q === 0)) throw new ExportError(`a weight is too small for a whole monthly quota out of ${volume} leads; Odoo would give that rep no leads at all`, path);
-  if (quotas.some((q, i) => q > capacity[i]!)) limitations.push({ at, what: 'a quota above the rep\'s monthly capacity', approximation: 'kept, so the weights hold; the rep may be overloaded' });
+  if (quotas.some((q) => q === 0)) throw new ExportError(`a weight is too small for a whole monthly quota out of ${volume} leads; Odoo would give that rep no leads at all`, path, 'odoo_weight_too_small', { volume });
+  if (quotas.some((q, i) => q > capacity[i]!)) limitations.push({ at, code: 'odoo_quota_above_capacity', params: {}, what: 'a quota above the rep\'s monthly capacity', approximation: 'kept, so the weights hold; the rep may be overloaded' });
   return quotas;
 }
 

@@ -18,7 +18,13 @@ export function exportablePool(config: RuleConfig, assign: Assign, at: string, l
   for (const entry of assign.pool) {
     const rep = reps.get(entry.rep)!;
     if (!rep.active || rep.absent) {
-      limitations.push({ at, what: `rep ${rep.id} (${rep.name}) is ${rep.active ? 'absent' : 'inactive'}`, approximation: 'left out of this rule; add them back in the CRM when they return' });
+      limitations.push({
+        at,
+        code: rep.active ? 'rep_absent' : 'rep_inactive',
+        params: { rep: rep.id, name: rep.name },
+        what: `rep ${rep.id} (${rep.name}) is ${rep.active ? 'absent' : 'inactive'}`,
+        approximation: 'left out of this rule; add them back in the CRM when they return',
+      });
       continue;
     }
     const weight = assign.method === 'weighted_round_robin' ? (entry.weight ?? 0) : 1;
@@ -39,11 +45,13 @@ export function capLimitations(config: RuleConfig, target: string, weeklySaid = 
   const capped = config.reps.filter((rep) => rep.active && !rep.absent);
   const out: Limitation[] = [];
   if (capped.length > 0 && !weeklySaid)
-    out.push({ at: null, what: `weekly caps (capacityPerWeek) of ${capped.length} reps`, approximation: `${target} has no per-rep weekly cap: a rep keeps getting leads past it; watch the load report or lower their weight` });
+    out.push({ at: null, code: 'no_weekly_cap', params: { count: capped.length, target }, what: `weekly caps (capacityPerWeek) of ${capped.length} reps`, approximation: `${target} has no per-rep weekly cap: a rep keeps getting leads past it; watch the load report or lower their weight` });
   const maxOpen = config.reps.filter((rep) => rep.maxOpen !== undefined);
-  if (maxOpen.length > 0)
-    out.push({ at: null, what: `open-lead limits (maxOpen) of ${maxOpen.map((r) => r.id).join(', ')}`, approximation: `${target} does not check open leads before assigning` });
-  out.push({ at: null, what: 'absences decided after the export', approximation: 'reps away now are left out of the rules; later absences must be set in the CRM by hand' });
+  if (maxOpen.length > 0) {
+    const reps = maxOpen.map((r) => r.id).join(', ');
+    out.push({ at: null, code: 'no_open_limit', params: { reps, target }, what: `open-lead limits (maxOpen) of ${reps}`, approximation: `${target} does not check open leads before assigning` });
+  }
+  out.push({ at: null, code: 'later_absences', params: {}, what: 'absences decided after the export', approximation: 'reps away now are left out of the rules; later absences must be set in the CRM by hand' });
   return out;
 }
 

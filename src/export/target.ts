@@ -21,9 +21,67 @@ export interface ExportedFile {
 export interface Limitation {
   /** The rule id, `fallback`, `prescreen` or `reps[i]` it concerns; null when it is about the whole config. */
   at: string | null;
+  /** The kind of limitation, so the UI can word it in the user's language (src/ui/i18n/export-zh.ts). */
+  code: LimitationCode;
+  /** The names and numbers `what` and `approximation` mention; a translation must mention them too. */
+  params: ExportParams;
+  /** English, as the CLI prints it and the exported read-mes hold it. */
   what: string;
   approximation: string;
 }
+
+export type ExportParams = Record<string, string | number>;
+
+/**
+ * One code per kind of limitation an exporter reports. Target-specific wording gets its own code
+ * (a Chinese template cannot guess which CRM's advice applies); shared ones carry the target in params.
+ */
+export type LimitationCode =
+  // pool.ts, every CRM target
+  | 'rep_absent'
+  | 'rep_inactive'
+  | 'no_weekly_cap'
+  | 'no_open_limit'
+  | 'later_absences'
+  // build-sheet
+  | 'sheet_prescreen'
+  // hubspot
+  | 'hubspot_least_loaded'
+  | 'hubspot_small_weight'
+  | 'hubspot_random_split'
+  | 'hubspot_case_insensitive'
+  | 'hubspot_owner_ids'
+  | 'hubspot_prescreen'
+  // frappe
+  | 'frappe_pool_empty'
+  | 'frappe_least_loaded'
+  | 'frappe_small_weight'
+  | 'frappe_prescreen'
+  // odoo
+  | 'odoo_pool_empty'
+  | 'odoo_review_queue'
+  | 'odoo_quota_above_capacity'
+  | 'odoo_monthly_quota'
+  | 'odoo_field_names'
+  | 'odoo_batch_assignment'
+  | 'odoo_prescreen'
+  // salesforce
+  | 'salesforce_slot_sequence'
+  | 'salesforce_least_loaded'
+  | 'salesforce_sla'
+  | 'salesforce_no_fallback'
+  | 'salesforce_queue_mode'
+  | 'salesforce_queue_not_created'
+  | 'salesforce_queue_renamed'
+  | 'salesforce_zero_slot'
+  | 'salesforce_rounded_slots'
+  | 'salesforce_prescreen_reject'
+  | 'salesforce_prescreen_dedupe'
+  | 'salesforce_case_insensitive'
+  | 'salesforce_standard_field'
+  | 'salesforce_custom_number_field'
+  | 'salesforce_custom_text_field'
+  | 'salesforce_rule_name';
 
 export interface ExportResult {
   target: ExportTargetName;
@@ -46,9 +104,38 @@ export interface ExportOptions {
 
 export type Exporter = (config: RuleConfig, options: ExportOptions) => ExportResult;
 
+/** One code per reason an exporter refuses a config; `params` holds what the English message names. */
+export type ExportErrorCode =
+  | 'invalid_config'
+  | 'fallback_empty'
+  | 'control_character'
+  | 'hubspot_review_queue'
+  | 'hubspot_empty_pool'
+  | 'hubspot_too_many_groups'
+  | 'hubspot_property_name'
+  | 'hubspot_text_ordering'
+  | 'frappe_v15_weights'
+  | 'frappe_review_queue'
+  | 'frappe_field_name'
+  | 'odoo_field_name'
+  | 'odoo_like_wildcard'
+  | 'odoo_weight_too_small'
+  | 'salesforce_too_many_criteria'
+  | 'salesforce_too_many_entries'
+  | 'salesforce_nobody_available'
+  | 'salesforce_no_username'
+  | 'salesforce_number_exponent'
+  | 'salesforce_field_collision'
+  | 'salesforce_field_reserved';
+
 /** A RuleConfig the target cannot express at all; names the rule (JSON path) and the reason. */
 export class ExportError extends Error {
-  constructor(message: string, readonly path: string) {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly code: ExportErrorCode,
+    readonly params: ExportParams = {},
+  ) {
     super(`${path}: ${message}`);
     this.name = 'ExportError';
   }

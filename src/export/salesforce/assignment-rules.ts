@@ -51,14 +51,16 @@ export function ruleEntries(inputs: EntryInputs): RuleEntrySpec[] {
     const own = treeItems(condition).length;
     const count = Math.max(own, ...made.map((e) => treeItems(e.criteria).length));
     if (count > MAX_CRITERIA_PER_ENTRY) {
-      const slotPart = count > own ? ` (${count - own} of them for the slot split)` : '';
-      throw new ExportError(`rule "${rule.id}" needs ${count} criteria items in a rule entry${slotPart}; Salesforce allows ${MAX_CRITERIA_PER_ENTRY}. Split it into several rules`, `rules[${i}].when`);
+      const slotItems = count - own;
+      const slotPart = slotItems > 0 ? ` (${slotItems} of them for the slot split)` : '';
+      const params = { rule: rule.id, count, max: MAX_CRITERIA_PER_ENTRY, ...(slotItems > 0 ? { slotItems } : {}) };
+      throw new ExportError(`rule "${rule.id}" needs ${count} criteria items in a rule entry${slotPart}; Salesforce allows ${MAX_CRITERIA_PER_ENTRY}. Split it into several rules`, `rules[${i}].when`, 'salesforce_too_many_criteria', params);
     }
     entries.push(...made);
   });
   entries.push(...poolEntries(inputs, config.fallback, table.fallback, { kind: 'true' }, 'fallback'));
   if (entries.length > MAX_ENTRIES_PER_RULE)
-    throw new ExportError(`the rules need ${entries.length} rule entries; a Salesforce assignment rule holds ${MAX_ENTRIES_PER_RULE}. Merge rules or shrink pools`, 'rules');
+    throw new ExportError(`the rules need ${entries.length} rule entries; a Salesforce assignment rule holds ${MAX_ENTRIES_PER_RULE}. Merge rules or shrink pools`, 'rules', 'salesforce_too_many_entries', { count: entries.length, max: MAX_ENTRIES_PER_RULE });
   return entries;
 }
 
@@ -70,13 +72,13 @@ function poolEntries(inputs: EntryInputs, assign: Assign, slots: RuleSlots, cond
     return [{ source, note: `${source}: every lead to queue ${name}`, assignedTo: name, assignedToType: 'Queue', criteria: condition }];
   }
   if (slots.ranges.length === 0 && slots.viaFallback)
-    throw new ExportError(`nobody in rule "${source}"'s pool nor in the fallback can take leads, and a Salesforce rule entry cannot hold a lead back from later entries; make a rep of either active`, path);
+    throw new ExportError(`nobody in rule "${source}"'s pool nor in the fallback can take leads, and a Salesforce rule entry cannot hold a lead back from later entries; make a rep of either active`, path, 'salesforce_nobody_available', { rule: source });
   const { config, table } = inputs;
   return slots.ranges.map((range) => {
     const at = config.reps.findIndex((r) => r.id === range.rep);
     const rep = config.reps[at]!;
     const username = rep.crmUser.trim();
-    if (username === '') throw new ExportError(`rep ${rep.id} (${rep.name}) has no Salesforce username, and ${source} assigns to them`, `reps[${at}].crmUser`);
+    if (username === '') throw new ExportError(`rep ${rep.id} (${rep.name}) has no Salesforce username, and ${source} assigns to them`, `reps[${at}].crmUser`, 'salesforce_no_username', { rep: rep.id, name: rep.name, rule: source });
     const why = slots.viaFallback ? ' (its own pool has nobody available: split like the fallback)' : '';
     return {
       source,

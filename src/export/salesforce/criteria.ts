@@ -86,7 +86,7 @@ function leafTree(leaf: LeafCondition, path: string): CriteriaTree {
 export function filterValue(value: string | number, path: string): string {
   if (typeof value === 'number') {
     const text = String(value);
-    if (/e/i.test(text)) throw new ExportError(`the number ${text} needs an exponent, which Salesforce criteria cannot read; write it out or rescale the field`, path);
+    if (/e/i.test(text)) throw new ExportError(`the number ${text} needs an exponent, which Salesforce criteria cannot read; write it out or rescale the field`, path, 'salesforce_number_exponent', { number: text });
     return text;
   }
   if (/[,"]|^\s|\s$/.test(value)) return `"${value.replaceAll('"', '""')}"`;

@@ -85,8 +85,15 @@ export function mapFields(fields: ReadonlyMap<string, string>): Map<string, Fiel
     const mapping = salesforceField(field);
     const key = mapping.apiName.toLowerCase();
     const other = byApiName.get(key);
-    if (other !== undefined && other !== field)
-      throw new ExportError(`lead field "${field}" and ${other.startsWith('(') ? other : `"${other}"`} would both be Lead.${mapping.apiName} in Salesforce; rename one in the lead file and the rules`, path);
+    if (other !== undefined && other !== field) {
+      const reserved = other.startsWith('(');
+      throw new ExportError(
+        `lead field "${field}" and ${reserved ? other : `"${other}"`} would both be Lead.${mapping.apiName} in Salesforce; rename one in the lead file and the rules`,
+        path,
+        reserved ? 'salesforce_field_reserved' : 'salesforce_field_collision',
+        reserved ? { field, apiName: mapping.apiName } : { field, other, apiName: mapping.apiName },
+      );
+    }
     byApiName.set(key, field);
     mapped.set(field, mapping);
   }

@@ -38,7 +38,7 @@ export const exportSalesforce: Exporter = (config: RuleConfig, options: ExportOp
   const limitations = salesforceLimitations({ config, table, criteria, fields, queues, options, usesSlots });
   const ruleName = assignmentRuleName(config.name);
   if (ruleName !== config.name.trim())
-    limitations.push({ at: null, what: `the config name "${config.name}"`, approximation: `the Salesforce rule is named "${ruleName}" (spaces collapsed, at most ${RULE_NAME_MAX} characters)` });
+    limitations.push({ at: null, code: 'salesforce_rule_name', params: { name: config.name, ruleName, max: RULE_NAME_MAX }, what: `the config name "${config.name}"`, approximation: `the Salesforce rule is named "${ruleName}" (spaces collapsed, at most ${RULE_NAME_MAX} characters)` });
 
   const files = [sfdxProject(), packageXml(manifest(usesSlots)), assignmentRulesFile(ruleName, entries, readmeComment(config.name, table.slots, usesSlots, limitations))];
   if (usesSlots) files.push(...slotFieldFiles(table.slots));

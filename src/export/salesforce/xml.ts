@@ -47,7 +47,7 @@ function escapeText(text: string, element: string): string {
   try {
     return xmlText(text);
   } catch (error) {
-    throw new ExportError((error as Error).message, `<${element}>`);
+    throw new ExportError((error as Error).message, `<${element}>`, 'control_character', { text: JSON.stringify(text) });
   }
 }
 
@@ -57,7 +57,11 @@ function escapeText(text: string, element: string): string {
  * newline always follows the text.)
  */
 export function xmlComment(text: string, inline = false): string {
-  if (CONTROL_CHARACTER.test(text)) throw new ExportError('holds a control character XML 1.0 cannot carry', 'the read-me comment');
+  if (CONTROL_CHARACTER.test(text)) {
+    // The read-me is long: the line holding the character is what the user can find and fix.
+    const line = text.split('\n').find((l) => CONTROL_CHARACTER.test(l))!;
+    throw new ExportError('holds a control character XML 1.0 cannot carry', 'the read-me comment', 'control_character', { text: JSON.stringify(line) });
+  }
   const safe = text.replace(/-(?=-)/g, '-\u200b');
   return inline ? `<!-- ${safe} -->` : `<!--\n${safe}\n-->`;
 }
