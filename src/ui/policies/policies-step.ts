@@ -9,6 +9,7 @@ import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import './optimizer-controls';
 import type { SegmentValues } from './optimizer-controls';
+import './pins-editor';
 import { withPolicies } from './scenario-edits';
 
 /** How long a control must rest before the plan is solved again. */
@@ -147,6 +148,7 @@ export class PoliciesStep extends WorkbenchStep {
             <h2 id="controls-title">${p.controlsTitle}</h2>
             <p class="help">${p.controlsHelp}</p>
             <allot-optimizer-controls .i18n=${this.i18n} .scenario=${scenario} .segmentValues=${this.segmentValues} @scenario-edit=${this.#edited}></allot-optimizer-controls>
+            <allot-pins-editor .i18n=${this.i18n} .scenario=${scenario} .segmentValues=${this.segmentValues} .reps=${this.store.reps ?? []} .planStatus=${this.plan?.status ?? null} @scenario-edit=${this.#edited}></allot-pins-editor>
           </section>
           <section class="panel" aria-labelledby="baselines-title">
             <h2 id="baselines-title">${p.baselinesTitle}</h2>

@@ -37,6 +37,26 @@ export interface PoliciesTexts {
   fairnessLow: string;
   fairnessHigh: string;
   fairnessHelp: string;
+  pinsTitle: string;
+  pinsHelp: string;
+  pins: string;
+  exclusions: string;
+  pinSegment: string;
+  pinRep: string;
+  pinShare: string;
+  /** The option of a segment field's select that matches every value of it. */
+  anyValue: (field: string) => string;
+  /** A row's name for screen readers, e.g. "Pin 2". */
+  pinRow: (n: number) => string;
+  exclusionRow: (n: number) => string;
+  addPin: string;
+  addExclusion: string;
+  remove: string;
+  noPins: string;
+  noExclusions: string;
+  inactiveRep: string;
+  /** Beside the pins when the last solve found no plan: where to read why. */
+  pinsPlanProblem: string;
   planTitle: string;
   planHelp: string;
   statuses: Record<Exclude<PlanView['status'], 'optimal'>, string>;

@@ -47,3 +47,22 @@ export function positionOf(strength: number): number {
   if (!(strength > 0)) return 0;
   return Math.max(1, Math.min(STRENGTH_STEPS, Math.round(Math.log2(strength * 64)) + 1));
 }
+
+export type Pin = Constraints['pins'][number];
+export type Exclusion = Constraints['exclusions'][number];
+/** Field → value; a field left out matches any value. */
+export type SegmentMatch = Pin['segment'];
+
+export function withPins(scenario: Scenario, pins: Pin[]): Scenario {
+  return withConstraints(scenario, { pins });
+}
+
+export function withExclusions(scenario: Scenario, exclusions: Exclusion[]): Scenario {
+  return withConstraints(scenario, { exclusions });
+}
+
+/** The match with `field` set to `value`, or left out (any value) when `value` is null. */
+export function segmentWith(segment: SegmentMatch, field: string, value: string | null): SegmentMatch {
+  const { [field]: _, ...others } = segment;
+  return value === null ? others : { ...others, [field]: value };
+}
