@@ -1,9 +1,14 @@
 import { zipSync, strToU8 } from 'fflate';
-import { exportRules, ExportError, type ExportOptions, type ExportResult, type ExportTargetName, type ExportedFile } from '../../export';
+import { exportRules, ExportError, type ExportErrorCode, type ExportOptions, type ExportParams, type ExportResult, type ExportTargetName, type ExportedFile } from '../../export';
 import type { RuleConfig } from '../../model/rules';
 
-/** What the Export step shows for one (policy, target, options): the files, or the rule the target refuses. */
-export type ExportView = { kind: 'files'; result: ExportResult } | { kind: 'refused'; path: string; message: string };
+/**
+ * What the Export step shows for one (policy, target, options): the files, or the rule the target
+ * refuses (its English message, and the code and params the Chinese text is made from).
+ */
+export type ExportView =
+  | { kind: 'files'; result: ExportResult }
+  | { kind: 'refused'; path: string; message: string; code: ExportErrorCode; params: ExportParams };
 
 /**
  * Runs the target's exporter (the same function `allot export` calls, so the preview shows the
@@ -15,7 +20,7 @@ export function exportView(config: RuleConfig, target: ExportTargetName, options
     return { kind: 'files', result: exportRules(config, target, options) };
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
-    return { kind: 'refused', path: error.path, message: error.message };
+    return { kind: 'refused', path: error.path, message: error.message, code: error.code, params: error.params };
   }
 }
 

@@ -181,26 +181,28 @@ export class ExportStep extends WorkbenchStep {
     const x = this.i18n.t.export;
     return html`<div class="alert" role="alert" data-testid="export-refused">
       <strong>${x.refusedTitle(x.targets[this.target])}</strong>
-      <p class="mono">${view.message}</p>
+      <p class="mono" data-testid="refused-reason">${this.i18n.exportErrorText(view)}</p>
       <p>${x.refusedHelp}</p>
     </div>`;
   }
 
   #files(files: Parameters<typeof zipFiles>[0], limitations: Limitation[]) {
-    const x = this.i18n.t.export;
+    const { t, limitationText } = this.i18n;
+    const x = t.export;
     return html`
       <section class="panel" aria-labelledby="limits-title" data-testid="limitations">
         <h2 id="limits-title">${x.limitationsTitle}</h2>
         ${limitations.length
           ? html`<p class="help">${x.limitationsHelp}</p>
               <ul class="limits">
-                ${limitations.map(
-                  (l) => html`<li>
+                ${limitations.map((l) => {
+                  const text = limitationText(l);
+                  return html`<li data-code=${l.code}>
                     <span class="pill">${l.at === null ? x.wholeConfig : x.at(l.at)}</span>
-                    <span class="what">${l.what}</span>
-                    <span class="instead"><strong>${x.approximation}</strong> ${l.approximation}</span>
-                  </li>`,
-                )}
+                    <span class="what">${text.what}</span>
+                    <span class="instead"><strong>${x.approximation}</strong> ${text.approximation}</span>
+                  </li>`;
+                })}
               </ul>`
           : html`<p class="muted">${x.noLimitations}</p>`}
       </section>

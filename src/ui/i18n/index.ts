@@ -1,7 +1,9 @@
+import type { ExportError, ExportParams, Limitation } from '../../export/target';
 import type { CanonicalField } from '../../model/mapping';
 import type { QualityIssue } from '../../model/quality';
 import { makeFormats, type Formats } from '../format';
 import { en } from './en';
+import { ZH_EXPORT_ERRORS, ZH_LIMITATIONS, type ExportWords } from './export-zh';
 import { ZH_ISSUES } from './issues-zh';
 import type { Lang, Texts } from './texts';
 import { zh } from './zh';
@@ -16,6 +18,10 @@ export interface I18n {
   t: Texts;
   fmt: Formats;
   issueText(issue: QualityIssue): string;
+  /** What a target cannot express and what the files do instead, in the user's language. */
+  limitationText(limitation: Limitation): { what: string; approximation: string };
+  /** Why a target refuses the rules, led by the JSON path it names (`rules[0] (east): …`). */
+  exportErrorText(error: Pick<ExportError, 'code' | 'params' | 'path' | 'message'>): string;
 }
 
 const STORAGE_KEY = 'allot.lang';
@@ -47,6 +53,24 @@ export function makeI18n(lang: Lang): I18n {
         fieldName: (field) => t.mapping.fields[field as CanonicalField] ?? field,
       });
     },
+    limitationText: (limitation) => {
+      if (lang !== 'zh') return { what: limitation.what, approximation: limitation.approximation };
+      const template = ZH_LIMITATIONS[limitation.code];
+      const words = exportWords(limitation.params, fmt);
+      return { what: template.what(words), approximation: template.approximation(words) };
+    },
+    exportErrorText: (error) => (lang === 'zh' ? `${error.path}：${ZH_EXPORT_ERRORS[error.code](exportWords(error.params, fmt))}` : error.message),
+  };
+}
+
+/** An export limitation's or error's params as its Chinese template reads them, numbers formatted for the locale. */
+function exportWords(params: ExportParams, fmt: Formats): ExportWords {
+  return {
+    param: (name) => {
+      const value = params[name];
+      return typeof value === 'number' ? fmt.number(value) : (value ?? '');
+    },
+    has: (name) => params[name] !== undefined,
   };
 }
 
