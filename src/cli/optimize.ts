@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { ImportError } from '../data/import-error';
+import { textsOf } from '../model/message';
 import { buildPolicy, PolicyError, toCplexLp, type OptimalPlan } from '../optimize';
 import { UsageError } from './cli-error';
 import { loadEstimates } from './estimate';
@@ -38,7 +39,7 @@ export async function optimizeCommand(db: Database, args: string[]): Promise<str
       constraints: result.model.rows.length,
       rules: values.out,
       ...(values.lp ? { lp: values.lp } : {}),
-      warnings: [...result.warnings, ...result.overflowNotes],
+      warnings: textsOf([...result.warnings, ...result.overflowNotes]),
       ...(rosterNotes.length ? { roster: { origin: 'inferred', notes: rosterNotes } } : {}),
     }, null, 2);
   }
@@ -55,7 +56,7 @@ export async function optimizeCommand(db: Database, args: string[]): Promise<str
     }),
     '',
     `Rules: ${values.out}${values.lp ? `; LP: ${values.lp}` : ''}`,
-    ...[...rosterNotes, ...result.overflowNotes, ...result.warnings].map((w) => `Note: ${w}`),
+    ...[...rosterNotes, ...textsOf([...result.overflowNotes, ...result.warnings])].map((w) => `Note: ${w}`),
   ];
   return out.join('\n');
 }

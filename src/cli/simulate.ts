@@ -58,7 +58,7 @@ function toJson(result: Comparison, rules: PreparedRules, ms: number) {
     replications: result.replications,
     seed: result.seed,
     simulateMs: Math.round(ms),
-    notes: result.notes,
+    notes: result.notes.map((n) => n.text),
     policies: result.policies.map((p, k) => ({ name: p.name, rules: rules[k], metrics: p.metrics, vsBaseline: p.vsBaseline, reps: p.reps })),
   };
 }
@@ -89,7 +89,7 @@ function format(name: string, result: Comparison, ms: number): string {
       lines.push(`  ${p.name.padEnd(16)} ${range(p.metrics[metric], f).padEnd(34)} ${delta}`);
     }
   }
-  lines.push('', ...result.notes.map((n) => `Note: ${n}`));
+  lines.push('', ...result.notes.map((n) => `Note: ${n.text}`));
   return lines.join('\n');
 }
 

@@ -7,6 +7,7 @@
  * λ gives (λ₂ − λ₁)(t₂ − t₁) ≥ 0.
  */
 import type { RuleConfig } from '../model/rules';
+import { frontierNote, type FrontierNote } from './messages';
 import { solveOptimized } from './optimized-policy';
 import type { OptimalPlan } from './optimize';
 import type { BuildOptions, PolicyContext } from './policies';
@@ -26,7 +27,7 @@ export interface FrontierPoint {
 
 export interface Frontier {
   points: FrontierPoint[];
-  notes: string[];
+  notes: FrontierNote[];
 }
 
 export interface FrontierOptions extends BuildOptions {
@@ -52,7 +53,7 @@ export async function frontier(ctx: PolicyContext, options: FrontierOptions = {}
   const ceiling = top.point.minRepConversions;
 
   const points: FrontierPoint[] = [first.point];
-  const notes: string[] = [];
+  const notes: FrontierNote[] = [];
   let reached = ceiling <= first.point.minRepConversions * (1 + SAME) + SAME;
   for (let strength = options.firstStrength ?? FIRST_STRENGTH; !reached && strength < top.point.strength; strength *= 2) {
     const { point } = await solveAt(strength);
@@ -61,11 +62,19 @@ export async function frontier(ctx: PolicyContext, options: FrontierOptions = {}
   }
   if (!reached) points.push(top.point);
   const kept = dedupe(points);
+  const last = kept.at(-1)!;
+  const strength = +last.strength.toPrecision(4);
+  const cost = first.point.conversionsPerWeek - last.conversionsPerWeek;
+  const firstStrength = options.firstStrength ?? FIRST_STRENGTH;
   notes.push(
     reached && kept.length === 1
-      ? 'The worst-off rep already gets the most it can at λ = 0: fairness costs nothing here, and the frontier is one point.'
-      : `The worst-off rep's expected conversions rise from ${fmt(first.point.minRepConversions)} to ${fmt(ceiling)}/week as λ grows from 0 to ${+kept.at(-1)!.strength.toPrecision(4)}, for ${fmt(first.point.conversionsPerWeek - kept.at(-1)!.conversionsPerWeek)} fewer conversions/week in all.`,
-    `Points are λ = 0 then λ doubling from ${options.firstStrength ?? FIRST_STRENGTH} until the worst-off rep stops improving; identical plans are shown once.`,
+      ? frontierNote('frontier_flat', {}, 'The worst-off rep already gets the most it can at λ = 0: fairness costs nothing here, and the frontier is one point.')
+      : frontierNote(
+          'frontier_rise',
+          { from: first.point.minRepConversions, to: ceiling, strength, cost },
+          `The worst-off rep's expected conversions rise from ${fmt(first.point.minRepConversions)} to ${fmt(ceiling)}/week as λ grows from 0 to ${strength}, for ${fmt(cost)} fewer conversions/week in all.`,
+        ),
+    frontierNote('frontier_points', { first: firstStrength }, `Points are λ = 0 then λ doubling from ${firstStrength} until the worst-off rep stops improving; identical plans are shown once.`),
   );
   return { points: kept, notes };
 }

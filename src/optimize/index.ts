@@ -10,3 +10,4 @@ export { PolicyError, solveOptimized, type OptimizedPolicy } from './optimized-p
 export { segmentCondition, fieldIs } from './segment-condition';
 export { problemFromEstimates } from './from-estimates';
 export { frontier, gini, type Frontier, type FrontierPoint, type FrontierOptions } from './frontier';
+export { OPTIMIZE_MESSAGES, POLICY_NOTES, FRONTIER_NOTES, type OptimizeMessage, type OptimizeMessageCode, type PolicyNote, type PolicyNoteCode, type FrontierNote, type FrontierNoteCode } from './messages';

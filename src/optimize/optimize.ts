@@ -4,8 +4,9 @@
  */
 import { checkSolution, describeViolation, objectiveValue } from './check';
 import { describeOverflow, diagnoseByRelaxation, precheckConflicts } from './explain';
+import type { OptimizeMessage } from './messages';
 import { buildModel, type LinearModel } from './model';
-import { normalizeProblem, type AssignmentProblem, type NormalizedProblem } from './problem';
+import { normalizeProblem, type AssignmentProblem, type InputIssue, type NormalizedProblem } from './problem';
 import { chooseSolver, jsLp, loadHighs, type LpSolver, type SolverName } from './solvers';
 
 export interface OptimizeOptions {
@@ -27,16 +28,17 @@ export interface OptimalPlan {
   totals: { leadsPerWeek: number; conversionsPerWeek: number; valuePerWeek: number; overflowPerWeek: number };
   perRep: RepOutcome[];
   /** Too little capacity, reported with the numbers (never a failure). */
-  overflowNotes: string[];
-  warnings: string[];
+  overflowNotes: OptimizeMessage[];
+  warnings: OptimizeMessage[];
   model: LinearModel;
 }
 
 export type OptimizeResult =
   | OptimalPlan
-  | { status: 'infeasible'; conflicts: string[]; warnings: string[] }
-  | { status: 'invalid'; errors: string[]; warnings: string[] }
-  | { status: 'solver-error'; solver: SolverName; message: string; warnings: string[] };
+  | { status: 'infeasible'; conflicts: OptimizeMessage[]; warnings: OptimizeMessage[] }
+  | { status: 'invalid'; errors: OptimizeMessage[]; warnings: OptimizeMessage[] }
+  /** `message` stays English only: a solver's own failure, for a developer rather than a manager. */
+  | { status: 'solver-error'; solver: SolverName; message: string; warnings: OptimizeMessage[] };
 
 export async function getSolver(name: SolverName): Promise<LpSolver> {
   return name === 'highs' ? loadHighs() : jsLp;
@@ -44,8 +46,8 @@ export async function getSolver(name: SolverName): Promise<LpSolver> {
 
 export async function optimize(problem: AssignmentProblem, options: OptimizeOptions = {}): Promise<OptimizeResult> {
   const { normalized: np, issues } = normalizeProblem(problem);
-  const warnings = issues.filter((i) => i.severity === 'warning').map((i) => i.message);
-  if (!np) return { status: 'invalid', errors: issues.filter((i) => i.severity === 'error').map((i) => i.message), warnings };
+  const warnings = issues.filter((i) => i.severity === 'warning').map(asMessage);
+  if (!np) return { status: 'invalid', errors: issues.filter((i) => i.severity === 'error').map(asMessage), warnings };
   const conflicts = precheckConflicts(np);
   if (conflicts.length) return { status: 'infeasible', conflicts, warnings };
 
@@ -66,6 +68,11 @@ export async function optimize(problem: AssignmentProblem, options: OptimizeOpti
     return { status: 'solver-error', solver: name, message: `${name} returned a solution that breaks ${violations.length} constraint(s): ${violations.slice(0, 3).map(describeViolation).join('; ')}`, warnings };
   }
   return { ...summarize(np, model, solution.x), solver: name, ms: solution.ms, warnings };
+}
+
+/** An input issue without its severity: the message the result lists. */
+function asMessage({ code, params, text }: InputIssue): OptimizeMessage {
+  return { code, params, text };
 }
 
 function summarize(np: NormalizedProblem, model: LinearModel, col: Float64Array) {

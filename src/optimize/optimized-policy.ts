@@ -3,11 +3,13 @@
  * and the frontier, which solves it again at each fairness strength.
  */
 import { problemFromEstimates } from './from-estimates';
+import { policyNote, type PolicyNote } from './messages';
 import { optimize, type OptimalPlan, type OptimizeResult } from './optimize';
 import type { BuildOptions, PolicyContext } from './policies';
 import type { AssignmentProblem, Constraints } from './problem';
 import { segmentCondition } from './segment-condition';
 import { planToRuleConfig } from './to-rules';
+import { textsOf } from '../model/message';
 import type { RuleConfig } from '../model/rules';
 
 /** The optimizer could not produce a plan; `result` says why (infeasible, invalid, solver error). */
@@ -22,7 +24,7 @@ export interface OptimizedPolicy {
   problem: AssignmentProblem;
   plan: OptimalPlan;
   config: RuleConfig;
-  notes: string[];
+  notes: PolicyNote[];
 }
 
 /** Solves the scenario, with `override` replacing some of its constraints (the frontier's λ). */
@@ -30,8 +32,8 @@ export async function solveOptimized(ctx: PolicyContext, override: Partial<Const
   const base = problemFromEstimates(ctx.estimates, ctx.roster, ctx.scenario);
   const problem: AssignmentProblem = { ...base, constraints: { ...base.constraints, ...override } };
   const plan = await optimize(problem, { solver: options.solver ?? 'auto' });
-  if (plan.status === 'infeasible') throw new PolicyError(`infeasible: ${plan.conflicts.join('; ')}`, plan);
-  if (plan.status === 'invalid') throw new PolicyError(plan.errors.join('; '), plan);
+  if (plan.status === 'infeasible') throw new PolicyError(`infeasible: ${textsOf(plan.conflicts).join('; ')}`, plan);
+  if (plan.status === 'invalid') throw new PolicyError(textsOf(plan.errors).join('; '), plan);
   if (plan.status === 'solver-error') throw new PolicyError(plan.message, plan);
   const byId = new Map(ctx.roster.map((r) => [r.rep_id, r]));
   const config = planToRuleConfig(problem, plan, {
@@ -45,7 +47,11 @@ export async function solveOptimized(ctx: PolicyContext, override: Partial<Const
   });
   const unit = problem.objective === 'revenue' ? 'expected won value' : 'expected conversions';
   const notes = [
-    `Solved by ${plan.solver === 'highs' ? 'HiGHS' : 'javascript-lp-solver'} in ${plan.ms.toFixed(0)} ms: maximises ${unit}/week under the scenario's constraints; weights are each rep's share of a segment's leads, in whole percents.`,
+    policyNote(
+      'optimized_solved',
+      { solver: plan.solver, ms: Math.round(plan.ms), objective: problem.objective },
+      `Solved by ${plan.solver === 'highs' ? 'HiGHS' : 'javascript-lp-solver'} in ${plan.ms.toFixed(0)} ms: maximises ${unit}/week under the scenario's constraints; weights are each rep's share of a segment's leads, in whole percents.`,
+    ),
     ...plan.overflowNotes,
     ...plan.warnings,
   ];

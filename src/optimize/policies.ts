@@ -9,6 +9,7 @@ import { RULES_SCHEMA_ID, type Assign, type PoolEntry, type Rule, type RuleConfi
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
 import { UNASSIGNED_QUEUE } from '../route/decision';
+import { policyNote, type PolicyNote } from './messages';
 import { solveOptimized } from './optimized-policy';
 import type { OptimizeResult } from './optimize';
 import { fieldIs } from './segment-condition';
@@ -32,7 +33,7 @@ export interface PolicyResult {
   name: string;
   config: RuleConfig;
   /** How the policy was built and what it assumed, for the user to read. */
-  notes: string[];
+  notes: PolicyNote[];
   /** `optimized` only: the LP's plan. */
   plan?: OptimizeResult;
 }
@@ -90,8 +91,8 @@ function config(ctx: PolicyContext, name: string, rules: Rule[], fallback: Assig
   return { schema: RULES_SCHEMA_ID, name, segmentFields: ctx.segmentFields, reps: ruleReps(ctx.roster), rules, fallback };
 }
 
-function nobodyNote(ctx: PolicyContext): string[] {
-  return availableReps(ctx.roster).length ? [] : [`No rep is active with capacity: every lead goes to the "${UNASSIGNED_QUEUE}" queue for manual review.`];
+function nobodyNote(ctx: PolicyContext): PolicyNote[] {
+  return availableReps(ctx.roster).length ? [] : [policyNote('nobody_available', { queue: UNASSIGNED_QUEUE }, `No rep is active with capacity: every lead goes to the "${UNASSIGNED_QUEUE}" queue for manual review.`)];
 }
 
 function roundRobin(ctx: PolicyContext): PolicyResult {
@@ -99,7 +100,7 @@ function roundRobin(ctx: PolicyContext): PolicyResult {
   return {
     name: 'round_robin',
     config: config(ctx, 'Round robin', []),
-    notes: [`Every lead goes to the next of the ${n} active reps in turn (the fallback alone: no rule).`, ...nobodyNote(ctx)],
+    notes: [policyNote('round_robin', { reps: n }, `Every lead goes to the next of the ${n} active reps in turn (the fallback alone: no rule).`), ...nobodyNote(ctx)],
   };
 }
 
@@ -109,7 +110,7 @@ function leastLoaded(ctx: PolicyContext): PolicyResult {
   return {
     name: 'least_loaded',
     config: config(ctx, 'Least loaded', [], fallback),
-    notes: [`Every lead goes to the active rep with the lowest open load relative to capacity, among ${pool.length} reps (the fallback alone: no rule).`, ...nobodyNote(ctx)],
+    notes: [policyNote('least_loaded', { reps: pool.length }, `Every lead goes to the active rep with the lowest open load relative to capacity, among ${pool.length} reps (the fallback alone: no rule).`), ...nobodyNote(ctx)],
   };
 }
 
@@ -126,7 +127,7 @@ export function mixWinRates(estimates: Estimates, reps: readonly string[]): Map<
   return new Map(reps.map((rep) => [rep, estimates.segments.reduce((sum, seg, s) => sum + weight(s) * (cells.get(`${seg.key}\u0000${rep}`) ?? seg.rate.mean), 0)]));
 }
 
-function weightedPolicy(ctx: PolicyContext, name: string, label: string, weightOf: (rep: Rep) => number, explain: string[]): PolicyResult {
+function weightedPolicy(ctx: PolicyContext, name: string, label: string, weightOf: (rep: Rep) => number, explain: PolicyNote[]): PolicyResult {
   const reps = availableReps(ctx.roster);
   if (reps.length === 0) return { name, config: config(ctx, label, []), notes: [...explain, ...nobodyNote(ctx)] };
   const percents = largestRemainderPercents(reps.map(weightOf));
@@ -134,14 +135,15 @@ function weightedPolicy(ctx: PolicyContext, name: string, label: string, weightO
   const dropped = reps.filter((_, i) => percents[i] === 0).map((r) => r.rep_id);
   const assign: Assign = pool.length === 1 ? { method: 'fixed', pool: [{ rep: pool[0]!.rep }] } : { method: 'weighted_round_robin', pool };
   const rule: Rule = { id: 'all-leads', assign };
+  const shares = pool.map((e) => `${e.rep} ${Math.round(e.weight! * 100)}%`).join(', ');
   return {
     name,
     config: config(ctx, label, [rule]),
     notes: [
       ...explain,
-      `Shares: ${pool.map((e) => `${e.rep} ${Math.round(e.weight! * 100)}%`).join(', ')} (whole percents, largest remainder).`,
-      ...(dropped.length ? [`${dropped.join(', ')} round to 0% and get no lead from this rule.`] : []),
-      'Eligibility is not applied: any rep may get any lead, as in a team-wide weighted rotation.',
+      policyNote('weighted_shares', { shares }, `Shares: ${shares} (whole percents, largest remainder).`),
+      ...(dropped.length ? [policyNote('weighted_dropped', { reps: dropped.join(', ') }, `${dropped.join(', ')} round to 0% and get no lead from this rule.`)] : []),
+      policyNote('weighted_no_eligibility', {}, 'Eligibility is not applied: any rep may get any lead, as in a team-wide weighted rotation.'),
     ],
   };
 }
@@ -149,14 +151,18 @@ function weightedPolicy(ctx: PolicyContext, name: string, label: string, weightO
 function weightedByWinRate(ctx: PolicyContext): PolicyResult {
   const rates = mixWinRates(ctx.estimates, availableReps(ctx.roster).map((r) => r.rep_id));
   return weightedPolicy(ctx, 'weighted', 'Weighted by win rate', (r) => rates.get(r.rep_id)!, [
-    "Each active rep's share is proportional to the rep's historical win rate: the shrunk conversion estimate p(segment, rep) averaged over the segments by their demand (a rep with little history is pulled toward the average rep).",
+    policyNote('weighted_win_rate', {}, "Each active rep's share is proportional to the rep's historical win rate: the shrunk conversion estimate p(segment, rep) averaged over the segments by their demand (a rep with little history is pulled toward the average rep)."),
   ]);
 }
 
 function weightedByTier(ctx: PolicyContext): PolicyResult {
   const weight = (r: Rep) => TIER_WEIGHTS[r.tier.toLowerCase()] ?? OTHER_TIER_WEIGHT;
   return weightedPolicy(ctx, 'weighted_tier', 'Weighted by tier', weight, [
-    `Each active rep's share is proportional to the tier's weight: ${Object.entries(TIER_WEIGHTS).map(([t, w]) => `${t} ${w}`).join(', ')}; any other or blank tier ${OTHER_TIER_WEIGHT} (as mid).`,
+    policyNote(
+      'weighted_tier',
+      { senior: TIER_WEIGHTS.senior!, mid: TIER_WEIGHTS.mid!, junior: TIER_WEIGHTS.junior!, other: OTHER_TIER_WEIGHT },
+      `Each active rep's share is proportional to the tier's weight: ${Object.entries(TIER_WEIGHTS).map(([t, w]) => `${t} ${w}`).join(', ')}; any other or blank tier ${OTHER_TIER_WEIGHT} (as mid).`,
+    ),
   ]);
 }
 
@@ -169,7 +175,7 @@ function territory(ctx: PolicyContext): PolicyResult {
   const rule = ctx.scenario.eligibility;
   if (!rule) {
     const rr = roundRobin(ctx);
-    return { name: 'territory', config: { ...rr.config, name: 'Territory (none set: round robin)' }, notes: ['The scenario sets no eligibility (territory) field, so territory is the same as round robin.', ...rr.notes] };
+    return { name: 'territory', config: { ...rr.config, name: 'Territory (none set: round robin)' }, notes: [policyNote('territory_none', {}, 'The scenario sets no eligibility (territory) field, so territory is the same as round robin.'), ...rr.notes] };
   }
   const values: string[] = [];
   for (const seg of ctx.estimates.segments) {
@@ -179,10 +185,10 @@ function territory(ctx: PolicyContext): PolicyResult {
   }
   const used = new Set(['fallback']);
   const rules: Rule[] = [];
-  const notes = [`One rule per ${rule.field}: round robin among the active reps with the skill ${rule.skill}:<${rule.field}>; leads of any other ${rule.field} go to the team-wide round robin.`];
+  const notes: PolicyNote[] = [policyNote('territory_rules', { field: rule.field, skill: rule.skill }, `One rule per ${rule.field}: round robin among the active reps with the skill ${rule.skill}:<${rule.field}>; leads of any other ${rule.field} go to the team-wide round robin.`)];
   for (const value of values) {
     const pool = availableReps(ctx.roster).filter((r) => r.skills.includes(`${rule.skill}:${value}`)).map((r) => ({ rep: r.rep_id }));
-    if (pool.length === 0) { notes.push(`No active rep holds ${rule.skill}:${value}: ${rule.field} ${value} goes to the team-wide round robin.`); continue; }
+    if (pool.length === 0) { notes.push(policyNote('territory_nobody', { field: rule.field, skill: rule.skill, value }, `No active rep holds ${rule.skill}:${value}: ${rule.field} ${value} goes to the team-wide round robin.`)); continue; }
     rules.push({ id: uniqueRuleId(`${rule.field}-${value}`, used), when: fieldIs(rule.field, value), assign: { method: 'round_robin', pool } });
   }
   return { name: 'territory', config: config(ctx, `Territory (${rule.field})`, rules), notes: [...notes, ...nobodyNote(ctx)] };

@@ -3,6 +3,7 @@
  * demand and value, reps with capacity, a conversion table and an eligibility table. Plain data,
  * so the LP can be built, written, solved and checked without knowing where the numbers came from.
  */
+import { optimizeMessage, type OptimizeMessage } from './messages';
 
 export interface SegmentInput {
   key: string;
@@ -69,32 +70,34 @@ export interface NormalizedProblem {
   overflowQueue: string;
 }
 
-export interface InputIssue { severity: 'error' | 'warning'; message: string }
+export interface InputIssue extends OptimizeMessage { severity: 'error' | 'warning' }
 
 export function normalizeProblem(problem: AssignmentProblem): { normalized: NormalizedProblem | null; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
-  const error = (message: string) => issues.push({ severity: 'error', message });
-  const warn = (message: string) => issues.push({ severity: 'warning', message });
+  const error = (message: OptimizeMessage) => issues.push({ severity: 'error', ...message });
+  const warn = (message: OptimizeMessage) => issues.push({ severity: 'warning', ...message });
   const { segments, reps, constraints: c } = problem;
   const S = segments.length;
   const R = reps.length;
-  const segName = (s: number) => `segment "${segments[s]?.key ?? s}"`;
-  const repName = (r: number) => `rep "${reps[r]?.id ?? r}"`;
+  const segKey = (s: number) => segments[s]?.key ?? s;
+  const repId = (r: number) => reps[r]?.id ?? r;
+  const segName = (s: number) => `segment "${segKey(s)}"`;
+  const repName = (r: number) => `rep "${repId(r)}"`;
 
   segments.forEach((seg, s) => {
-    if (!(Number.isFinite(seg.demandPerWeek) && seg.demandPerWeek >= 0)) error(`${segName(s)}: demand must be a number ≥ 0 (got ${seg.demandPerWeek})`);
-    if (!(Number.isFinite(seg.valuePerWon) && seg.valuePerWon >= 0)) error(`${segName(s)}: value per won lead must be a number ≥ 0 (got ${seg.valuePerWon})`);
+    if (!(Number.isFinite(seg.demandPerWeek) && seg.demandPerWeek >= 0)) error(optimizeMessage('bad_demand', { segment: segKey(s), value: String(seg.demandPerWeek) }, `${segName(s)}: demand must be a number ≥ 0 (got ${seg.demandPerWeek})`));
+    if (!(Number.isFinite(seg.valuePerWon) && seg.valuePerWon >= 0)) error(optimizeMessage('bad_value_per_won', { segment: segKey(s), value: String(seg.valuePerWon) }, `${segName(s)}: value per won lead must be a number ≥ 0 (got ${seg.valuePerWon})`));
   });
   reps.forEach((rep, r) => {
-    if (!(Number.isFinite(rep.capacityPerWeek) && rep.capacityPerWeek >= 0)) error(`${repName(r)}: capacity must be a number ≥ 0 leads/week (got ${rep.capacityPerWeek})`);
+    if (!(Number.isFinite(rep.capacityPerWeek) && rep.capacityPerWeek >= 0)) error(optimizeMessage('bad_capacity', { rep: repId(r), value: String(rep.capacityPerWeek) }, `${repName(r)}: capacity must be a number ≥ 0 leads/week (got ${rep.capacityPerWeek})`));
   });
 
   const p = new Float64Array(S * R);
   const pair = new Uint8Array(S * R);
   const conv = problem.conversion;
   const elig = problem.eligible;
-  if (conv instanceof Float64Array && conv.length !== S * R) error(`the conversion table has ${conv.length} entries, expected ${S} segments × ${R} reps = ${S * R}`);
-  if (elig instanceof Uint8Array && elig.length !== S * R) error(`the eligibility table has ${elig.length} entries, expected ${S * R}`);
+  if (conv instanceof Float64Array && conv.length !== S * R) error(optimizeMessage('conversion_table_size', { entries: conv.length, segments: S, reps: R, expected: S * R }, `the conversion table has ${conv.length} entries, expected ${S} segments × ${R} reps = ${S * R}`));
+  if (elig instanceof Uint8Array && elig.length !== S * R) error(optimizeMessage('eligibility_table_size', { entries: elig.length, expected: S * R }, `the eligibility table has ${elig.length} entries, expected ${S * R}`));
   if (issues.some((i) => i.severity === 'error')) return { normalized: null, issues };
 
   for (let s = 0; s < S; s++) {
@@ -104,7 +107,7 @@ export function normalizeProblem(problem: AssignmentProblem): { normalized: Norm
       const value = typeof conv === 'function' ? conv(s, r) : conv[i]!;
       if (!(value >= 0 && value <= 1)) {
         // Only pairs that could carry leads matter, but a bad number anywhere is a bad table.
-        error(`conversion for ${segName(s)} × ${repName(r)} is ${value}; it must be a probability in [0, 1]`);
+        error(optimizeMessage('bad_conversion', { segment: segKey(s), rep: repId(r), value: String(value) }, `conversion for ${segName(s)} × ${repName(r)} is ${value}; it must be a probability in [0, 1]`));
         continue;
       }
       p[i] = value;
@@ -112,44 +115,44 @@ export function normalizeProblem(problem: AssignmentProblem): { normalized: Norm
     }
   }
   for (const e of c.exclusions ?? []) {
-    if (!inRange(e.segment, S) || !inRange(e.rep, R)) error(`exclusion (segment ${e.segment}, rep ${e.rep}) is out of range`);
+    if (!inRange(e.segment, S) || !inRange(e.rep, R)) error(optimizeMessage('exclusion_out_of_range', { segment: e.segment, rep: e.rep }, `exclusion (segment ${e.segment}, rep ${e.rep}) is out of range`));
     else pair[e.segment * R + e.rep] = 0;
   }
   const pinShare = new Float64Array(S);
   for (const pin of c.pins ?? []) {
-    if (!inRange(pin.segment, S) || !inRange(pin.rep, R)) { error(`pin (segment ${pin.segment}, rep ${pin.rep}) is out of range`); continue; }
-    if (!(pin.share >= 0 && pin.share <= 1)) error(`pin of ${segName(pin.segment)} to ${repName(pin.rep)}: share must be in [0, 1] (got ${pin.share})`);
-    if (!reps[pin.rep]!.active) error(`pin of ${segName(pin.segment)} to ${repName(pin.rep)}: the rep is inactive`);
-    if ((c.exclusions ?? []).some((e) => e.segment === pin.segment && e.rep === pin.rep)) error(`${segName(pin.segment)} is both pinned to and excluded from ${repName(pin.rep)}`);
+    if (!inRange(pin.segment, S) || !inRange(pin.rep, R)) { error(optimizeMessage('pin_out_of_range', { segment: pin.segment, rep: pin.rep }, `pin (segment ${pin.segment}, rep ${pin.rep}) is out of range`)); continue; }
+    if (!(pin.share >= 0 && pin.share <= 1)) error(optimizeMessage('bad_pin_share', { segment: segKey(pin.segment), rep: repId(pin.rep), value: String(pin.share) }, `pin of ${segName(pin.segment)} to ${repName(pin.rep)}: share must be in [0, 1] (got ${pin.share})`));
+    if (!reps[pin.rep]!.active) error(optimizeMessage('pin_inactive_rep', { segment: segKey(pin.segment), rep: repId(pin.rep) }, `pin of ${segName(pin.segment)} to ${repName(pin.rep)}: the rep is inactive`));
+    if ((c.exclusions ?? []).some((e) => e.segment === pin.segment && e.rep === pin.rep)) error(optimizeMessage('pinned_and_excluded', { segment: segKey(pin.segment), rep: repId(pin.rep) }, `${segName(pin.segment)} is both pinned to and excluded from ${repName(pin.rep)}`));
     pair[pin.segment * R + pin.rep] = reps[pin.rep]!.active ? 1 : 0;
     pinShare[pin.segment] = pinShare[pin.segment]! + pin.share;
   }
-  pinShare.forEach((share, s) => { if (share > 1 + 1e-9) error(`pins of ${segName(s)} add up to ${fmtPct(share)} of its leads (more than 100%)`); });
+  pinShare.forEach((share, s) => { if (share > 1 + 1e-9) error(optimizeMessage('pins_over_full', { segment: segKey(s), share }, `pins of ${segName(s)} add up to ${fmtPct(share)} of its leads (more than 100%)`)); });
 
   if (c.loadBand) {
     const [lo, hi] = c.loadBand;
-    if (!(lo >= 0 && hi >= lo)) error(`load band [${lo}, ${hi}] must satisfy 0 ≤ min ≤ max`);
+    if (!(lo >= 0 && hi >= lo)) error(optimizeMessage('bad_load_band', { min: String(lo), max: String(hi) }, `load band [${lo}, ${hi}] must satisfy 0 ≤ min ≤ max`));
   }
-  if (c.valueFloor !== undefined && !(c.valueFloor >= 0)) error(`value floor must be ≥ 0 (got ${c.valueFloor})`);
+  if (c.valueFloor !== undefined && !(c.valueFloor >= 0)) error(optimizeMessage('bad_value_floor', { value: String(c.valueFloor) }, `value floor must be ≥ 0 (got ${c.valueFloor})`));
   if (c.juniorShare) {
     const { segments: js, atLeast } = c.juniorShare;
-    if (!(atLeast >= 0 && atLeast <= 1)) error(`junior share must be in [0, 1] (got ${atLeast})`);
-    for (const s of js) if (!inRange(s, S)) error(`junior share names segment ${s}, which does not exist`);
+    if (!(atLeast >= 0 && atLeast <= 1)) error(optimizeMessage('bad_junior_share', { value: String(atLeast) }, `junior share must be in [0, 1] (got ${atLeast})`));
+    for (const s of js) if (!inRange(s, S)) error(optimizeMessage('junior_share_unknown_segment', { segment: s }, `junior share names segment ${s}, which does not exist`));
   }
-  if (!(c.maxMinWeight >= 0)) error(`max–min weight λ must be ≥ 0 (got ${c.maxMinWeight})`);
-  if (problem.overflowPenalty !== undefined && !(problem.overflowPenalty > 0)) error(`overflow penalty must be > 0 (got ${problem.overflowPenalty})`);
+  if (!(c.maxMinWeight >= 0)) error(optimizeMessage('bad_max_min_weight', { value: String(c.maxMinWeight) }, `max–min weight λ must be ≥ 0 (got ${c.maxMinWeight})`));
+  if (problem.overflowPenalty !== undefined && !(problem.overflowPenalty > 0)) error(optimizeMessage('bad_overflow_penalty', { value: String(problem.overflowPenalty) }, `overflow penalty must be > 0 (got ${problem.overflowPenalty})`));
   if (issues.some((i) => i.severity === 'error')) return { normalized: null, issues };
 
   for (let r = 0; r < R; r++) {
     if (!reps[r]!.active) continue;
     let any = false;
     for (let s = 0; s < S && !any; s++) any = pair[s * R + r] === 1;
-    if (!any) warn(`${repName(r)} is eligible for no segment and will get no leads`);
+    if (!any) warn(optimizeMessage('rep_eligible_for_nothing', { rep: repId(r) }, `${repName(r)} is eligible for no segment and will get no leads`));
   }
   for (let s = 0; s < S; s++) {
     let any = false;
     for (let r = 0; r < R && !any; r++) any = pair[s * R + r] === 1;
-    if (!any && segments[s]!.demandPerWeek > 0) warn(`${segName(s)} has no eligible active rep: all its leads go to the overflow queue`);
+    if (!any && segments[s]!.demandPerWeek > 0) warn(optimizeMessage('segment_without_rep', { segment: segKey(s) }, `${segName(s)} has no eligible active rep: all its leads go to the overflow queue`));
   }
 
   let maxGain = 0;

@@ -4,6 +4,7 @@ import { touchQuantile } from './metrics';
 import { createScratch, emptyTotals, runPolicy } from './run-policy';
 import { drawArrivals } from './arrivals';
 import { preparePolicy } from './policy';
+import { simulationNote, type SimulationNote } from './notes';
 import type { PreparedComparison } from './prepare';
 import type { SimulationWorld } from './world';
 
@@ -25,7 +26,7 @@ export const inThisThread: BatchRunner = async (input, replications, control) =>
 export interface Comparison extends ComparisonSummary {
   scoring: PreparedComparison['scoring'];
   seed: number;
-  notes: string[];
+  notes: SimulationNote[];
   /** The raw replication values, for plots and paired analyses. */
   batch: ReplicationBatch;
   names: string[];
@@ -33,12 +34,12 @@ export interface Comparison extends ComparisonSummary {
   world: SimulationWorld;
 }
 
-function calibrationNote(world: SimulationWorld): string {
+function calibrationNote(world: SimulationWorld): SimulationNote {
   const { touchShare, touchLatencyHours, historyTouchP50 } = world.horizon;
   const work = `a first touch takes ${(100 * touchShare).toFixed(0)}% of a lead's share of the rep's week (assumed) after ${touchLatencyHours.toFixed(2)} working hours to react`;
   return Number.isFinite(historyTouchP50)
-    ? `First touch: ${work}, calibrated so the as-is replay's median time to first touch matches the history's ${historyTouchP50.toFixed(1)} h.`
-    : `First touch: the history has no first-touch times; ${work} (assumed).`;
+    ? simulationNote('first_touch_calibrated', { touchShare, latencyHours: touchLatencyHours, historyP50Hours: historyTouchP50 }, `First touch: ${work}, calibrated so the as-is replay's median time to first touch matches the history's ${historyTouchP50.toFixed(1)} h.`)
+    : simulationNote('first_touch_assumed', { touchShare, latencyHours: touchLatencyHours }, `First touch: the history has no first-touch times; ${work} (assumed).`);
 }
 
 export async function compare(prepared: PreparedComparison, options: { replications: number; seed: number; runner?: BatchRunner } & RunControl): Promise<Comparison> {

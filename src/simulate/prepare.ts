@@ -8,6 +8,7 @@ import type { RuleConfig } from '../model/rules';
 import type { Rep } from '../model/roster';
 import type { PolicyName, Scenario } from '../model/scenario';
 import { buildPolicy, type BuildablePolicy, type PolicyContext } from '../optimize/policies';
+import { simulationNote, type SimulationNote } from './notes';
 import type { SalesforceSlots, SimPolicy } from './policy';
 import { buildWorld, type SimulationWorld } from './world';
 
@@ -27,7 +28,7 @@ export interface PreparedComparison {
   baseline: string;
   scoring: Scenario['simulation']['scoring'];
   estimates: Estimates;
-  notes: string[];
+  notes: SimulationNote[];
 }
 
 export interface ExtraPolicy {
@@ -61,6 +62,7 @@ export async function prepareComparison(db: Database, scenario: Scenario, roster
   const baseline = sim.baseline ?? (names.includes('round_robin') ? 'round_robin' : names[0]!);
   if (!names.includes(baseline)) throw new ImportError(`simulation.baseline: "${baseline}" is not one of the policies (${names.join(', ')}).`, { path: 'simulation.baseline' });
 
+  const highValueSegments = juniorSegments(scenario, full);
   const world = buildWorld({
     estimatesByFold: folds,
     estimates: full,
@@ -69,7 +71,7 @@ export async function prepareComparison(db: Database, scenario: Scenario, roster
     horizon: { weeks: sim.weeks, volumeMultiplier: sim.volumeMultiplier, slaHours: sim.slaHours, reclaimAfterHours: sim.reclaimAfterHours },
     arrivals: sim.arrivals,
     absent: sim.absent,
-    highValueSegments: juniorSegments(scenario, full),
+    highValueSegments,
   });
   const unknownAbsent = sim.absent.filter((id) => !roster.some((r) => r.rep_id === id));
   if (unknownAbsent.length) throw new ImportError(`simulation.absent: ${unknownAbsent.map((id) => `"${id}"`).join(', ')} not in the roster.`, { path: 'simulation.absent' });
@@ -82,7 +84,7 @@ export async function prepareComparison(db: Database, scenario: Scenario, roster
     baseline,
     scoring: sim.scoring,
     estimates: full,
-    notes: comparisonNotes(sim.scoring, world, history),
+    notes: comparisonNotes(sim.scoring, world, history, highValueSegments),
   };
 }
 
@@ -132,17 +134,20 @@ function juniorSegments(scenario: Scenario, estimates: Estimates): string[] | un
   return estimates.segments.filter((s) => fields.every(([field, values]) => values.includes(s.fields[field] ?? ''))).map((s) => s.key);
 }
 
-function comparisonNotes(scoring: Scenario['simulation']['scoring'], world: SimulationWorld, history: HistoryLeads): string[] {
+function comparisonNotes(scoring: Scenario['simulation']['scoring'], world: SimulationWorld, history: HistoryLeads, highValueNamed: string[] | undefined): SimulationNote[] {
+  const cycleDays = Math.round(world.horizon.cycleHours / 24);
+  const highValue = `High-value leads for the juniors' share: ${world.highValueRule}.`;
   return [
     scoring === 'cross_fit'
-      ? 'Scoring: cross-fit. The leads are split in two folds by row; each replication scores the policies on one fold\'s posterior after building them (the optimized one included) from the other fold, so the optimizer\'s curse does not flatter the optimized policy.'
-      : 'Scoring: in sample. The policies are built and scored on the same history; the optimized policy\'s advantage is overstated (the optimizer\'s curse).',
+      ? simulationNote('scoring_cross_fit', {}, 'Scoring: cross-fit. The leads are split in two folds by row; each replication scores the policies on one fold\'s posterior after building them (the optimized one included) from the other fold, so the optimizer\'s curse does not flatter the optimized policy.')
+      : simulationNote('scoring_in_sample', {}, 'Scoring: in sample. The policies are built and scored on the same history; the optimized policy\'s advantage is overstated (the optimizer\'s curse).'),
     world.arrivals.kind === 'history'
-      ? `Arrivals: whole weeks of the history (${world.arrivals.weekStarts.length} complete weeks) drawn with replacement, × ${world.horizon.volumeMultiplier}.`
-      : 'Arrivals: Poisson per segment from the fitted weekly demand, placed by the weekly and daily shape.',
-    `Decay: ${world.decay.floor} + (1 − ${world.decay.floor})·exp(−h / ${world.decay.tauHours}) relative to the history's response times (${world.decay.referenceFrom}).`,
-    `Work: each rep first-touches their new leads first in, first out, in working hours (default Mon–Fri 9–18); a lead stays open ${Math.round(world.horizon.cycleHours / 24)} days (the median sales cycle) after its first touch.`,
-    `High-value leads for the juniors' share: ${world.highValueRule}.`,
-    ...(history.withoutCreatedAt > 0 ? [`${history.withoutCreatedAt} lead(s) without a creation time are not in the arrivals.`] : []),
+      ? simulationNote('arrivals_history', { weeks: world.arrivals.weekStarts.length, multiplier: world.horizon.volumeMultiplier }, `Arrivals: whole weeks of the history (${world.arrivals.weekStarts.length} complete weeks) drawn with replacement, × ${world.horizon.volumeMultiplier}.`)
+      : simulationNote('arrivals_fitted', {}, 'Arrivals: Poisson per segment from the fitted weekly demand, placed by the weekly and daily shape.'),
+    simulationNote('decay', { floor: world.decay.floor, tauHours: world.decay.tauHours, referenceFrom: world.decay.referenceFrom }, `Decay: ${world.decay.floor} + (1 − ${world.decay.floor})·exp(−h / ${world.decay.tauHours}) relative to the history's response times (${world.decay.referenceFrom}).`),
+    simulationNote('work_model', { cycleDays }, `Work: each rep first-touches their new leads first in, first out, in working hours (default Mon–Fri 9–18); a lead stays open ${cycleDays} days (the median sales cycle) after its first touch.`),
+    // The same choice world.ts made: named segments when the junior share names some, else the top quarter by value.
+    highValueNamed?.length ? simulationNote('high_value_named', { segments: highValueNamed.join(', ') }, highValue) : simulationNote('high_value_top_quarter', {}, highValue),
+    ...(history.withoutCreatedAt > 0 ? [simulationNote('without_created_at', { count: history.withoutCreatedAt }, `${history.withoutCreatedAt} lead(s) without a creation time are not in the arrivals.`)] : []),
   ];
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { textsOf } from '../../src/model/message';
 import { optimize } from '../../src/optimize/optimize';
 import { problemOf, rep, seg } from './fixtures';
 
 async function conflictsOf(problem: Parameters<typeof optimize>[0], solver: 'jslp' | 'highs' = 'jslp') {
   const result = await optimize(problem, { solver });
   if (result.status !== 'infeasible') throw new Error(`expected infeasible, got ${result.status}`);
-  return result.conflicts;
+  return textsOf(result.conflicts);
 }
 
 describe('infeasible plans are explained with the numbers', () => {
@@ -61,17 +62,20 @@ describe('infeasible plans are explained with the numbers', () => {
 describe('bad input gets a clear message', () => {
   it('a conversion outside [0, 1] names its segment and rep', async () => {
     const result = await optimize(problemOf([seg('East', 10)], [rep('a', 10), rep('r07', 10)], [[0.5, 1.2]]));
-    expect(result).toMatchObject({ status: 'invalid', errors: ['conversion for segment "East" × rep "r07" is 1.2; it must be a probability in [0, 1]'] });
+    expect(result).toMatchObject({
+      status: 'invalid',
+      errors: [{ code: 'bad_conversion', params: { segment: 'East', rep: 'r07', value: '1.2' }, text: 'conversion for segment "East" × rep "r07" is 1.2; it must be a probability in [0, 1]' }],
+    });
   });
 
   it('a negative capacity', async () => {
     const result = await optimize(problemOf([seg('East', 10)], [rep('a', -5)], [[0.5]]));
-    expect(result).toMatchObject({ status: 'invalid', errors: ['rep "a": capacity must be a number ≥ 0 leads/week (got -5)'] });
+    expect(result).toMatchObject({ status: 'invalid', errors: [{ code: 'bad_capacity', text: 'rep "a": capacity must be a number ≥ 0 leads/week (got -5)' }] });
   });
 
   it('a rep with no eligible segment is a warning, and the plan goes ahead', async () => {
     const result = await optimize(problemOf([seg('East', 10)], [rep('a', 10), rep('idle', 10)], [[0.5, 0.5]], { eligible: (_s, r) => r === 0 }));
     expect(result.status).toBe('optimal');
-    expect(result.warnings).toEqual(['rep "idle" is eligible for no segment and will get no leads']);
+    expect(result.warnings).toEqual([{ code: 'rep_eligible_for_nothing', params: { rep: 'idle' }, text: 'rep "idle" is eligible for no segment and will get no leads' }]);
   });
 });

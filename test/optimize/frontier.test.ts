@@ -45,7 +45,7 @@ describe('the conversion-vs-fairness frontier on the sample', () => {
   });
 
   it('says where the worst-off rep stops improving', () => {
-    expect(sweep.notes[0]).toMatch(/worst-off rep's expected conversions rise from [\d.]+ to [\d.]+\/week/);
+    expect(sweep.notes[0]!.text).toMatch(/worst-off rep's expected conversions rise from [\d.]+ to [\d.]+\/week/);
   });
 });
 

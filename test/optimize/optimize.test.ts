@@ -53,7 +53,11 @@ describe.each(['jslp', 'highs'] as const)('hand-solved plans (%s)', (solver) => 
     });
     const plan = optimal(await optimize(problem, { solver }));
     expect(plan.totals.overflowPerWeek).toBeCloseTo(24, 9);
-    expect(plan.overflowNotes).toEqual(['East needs 120 leads/week, eligible reps (a, b) can take 96 in all: 24/week go to the "overflow" queue']);
+    expect(plan.overflowNotes).toEqual([{
+      code: 'overflow',
+      params: { segments: 'East', count: 1, need: 120, reps: 'a, b', take: 96, over: 24, queue: 'overflow' },
+      text: 'East needs 120 leads/week, eligible reps (a, b) can take 96 in all: 24/week go to the "overflow" queue',
+    }]);
   });
 });
 

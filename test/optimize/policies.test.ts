@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { textsOf } from '../../src/model/message';
 import { parseRuleConfig, type RuleConfig } from '../../src/model/rules';
 import { BUILDABLE_POLICIES, buildPolicy, mixWinRates, TIER_WEIGHTS, type PolicyContext } from '../../src/optimize/policies';
 import { sampleContext } from './sample-context';
@@ -50,7 +51,7 @@ describe('the baselines as teams run them', () => {
     const best = [...rates].sort((a, b) => b[1] - a[1])[0]![0];
     const worst = [...rates].sort((a, b) => a[1] - b[1])[0]![0];
     expect(weights.get(best)!).toBeGreaterThan(weights.get(worst)!);
-    expect(notes.join(' ')).toMatch(/shrunk conversion estimate/);
+    expect(textsOf(notes).join(' ')).toMatch(/shrunk conversion estimate/);
   });
 
   it('weighted by tier: a senior gets twice a junior\'s share', async () => {
@@ -60,7 +61,8 @@ describe('the baselines as teams run them', () => {
     // r01 senior, r03 junior; whole percents make it 2:1 to within a percent.
     expect(Math.abs(weights.get('r01')! - 2 * weights.get('r03')!)).toBeLessThanOrEqual(0.01);
     expect(weights.get('r02')!).toBeGreaterThan(weights.get('r03')!);
-    expect(notes[0]).toMatch(/senior 2, mid 1.5, junior 1/);
+    expect(notes[0]).toMatchObject({ code: 'weighted_tier', params: { senior: 2, mid: 1.5, junior: 1, other: 1.5 } });
+    expect(notes[0]!.text).toMatch(/senior 2, mid 1.5, junior 1/);
   });
 
   it('territory: one round-robin rule per region among the reps holding it', async () => {
@@ -75,7 +77,8 @@ describe('the baselines as teams run them', () => {
     const { eligibility: _, ...scenario } = ctx.scenario;
     const policy = await buildPolicy('territory', { ...ctx, scenario });
     expect(policy.config.rules).toEqual([]);
-    expect(policy.notes[0]).toMatch(/no eligibility/);
+    expect(policy.notes[0]!.code).toBe('territory_none');
+    expect(policy.notes[0]!.text).toMatch(/no eligibility/);
   });
 
   it('territory names the eligibility field when it is not a segment field', async () => {

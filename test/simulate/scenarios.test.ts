@@ -38,7 +38,8 @@ describe('the sample team, with planted rep × segment effects', () => {
     expect(result.baseline).toBe('round_robin');
     const gain = policy(result, 'optimized').vsBaseline.conversions;
     expect(gain.lo).toBeGreaterThan(0);
-    expect(result.notes.join(' ')).toMatch(/cross-fit/);
+    expect(result.notes.map((n) => n.text).join(' ')).toMatch(/cross-fit/);
+    expect(result.notes.map((n) => n.code)).toContain('scoring_cross_fit');
   });
 
   it('pays off common random numbers: paired intervals of a difference are at least 3× narrower than unpaired ones', () => {

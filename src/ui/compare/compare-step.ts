@@ -244,7 +244,7 @@ export class CompareStep extends WorkbenchStep {
       </section>
       <section class="panel wide" aria-labelledby="notes-title" data-panel="notes">
         <h2 id="notes-title">${c.notesTitle}</h2>
-        <ul class="notes">${shown.notes.map((n) => html`<li>${n}</li>`)}</ul>
+        <ul class="notes">${shown.notes.map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul>
       </section>
     `;
   }

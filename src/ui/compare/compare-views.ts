@@ -161,5 +161,5 @@ export function frontierChart(i18n: I18n, frontier: FrontierView, plan: PlanView
         fairnessFrontierChart(frontier.points, { width, format: fmt.number, current, labels: { title: t.compare.frontierTitle, worstRep: t.compare.worstRep, conversions: t.compare.conversionsPerWeek, strength: 'λ', current: t.compare.current(fmt.number(current?.strength ?? 0)) } })}
     ></allot-chart>
     ${current ? html`<p class="help" data-testid="frontier-current">${t.compare.currentPoint(fmt.number(current.strength), fmt.number(current.conversionsPerWeek), fmt.number(current.minRepConversions))}</p>` : nothing}
-    <ul class="notes">${frontier.notes.map((n) => html`<li>${n}</li>`)}</ul>`;
+    <ul class="notes">${frontier.notes.map((n) => html`<li>${i18n.engineText(n)}</li>`)}</ul>`;
 }

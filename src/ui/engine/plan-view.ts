@@ -1,12 +1,20 @@
 import { ImportError } from '../../data/import-error';
+import type { EngineMessage } from '../../model/message';
 import type { RuleConfig } from '../../model/rules';
 import { frontier, planPoint, type FrontierPoint } from '../../optimize/frontier';
+import type { FrontierNote, OptimizeMessage, PolicyNote } from '../../optimize/messages';
 import type { OptimalPlan, RepOutcome } from '../../optimize/optimize';
 import { PolicyError, solveOptimized } from '../../optimize/optimized-policy';
 import type { PolicyContext } from '../../optimize/policies';
 
 /** Where the current plan sits on the conversion-vs-fairness frontier, measured as `frontier()` measures its points. */
 export type PlanPoint = Omit<FrontierPoint, 'config'>;
+
+/**
+ * Why there is no plan. The optimizer's reasons carry codes the UI words in Chinese; a solver's own
+ * failure and a scenario setting the estimates cannot honour (an ImportError) stay in English.
+ */
+export type PlanReason = OptimizeMessage | EngineMessage<'english_only'>;
 
 /**
  * The optimized plan as the Policies step shows it: its rules, totals and per-rep load, or why
@@ -16,16 +24,16 @@ export type PlanView =
   | {
       status: 'optimal';
       config: RuleConfig;
-      notes: string[];
+      notes: PolicyNote[];
       totals: OptimalPlan['totals'];
       perRep: RepOutcome[];
       point: PlanPoint;
     }
-  | { status: 'infeasible' | 'invalid' | 'solver-error'; reasons: string[]; warnings: string[] };
+  | { status: 'infeasible' | 'invalid' | 'solver-error'; reasons: PlanReason[]; warnings: OptimizeMessage[] };
 
 export interface FrontierView {
   points: PlanPoint[];
-  notes: string[];
+  notes: FrontierNote[];
 }
 
 /** Solves the scenario's optimized policy; a plan that cannot exist is a value with its reasons, not a thrown error. */
@@ -36,13 +44,17 @@ export async function planView(ctx: PolicyContext): Promise<PlanView> {
   } catch (error) {
     if (error instanceof PolicyError) {
       const r = error.result;
-      const reasons = r.status === 'infeasible' ? r.conflicts : r.status === 'invalid' ? r.errors : [r.message];
+      const reasons = r.status === 'infeasible' ? r.conflicts : r.status === 'invalid' ? r.errors : [englishOnly(r.message)];
       return { status: r.status, reasons, warnings: r.warnings };
     }
     // A scenario setting the estimates cannot honour (a junior-share field that is not a segment field …).
-    if (error instanceof ImportError) return { status: 'invalid', reasons: [error.message], warnings: [] };
+    if (error instanceof ImportError) return { status: 'invalid', reasons: [englishOnly(error.message)], warnings: [] };
     throw error;
   }
+}
+
+function englishOnly(text: string): PlanReason {
+  return { code: 'english_only', params: {}, text };
 }
 
 export async function frontierView(ctx: PolicyContext): Promise<FrontierView> {

@@ -1,9 +1,11 @@
 import type { ExportError, ExportParams, Limitation } from '../../export/target';
 import type { CanonicalField } from '../../model/mapping';
+import type { EngineMessage } from '../../model/message';
 import type { QualityIssue } from '../../model/quality';
 import { makeFormats, type Formats } from '../format';
 import { en } from './en';
 import { ZH_EXPORT_ERRORS, ZH_LIMITATIONS, type ExportWords } from './export-zh';
+import { ZH_ENGINE, type EngineWords } from './engine-zh';
 import { ZH_ISSUES } from './issues-zh';
 import type { Lang, Texts } from './texts';
 import { zh } from './zh';
@@ -22,6 +24,8 @@ export interface I18n {
   limitationText(limitation: Limitation): { what: string; approximation: string };
   /** Why a target refuses the rules, led by the JSON path it names (`rules[0] (east): …`). */
   exportErrorText(error: Pick<ExportError, 'code' | 'params' | 'path' | 'message'>): string;
+  /** A simulator or optimizer message (note, conflict) in the user's language. */
+  engineText(message: EngineMessage): string;
 }
 
 const STORAGE_KEY = 'allot.lang';
@@ -60,6 +64,27 @@ export function makeI18n(lang: Lang): I18n {
       return { what: template.what(words), approximation: template.approximation(words) };
     },
     exportErrorText: (error) => (lang === 'zh' ? `${error.path}：${ZH_EXPORT_ERRORS[error.code](exportWords(error.params, fmt))}` : error.message),
+    engineText: (message) => {
+      // By the runtime code, as for issues: a code without a Chinese template (an ImportError's text) stays English.
+      const template = lang === 'zh' ? (ZH_ENGINE as Partial<Record<string, (w: EngineWords) => string>>)[message.code] : undefined;
+      return template ? template(engineWords(message, fmt)) : message.text;
+    },
+  };
+}
+
+/** A message's params as its template reads them, formatted for the locale. */
+export function engineWords(message: EngineMessage, fmt: Formats): EngineWords {
+  const raw = (name: string) => message.params[name];
+  const text = (name: string) => String(raw(name) ?? '');
+  const formatted = (name: string, format: (value: number) => string) => {
+    const value = raw(name);
+    return typeof value === 'number' && Number.isFinite(value) ? format(value) : text(name);
+  };
+  return {
+    text,
+    num: (name) => formatted(name, fmt.number),
+    pct: (name) => formatted(name, fmt.percent),
+    choice: (name, words) => words[text(name)] ?? text(name),
   };
 }
 

@@ -178,7 +178,7 @@ export class PoliciesStep extends WorkbenchStep {
     if (plan.status !== 'optimal') {
       return html`<div class="alert" role="alert" data-plan-status=${plan.status}>
         <strong>${p.statuses[plan.status]}</strong>
-        <ul class="notes">${plan.reasons.map((r) => html`<li>${r}</li>`)}</ul>
+        <ul class="notes">${plan.reasons.map((r) => html`<li>${this.i18n.engineText(r)}</li>`)}</ul>
       </div>`;
     }
     const reps = this.store.reps ?? [];
@@ -198,7 +198,7 @@ export class PoliciesStep extends WorkbenchStep {
         .draw=${(width: number) => repLoadChart(rows, { width, format: fmt.number, labels: { title: p.loadTitle, load: p.load, capacity: p.capacityAxis, interval: p.interval, absent: p.absent } })}
       ></allot-chart>
       ${absent.size ? html`<p class="help">${p.absentPlanNote}</p>` : nothing}
-      <ul class="notes">${plan.notes.map((n) => html`<li>${n}</li>`)}</ul>`;
+      <ul class="notes">${plan.notes.map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul>`;
   }
 
   #togglePolicy(scenario: Scenario, name: PolicyName, event: Event) {

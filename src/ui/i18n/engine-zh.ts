@@ -1,0 +1,122 @@
+import type { FrontierNoteCode, OptimizeMessageCode, PolicyNoteCode } from '../../optimize/messages';
+import type { SimulationNoteCode } from '../../simulate/notes';
+
+/** Every code the engine words in Chinese: the simulator's notes, the optimizer's reasons, the policies' and the frontier's notes. */
+export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode;
+
+/** What a template reads its params through: each accessor formats for the locale. */
+export interface EngineWords {
+  /** A param as it is (an id, a segment key, a list of names). */
+  text(name: string): string;
+  /** A numeric param, formatted for the locale. */
+  num(name: string): string;
+  /** A share (0.25), as a percent for the locale. */
+  pct(name: string): string;
+  /** A param whose value is one of a few known words, shown as the Chinese word (the value itself when unknown). */
+  choice(name: string, words: Readonly<Record<string, string>>): string;
+}
+
+const REFERENCE_FROM: Record<string, string> = { 'first-touch history': '历史首次跟进时间', 'as-is replay': '按现状重放' };
+const SOLVER: Record<string, string> = { highs: 'HiGHS', jslp: 'javascript-lp-solver' };
+const OBJECTIVE: Record<string, string> = { conversions: '预计成交数', revenue: '预计成交金额' };
+
+const relaxed = (what: string) => (w: EngineWords) => `${what} ${w.pct('asked')} 与其他约束无法同时满足；最多约 ${w.pct('reachable')} 可以满足。`;
+const withoutIt = (what: string) => () => `${what}与其他约束冲突：去掉这一项就有方案。`;
+
+/**
+ * Chinese wording of each engine message, from its code and params; English uses `message.text`.
+ * Exhaustive on purpose: a new code fails the typecheck here until it has its Chinese text.
+ * Terms as in GLOSSARY.md (轮流分配, 首次跟进, 容量, 负责人 …) and the Policies step (细分, 负载区间, 溢出队列 …).
+ */
+export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string> = {
+  // The simulator's notes (Compare step).
+  scoring_cross_fit: () =>
+    '评分：交叉拟合。线索按行分成两折；每次重复先用一折数据构建各分配策略（包括优化策略），再用另一折的后验评分，因此「优化器诅咒」不会美化优化策略。',
+  scoring_in_sample: () => '评分：样本内。各分配策略在同一段历史上构建和评分；优化策略的优势被高估（「优化器诅咒」）。',
+  arrivals_history: (w) => `线索到达：从历史中有放回地抽取整周（共 ${w.num('weeks')} 个完整周），线索量 × ${w.num('multiplier')}。`,
+  arrivals_fitted: () => '线索到达：按拟合的每周线索量，对每个细分按泊松分布生成，并按一周内和一天内的分布安排时间。',
+  decay: (w) =>
+    `响应时长衰减：${w.num('floor')} + (1 − ${w.num('floor')})·exp(−h / ${w.num('tauHours')})，相对于历史响应时长（参照：${w.choice('referenceFrom', REFERENCE_FROM)}）。`,
+  work_model: (w) =>
+    `工作方式：每位销售在工作时间内（默认周一至周五 9–18 点）按先到先跟进的顺序对新线索做首次跟进；首次跟进后线索保持跟进中 ${w.num('cycleDays')} 天（销售周期的中位数）。`,
+  high_value_named: (w) => `新人份额中的高价值线索：情景的新人份额所指定的细分（${w.text('segments')}）。`,
+  high_value_top_quarter: () => '新人份额中的高价值线索：线索金额中位数位于所有细分前四分之一的细分。',
+  without_created_at: (w) => `${w.num('count')} 条线索没有创建时间，不计入线索到达。`,
+  first_touch_calibrated: (w) =>
+    `首次跟进：一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}（假设），销售需 ${w.num('latencyHours')} 个工作小时做出反应；已校准，使按现状重放的首次响应时长中位数与历史的 ${w.num('historyP50Hours')} 小时一致。`,
+  first_touch_assumed: (w) =>
+    `首次跟进：历史中没有首次跟进时间；一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}，销售需 ${w.num('latencyHours')} 个工作小时做出反应（均为假设）。`,
+
+  // The optimizer's input issues.
+  bad_demand: (w) => `细分「${w.text('segment')}」：线索量必须是不小于 0 的数字（实际为 ${w.text('value')}）。`,
+  bad_value_per_won: (w) => `细分「${w.text('segment')}」：每单成交金额必须是不小于 0 的数字（实际为 ${w.text('value')}）。`,
+  bad_capacity: (w) => `销售「${w.text('rep')}」：容量必须是不小于 0 的每周线索数（实际为 ${w.text('value')}）。`,
+  conversion_table_size: (w) =>
+    `转化率表有 ${w.num('entries')} 项，应为 ${w.num('segments')} 个细分 × ${w.num('reps')} 位销售 = ${w.num('expected')} 项。`,
+  eligibility_table_size: (w) => `资格表有 ${w.num('entries')} 项，应为 ${w.num('expected')} 项。`,
+  bad_conversion: (w) => `细分「${w.text('segment')}」× 销售「${w.text('rep')}」的转化率为 ${w.text('value')}；必须是 [0, 1] 之间的概率。`,
+  exclusion_out_of_range: (w) => `排除（细分 ${w.text('segment')}，销售 ${w.text('rep')}）超出范围。`,
+  pin_out_of_range: (w) => `固定分配（细分 ${w.text('segment')}，销售 ${w.text('rep')}）超出范围。`,
+  bad_pin_share: (w) => `细分「${w.text('segment')}」固定分配给销售「${w.text('rep')}」：比例必须在 [0, 1] 之间（实际为 ${w.text('value')}）。`,
+  pin_inactive_rep: (w) => `细分「${w.text('segment')}」固定分配给销售「${w.text('rep')}」：该销售不在岗。`,
+  pinned_and_excluded: (w) => `细分「${w.text('segment')}」对销售「${w.text('rep')}」既是固定分配又是排除。`,
+  pins_over_full: (w) => `细分「${w.text('segment')}」的固定分配合计占其线索的 ${w.pct('share')}（超过 100%）。`,
+  bad_load_band: (w) => `负载区间 [${w.text('min')}, ${w.text('max')}] 必须满足 0 ≤ 下限 ≤ 上限。`,
+  bad_value_floor: (w) => `金额保底必须不小于 0（实际为 ${w.text('value')}）。`,
+  bad_junior_share: (w) => `新人份额必须在 [0, 1] 之间（实际为 ${w.text('value')}）。`,
+  junior_share_unknown_segment: (w) => `新人份额指定的细分 ${w.text('segment')} 不存在。`,
+  bad_max_min_weight: (w) => `公平性强度 λ 必须不小于 0（实际为 ${w.text('value')}）。`,
+  bad_overflow_penalty: (w) => `溢出惩罚必须大于 0（实际为 ${w.text('value')}）。`,
+  rep_eligible_for_nothing: (w) => `销售「${w.text('rep')}」没有可承接的细分，不会分到线索。`,
+  segment_without_rep: (w) => `细分「${w.text('segment')}」没有可承接的在岗销售：其线索全部进入溢出队列。`,
+
+  // Why no plan exists: necessary conditions.
+  band_min_rep: (w) =>
+    `${w.text('rep')} 每周至少需要 ${w.num('need')} 条线索（负载区间下限为容量 ${w.num('capacity')} 的 ${w.pct('min')}），但其可承接的细分每周只有 ${w.num('bring')} 条。`,
+  band_min_team: (w) => `负载区间下限 ${w.pct('min')} 要求全团队每周 ${w.num('need')} 条线索，但线索量只有 ${w.num('demand')} 条。`,
+  junior_share_no_junior: (w) =>
+    `新人份额：${w.text('segments')} 的 ${w.pct('share')} 即每周 ${w.num('need')} 条线索要分给新人，但没有可承接 ${w.text('segments')} 的在岗新人。`,
+  junior_share_capacity: (w) =>
+    `新人份额：${w.text('segments')} 的 ${w.pct('share')} 即每周 ${w.num('need')} 条线索要分给新人，但新人的容量只有 ${w.num('room')} 条。`,
+  value_floor_rep: (w) =>
+    `${w.text('rep')} 的预计成交金额每周须达到 ${w.num('target')}（金额保底为平均分配的 ${w.pct('floor')}），但以容量 ${w.num('capacity')} 在其可承接的细分中每周最多只能达到 ${w.num('reach')}。`,
+  pins_over_capacity: (w) => `固定分配给 ${w.text('rep')} 每周 ${w.num('load')} 条线索，但其每周最多承接 ${w.num('take')} 条。`,
+  // Why no plan exists: found by relaxing one constraint at a time.
+  relax_band_min: relaxed('负载区间下限'),
+  relax_value_floor: relaxed('金额保底'),
+  relax_junior_share: relaxed('新人份额'),
+  relax_pins: withoutIt('固定分配'),
+  relax_band_max: withoutIt('负载区间上限'),
+  relax_capacity: withoutIt('容量'),
+  relax_none: () => '这些约束组合在一起相互冲突：单独放宽任何一项都无法得到方案。',
+  // Too little capacity.
+  overflow_no_rep: (w) =>
+    `${w.text('segments')}（${w.num('count')} 个细分）每周有 ${w.num('need')} 条线索，但没有可承接的销售：每周 ${w.num('over')} 条进入「${w.text('queue')}」队列。`,
+  overflow: (w) =>
+    `${w.text('segments')}（${w.num('count')} 个细分）每周有 ${w.num('need')} 条线索，可承接的销售（${w.text('reps')}）合计每周只能承接 ${w.num('take')} 条：每周 ${w.num('over')} 条进入「${w.text('queue')}」队列。`,
+
+  // How each policy was built.
+  nobody_available: (w) => `没有在岗且有容量的销售：所有线索进入「${w.text('queue')}」队列，等待人工分配。`,
+  round_robin: (w) => `每条线索依次分给 ${w.num('reps')} 位在岗销售中的下一位（轮流分配；只有兜底规则，没有其他规则）。`,
+  least_loaded: (w) => `每条线索分给 ${w.num('reps')} 位在岗销售中未结负载相对容量最低的一位（负载均衡；只有兜底规则，没有其他规则）。`,
+  weighted_win_rate: () =>
+    '每位在岗销售的份额与其历史赢单率成正比：收缩后的转化率估计 p(细分, 销售) 按各细分线索量加权平均（历史数据少的销售向团队平均收缩）。',
+  weighted_tier: (w) =>
+    `每位在岗销售的份额与其级别权重成正比：资深 ${w.num('senior')}，骨干 ${w.num('mid')}，新人 ${w.num('junior')}；其他或空白级别按 ${w.num('other')}（同骨干）。`,
+  weighted_shares: (w) => `份额：${w.text('shares')}（整数百分比，最大余数法）。`,
+  weighted_dropped: (w) => `${w.text('reps')} 的份额四舍五入为 0%，不会从这条规则分到线索。`,
+  weighted_no_eligibility: () => '不考虑资格：任何销售都可能分到任何线索，与全团队按权重轮流分配相同。',
+  territory_none: () => '情景没有设置资格（区域）字段，因此按区域分配与轮流分配相同。',
+  territory_rules: (w) =>
+    `每个 ${w.text('field')} 一条规则：在具备技能标签 ${w.text('skill')}:<${w.text('field')}> 的在岗销售之间轮流分配；其他 ${w.text('field')} 的线索按全团队轮流分配。`,
+  territory_nobody: (w) =>
+    `没有在岗销售具备 ${w.text('skill')}:${w.text('value')}：${w.text('field')} 为 ${w.text('value')} 的线索按全团队轮流分配。`,
+  optimized_solved: (w) =>
+    `由 ${w.choice('solver', SOLVER)} 求解，用时 ${w.num('ms')} 毫秒：在情景的约束下使每周${w.choice('objective', OBJECTIVE)}最大；权重是每位销售在一个细分线索中的份额（整数百分比）。`,
+
+  // The conversion–fairness frontier.
+  frontier_flat: () => '在 λ = 0 时最弱的销售已经得到其所能得到的最多：这里公平性没有代价，转化-公平权衡曲线只有一个点。',
+  frontier_rise: (w) =>
+    `λ 从 0 增大到 ${w.num('strength')} 时，最弱销售的每周预计成交从 ${w.num('from')} 升至 ${w.num('to')}，团队每周总成交减少 ${w.num('cost')}。`,
+  frontier_points: (w) => `各点为 λ = 0，之后从 ${w.num('first')} 起每次加倍，直到最弱的销售不再改善；相同的方案只显示一次。`,
+};
