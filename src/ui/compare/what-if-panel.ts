@@ -7,7 +7,7 @@ import '../policies/fairness-slider';
 import '../policies/load-band';
 import type { LoadBand } from '../policies/load-band';
 import { withAbsent, withConstraints, withSimulation } from '../policies/scenario-edits';
-import { controlColumnStyles, controlStyles } from '../policies/controls';
+import { controlColumnStyles, controlStyles, emitScenarioEdit } from '../policies/controls';
 import { shared } from '../styles/shared';
 
 const VOLUME = { min: 0.5, max: 2, step: 0.05 };
@@ -53,13 +53,13 @@ export class WhatIfPanel extends LitElement {
     const volume = s.simulation.volumeMultiplier;
     const absent = new Set(s.simulation.absent);
     return html`
-      <allot-fairness-slider .i18n=${this.i18n} .strength=${s.constraints.maxMinWeight} @strength-change=${(e: CustomEvent<number>) => this.#edit(withConstraints(s, { maxMinWeight: e.detail }))}></allot-fairness-slider>
-      <allot-load-band .i18n=${this.i18n} .band=${s.constraints.loadBand} @load-band-change=${(e: CustomEvent<LoadBand | null>) => this.#edit(withConstraints(s, { loadBand: e.detail ? [e.detail[0], e.detail[1]] : undefined }))}></allot-load-band>
+      <allot-fairness-slider .i18n=${this.i18n} .strength=${s.constraints.maxMinWeight} @strength-change=${(e: CustomEvent<number>) => emitScenarioEdit(this, withConstraints(s, { maxMinWeight: e.detail }))}></allot-fairness-slider>
+      <allot-load-band .i18n=${this.i18n} .band=${s.constraints.loadBand} @load-band-change=${(e: CustomEvent<LoadBand | null>) => emitScenarioEdit(this, withConstraints(s, { loadBand: e.detail ? [e.detail[0], e.detail[1]] : undefined }))}></allot-load-band>
       <div>
         <label for="volume">${c.volume}</label>
         <div class="row">
           <input id="volume" type="range" data-control="volume" min=${VOLUME.min} max=${VOLUME.max} step=${VOLUME.step} .value=${String(volume)} aria-describedby="volume-help"
-            aria-valuetext=${`× ${fmt.number(volume)}`} @input=${(e: Event) => this.#edit(withSimulation(s, { volumeMultiplier: Number((e.target as HTMLInputElement).value) }))} />
+            aria-valuetext=${`× ${fmt.number(volume)}`} @input=${(e: Event) => emitScenarioEdit(this, withSimulation(s, { volumeMultiplier: Number((e.target as HTMLInputElement).value) }))} />
           <output class="num" for="volume">× ${fmt.number(volume)}</output>
         </div>
         <p class="help" id="volume-help">${c.volumeHelp}</p>
@@ -69,16 +69,13 @@ export class WhatIfPanel extends LitElement {
         <p class="help" id="absent-help">${c.absentHelp}</p>
         <div class="reps">
           ${this.reps.filter((r) => r.active).map(
-            (rep) => html`<label title=${rep.name}><input type="checkbox" data-absent=${rep.rep_id} .checked=${absent.has(rep.rep_id)} @change=${(e: Event) => this.#edit(withAbsent(s, rep.rep_id, (e.target as HTMLInputElement).checked))} /> ${rep.name || rep.rep_id}</label>`,
+            (rep) => html`<label title=${rep.name}><input type="checkbox" data-absent=${rep.rep_id} .checked=${absent.has(rep.rep_id)} @change=${(e: Event) => emitScenarioEdit(this, withAbsent(s, rep.rep_id, (e.target as HTMLInputElement).checked))} /> ${rep.name || rep.rep_id}</label>`,
           )}
         </div>
       </fieldset>
     `;
   }
 
-  #edit(scenario: Scenario) {
-    this.dispatchEvent(new CustomEvent<Scenario>('scenario-edit', { detail: scenario, bubbles: true, composed: true }));
-  }
 }
 
 declare global {

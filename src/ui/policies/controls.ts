@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import type { Scenario } from '../../model/scenario';
 
 /** What every policy control shows alike: a block with rows of inputs, a one-line help, number fields and sliders. */
 export const controlStyles = css`
@@ -57,4 +58,18 @@ interface PercentInput {
 /** A share typed as a percent in steps of 5, its label before and "%" after. */
 export function percentInput({ label, control, share, max = 100, disabled = false, onChange }: PercentInput) {
   return html`<label>${label} <input type="number" min="0" max=${max} step="5" data-control=${control} .value=${String(Math.round(share * 100))} ?disabled=${disabled} @change=${onChange} /> %</label>`;
+}
+
+/** Reads a percent field as a share in [0, 1]; anything else is marked invalid (aria-invalid) and gives null, kept out of the scenario. */
+export function readShare(event: Event): number | null {
+  const input = event.target as HTMLInputElement;
+  const share = Number(input.value) / 100;
+  const valid = input.value.trim() !== '' && share >= 0 && share <= 1;
+  input.setAttribute('aria-invalid', String(!valid));
+  return valid ? share : null;
+}
+
+/** Hands an edited scenario up to the step, which puts it in the store (saved, autosaved, re-solved). */
+export function emitScenarioEdit(from: HTMLElement, scenario: Scenario): void {
+  from.dispatchEvent(new CustomEvent<Scenario>('scenario-edit', { detail: scenario, bubbles: true, composed: true }));
 }

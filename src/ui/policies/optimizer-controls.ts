@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Scenario } from '../../model/scenario';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
-import { controlColumnStyles, controlStyles, percentInput } from './controls';
+import { controlColumnStyles, controlStyles, emitScenarioEdit, percentInput, readShare } from './controls';
 import './fairness-slider';
 import './load-band';
 import type { LoadBand } from './load-band';
@@ -58,18 +58,18 @@ export class OptimizerControls extends LitElement {
         <legend>${p.objective}</legend>
         <div class="row">
           ${(['conversions', 'revenue'] as const).map(
-            (goal) => html`<label><input type="radio" name="objective" value=${goal} data-control="objective" .checked=${s.objective.maximize === goal} @change=${() => this.#edit(withObjective(s, goal))} /> ${p.objectives[goal]}</label>`,
+            (goal) => html`<label><input type="radio" name="objective" value=${goal} data-control="objective" .checked=${s.objective.maximize === goal} @change=${() => emitScenarioEdit(this, withObjective(s, goal))} /> ${p.objectives[goal]}</label>`,
           )}
         </div>
         <p class="help">${p.objectiveHelp}</p>
       </fieldset>
       <div>
-        <label class="label"><input type="checkbox" data-control="capacity" .checked=${c.capacity} @change=${(e: Event) => this.#edit(withConstraints(s, { capacity: (e.target as HTMLInputElement).checked }))} /> ${p.capacity}</label>
+        <label class="label"><input type="checkbox" data-control="capacity" .checked=${c.capacity} @change=${(e: Event) => emitScenarioEdit(this, withConstraints(s, { capacity: (e.target as HTMLInputElement).checked }))} /> ${p.capacity}</label>
         <p class="help">${p.capacityHelp}</p>
       </div>
       <allot-load-band .i18n=${this.i18n} .band=${c.loadBand} @load-band-change=${this.#bandChanged}></allot-load-band>
       ${this.#valueFloor()} ${this.#juniorShare()}
-      <allot-fairness-slider .i18n=${this.i18n} .strength=${c.maxMinWeight} @strength-change=${(e: CustomEvent<number>) => this.#edit(withConstraints(s, { maxMinWeight: e.detail }))}></allot-fairness-slider>
+      <allot-fairness-slider .i18n=${this.i18n} .strength=${c.maxMinWeight} @strength-change=${(e: CustomEvent<number>) => emitScenarioEdit(this, withConstraints(s, { maxMinWeight: e.detail }))}></allot-fairness-slider>
     `;
   }
 
@@ -78,9 +78,9 @@ export class OptimizerControls extends LitElement {
     const s = this.scenario;
     const floor = s.constraints.valueFloor;
     return html`<div>
-      <label class="label"><input type="checkbox" data-control="value-floor" .checked=${floor !== undefined} @change=${(e: Event) => this.#edit(withConstraints(s, { valueFloor: (e.target as HTMLInputElement).checked ? DEFAULT_FLOOR : undefined }))} /> ${p.valueFloor}</label>
+      <label class="label"><input type="checkbox" data-control="value-floor" .checked=${floor !== undefined} @change=${(e: Event) => emitScenarioEdit(this, withConstraints(s, { valueFloor: (e.target as HTMLInputElement).checked ? DEFAULT_FLOOR : undefined }))} /> ${p.valueFloor}</label>
       ${floor !== undefined
-        ? html`<div class="row">${percentInput({ label: p.valueFloorShare, control: 'value-floor-share', share: floor, onChange: (e) => this.#share(e, (v) => withConstraints(s, { valueFloor: v })) })}</div>`
+        ? html`<div class="row">${percentInput({ label: p.valueFloorShare, control: 'value-floor-share', share: floor, onChange: (e) => { const v = readShare(e); if (v !== null) emitScenarioEdit(this, withConstraints(s, { valueFloor: v })); } })}</div>`
         : nothing}
       <p class="help">${p.valueFloorHelp}</p>
     </div>`;
@@ -93,10 +93,10 @@ export class OptimizerControls extends LitElement {
     const fields = Object.keys(this.segmentValues);
     const field = js ? Object.keys(js.segments)[0] ?? fields[0] : fields[0];
     const chosen = js && field ? js.segments[field] ?? [] : [];
-    const set = (segments: Record<string, string[]>, atLeast: number) => this.#edit(withConstraints(s, { juniorShare: { segments, atLeast } }));
+    const set = (segments: Record<string, string[]>, atLeast: number) => emitScenarioEdit(this, withConstraints(s, { juniorShare: { segments, atLeast } }));
     const toggle = (e: Event) => {
       const on = (e.target as HTMLInputElement).checked;
-      if (!on || !field) return this.#edit(withConstraints(s, { juniorShare: undefined }));
+      if (!on || !field) return emitScenarioEdit(this, withConstraints(s, { juniorShare: undefined }));
       set({ [field]: [this.segmentValues[field]![0]!] }, DEFAULT_JUNIOR_SHARE);
     };
     return html`<div>
@@ -107,7 +107,7 @@ export class OptimizerControls extends LitElement {
                 <select data-control="junior-field" @change=${(e: Event) => { const f = (e.target as HTMLSelectElement).value; set({ [f]: [this.segmentValues[f]![0]!] }, js.atLeast); }}>
                   ${fields.map((f) => html`<option value=${f} ?selected=${f === field}>${f}</option>`)}
                 </select></label>
-              ${percentInput({ label: p.juniorAtLeast, control: 'junior-at-least', share: js.atLeast, onChange: (e) => this.#share(e, (v) => withConstraints(s, { juniorShare: { ...js, atLeast: v } })) })}
+              ${percentInput({ label: p.juniorAtLeast, control: 'junior-at-least', share: js.atLeast, onChange: (e) => { const v = readShare(e); if (v !== null) emitScenarioEdit(this, withConstraints(s, { juniorShare: { ...js, atLeast: v } })); } })}
             </div>
             <div class="values" role="group" aria-label=${p.juniorValues}>
               ${(this.segmentValues[field] ?? []).map(
@@ -123,20 +123,8 @@ export class OptimizerControls extends LitElement {
     </div>`;
   }
 
-  #bandChanged = (event: CustomEvent<LoadBand | null>) => this.#edit(withConstraints(this.scenario, { loadBand: event.detail ? [event.detail[0], event.detail[1]] : undefined }));
+  #bandChanged = (event: CustomEvent<LoadBand | null>) => emitScenarioEdit(this, withConstraints(this.scenario, { loadBand: event.detail ? [event.detail[0], event.detail[1]] : undefined }));
 
-  /** A percent field: a share in [0, 1] goes through, anything else is marked invalid and kept out of the scenario. */
-  #share(event: Event, apply: (share: number) => Scenario) {
-    const input = event.target as HTMLInputElement;
-    const share = Number(input.value) / 100;
-    const valid = input.value.trim() !== '' && share >= 0 && share <= 1;
-    input.setAttribute('aria-invalid', String(!valid));
-    if (valid) this.#edit(apply(share));
-  }
-
-  #edit(scenario: Scenario) {
-    this.dispatchEvent(new CustomEvent<Scenario>('scenario-edit', { detail: scenario, bubbles: true, composed: true }));
-  }
 }
 
 declare global {

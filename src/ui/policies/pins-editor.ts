@@ -5,7 +5,7 @@ import type { Scenario } from '../../model/scenario';
 import type { PlanView } from '../engine/plan-view';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
-import { controlStyles, percentInput } from './controls';
+import { controlStyles, emitScenarioEdit, percentInput, readShare } from './controls';
 import type { SegmentValues } from './optimizer-controls';
 import { segmentWith, withExclusions, withPins, type Exclusion, type Pin, type SegmentMatch } from './scenario-edits';
 
@@ -162,7 +162,7 @@ export class PinsEditor extends LitElement {
       <td class="segment">${this.#fields(row.segment).map((field) => this.#fieldSelect(name, field, row.segment, (segment) => replace({ ...row, segment })))}</td>
       <td>${this.#repSelect(kind, name, row.rep, (rep) => replace({ ...row, rep }))}</td>
       ${'share' in row
-        ? html`<td class="share">${percentInput({ label: `${name} ${p.pinShare}`, control: 'pin-share', share: row.share, onChange: (e) => this.#share(e, (share) => replace({ ...row, share })) })}</td>`
+        ? html`<td class="share">${percentInput({ label: `${name} ${p.pinShare}`, control: 'pin-share', share: row.share, onChange: (e) => { const share = readShare(e); if (share !== null) replace({ ...row, share }); } })}</td>`
         : nothing}
       <td><button type="button" class="remove" data-control="remove" aria-label=${`${p.remove} ${name}`} title=${p.remove} @click=${() => this.#setRows(kind, this.#rows(kind).filter((_, i) => i !== index))}>✕</button></td>
     </tr>`;
@@ -232,21 +232,9 @@ export class PinsEditor extends LitElement {
   }
 
   #setRows(kind: Kind, rows: Array<Pin | Exclusion>) {
-    this.#edit(kind === 'pin' ? withPins(this.scenario, rows as Pin[]) : withExclusions(this.scenario, rows));
+    emitScenarioEdit(this, kind === 'pin' ? withPins(this.scenario, rows as Pin[]) : withExclusions(this.scenario, rows));
   }
 
-  /** A percent field: a share in [0, 1] goes through, anything else is marked invalid and kept out of the scenario. */
-  #share(event: Event, apply: (share: number) => void) {
-    const input = event.target as HTMLInputElement;
-    const share = Number(input.value) / 100;
-    const valid = input.value.trim() !== '' && share >= 0 && share <= 1;
-    input.setAttribute('aria-invalid', String(!valid));
-    if (valid) apply(share);
-  }
-
-  #edit(scenario: Scenario) {
-    this.dispatchEvent(new CustomEvent<Scenario>('scenario-edit', { detail: scenario, bubbles: true, composed: true }));
-  }
 }
 
 function sameSegment(a: SegmentMatch, b: SegmentMatch): boolean {
