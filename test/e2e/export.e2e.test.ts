@@ -81,6 +81,9 @@ describe('the Export step', () => {
     const limits = page.locator('allot-export-step [data-testid="limitations"] li');
     expect(await limits.count()).toBeGreaterThan(2);
     expect(await limits.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/weekly caps[\s\S]*Instead:\s+Salesforce has no per-rep weekly cap/)]));
+    // The rules and reps the English list names, for the Chinese one below to name as well.
+    const englishAt = (await limits.locator('.pill').allTextContents()).filter((p) => p.startsWith('At ')).map((p) => p.slice('At '.length));
+    expect(englishAt.length).toBeGreaterThan(0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'export-salesforce');
 
@@ -120,6 +123,30 @@ describe('the Export step', () => {
     await expect.poll(() => page.locator('allot-export-step h1').textContent()).toBe('导出');
     expect(await page.locator('allot-export-step [data-testid="limitations"] h2').textContent()).toBe('目标系统无法表达的内容');
     await screenshot(page, 'export-build-sheet-zh');
+
+    // Salesforce's limitations in Chinese: the glossary's words, and still every rule the English named.
+    await chooseTarget(page, 'salesforce');
+    await page.locator('allot-export-step #sf-queue').fill('');
+    await page.locator('allot-export-step #sf-queue').press('Enter');
+    await page.locator('allot-export-step #sf-queue').blur();
+    await expect.poll(() => limits.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/位置：fallback[\s\S]*占比不是整数个槽位[\s\S]*替代做法：\s*按 100 个槽位取整：r01 /)]));
+    const chinese = await limits.allTextContents();
+    expect(chinese).toEqual(expect.arrayContaining([expect.stringMatching(/每周容量上限（capacityPerWeek）[\s\S]*Salesforce 没有按销售设置的每周上限/)]));
+    for (const item of chinese) expect(item, item).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese.join('\n')).not.toMatch(/Instead|weekly caps|left out of this rule/);
+    const chineseAt = (await limits.locator('.pill').allTextContents()).filter((p) => p.startsWith('位置：')).map((p) => p.slice('位置：'.length));
+    expect(chineseAt.sort()).toEqual([...englishAt].sort());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'export-salesforce-zh');
+    await page.locator('allot-file-preview').scrollIntoViewIfNeeded();
+    await screenshot(page, 'export-salesforce-zh-list');
+    // The refusal too, still led by the rule it names (Frappe is still set to v15).
+    await chooseTarget(page, 'frappe');
+    await expect.poll(() => refused.locator('[data-testid="refused-reason"]').textContent()).toBe(
+      'rules[0] (east-starter)：Frappe v15 没有按权重分配的规则（Round Robin 为平均分配）；请导出为 v16（Weighted Distribution），或把权重设为相等',
+    );
+    await screenshot(page, 'export-refused-zh');
+    await chooseTarget(page, 'build-sheet');
 
     // A baseline exports too.
     await page.locator('allot-export-step #export-policy').selectOption('territory');
