@@ -91,9 +91,29 @@ describe('the Policies and Compare steps', () => {
     expect(await page.locator('allot-compare-step #lorenz-title').textContent()).toBe('公平性：洛伦兹曲线');
     expect(await policyRows(page).count()).toBe(6);
     await screenshot(page, 'compare-zh');
+    // The simulator's notes are the engine's own sentences, worded in Chinese too (i18n/engine-zh.ts).
+    const notes = page.locator('allot-compare-step [data-panel="notes"]');
+    expect(await notes.locator('li').first().textContent()).toContain('交叉拟合');
+    expect(await notes.textContent()).not.toMatch(/Scoring|Arrivals|First touch/);
+    await notes.scrollIntoViewIfNeeded();
+    await screenshot(page, 'compare-notes-zh');
     await step(page, 'policies').click();
     await expect.poll(() => page.locator('allot-policies-step h1').textContent()).toBe('分配策略');
     await screenshot(page, 'policies-zh');
+
+    // An infeasible plan is explained in Chinese, with the numbers.
+    await page.getByRole('checkbox', { name: '负载区间' }).check();
+    const zhMin = page.getByRole('spinbutton', { name: '下限' });
+    await zhMin.fill('100');
+    await zhMin.press('Enter');
+    await expect.poll(() => infeasible.count(), { timeout: 30_000 }).toBe(1);
+    const reasons = await infeasible.locator('li').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toMatch(/负载区间下限.*100%.*[\d,.]+ 条/);
+    expect(reasons.join(' ')).not.toMatch(/load band|leads\/week/);
+    await screenshot(page, 'policies-infeasible-zh');
+    await page.getByRole('checkbox', { name: '负载区间' }).uncheck();
+    await expect.poll(() => conversions.count(), { timeout: 30_000 }).toBe(1);
 
     expectOnlyLocalRequests(visit);
     await close(visit);
