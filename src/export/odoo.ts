@@ -99,7 +99,7 @@ function memberRecord(id: string, team: string, member: PoolMember, quota: numbe
   return [
     `    <record id="${id}" model="crm.team.member">`,
     `      <field name="crm_team_id" ref="${team}"/>`,
-    `      <field name="user_id" search="${xmlText(`[('login', '=', ${JSON.stringify(member.rep.crmUser)})]`)}"/>`,
+    `      <field name="user_id" search="${xmlText(`[('login', '=', ${JSON.stringify(member.rep.crmUser)})]`, `crm.team.member ${id} user_id`)}"/>`,
     `      <field name="assignment_max">${quota}</field>`,
     `    </record>`,
   ].join('\n');

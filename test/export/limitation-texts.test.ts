@@ -113,6 +113,7 @@ const REFUSALS: Array<[ExportErrorCode, ExportTargetName, ExportOptions, () => R
   ['invalid_config', 'json', {}, () => ({ ...sample, reps: [] }) as RuleConfig],
   ['fallback_empty', 'frappe', {}, () => one([], NOBODY)],
   ['control_character', 'salesforce', {}, () => one([], FALLBACK, REPS.map((r) => (r.id === 'r2' ? { ...r, name: '李伟\u0007' } : r)))],
+  ['control_character', 'odoo', {}, () => ({ ...one([]), name: '华东团队\u0007' })],
   ['hubspot_review_queue', 'hubspot', {}, () => one([review('人工审核')])],
   ['hubspot_empty_pool', 'hubspot', {}, () => one([{ id: 'away', assign: NOBODY }])],
   ['hubspot_too_many_groups', 'hubspot', {}, () => one([{ id: 'wide', when: { all: [0, 1, 2, 3, 4, 5].map(ANY_OF_TWO) }, assign: FALLBACK }])],
