@@ -9,6 +9,7 @@ import { type Condition, type RuleConfig } from '../model/rules';
 import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
 import { UsageError } from './cli-error';
 import { readRulesFile, readSourceFile } from './read-files';
+import { csvCell } from '../export/csv-cell';
 
 export interface RouteSummary {
   rules: { file: string; name: string };
@@ -144,10 +145,6 @@ async function writeAssignments(file: string, config: RuleConfig, decisions: Dec
   } finally {
     await handle.close();
   }
-}
-
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function summarize(config: RuleConfig, decisions: Decision[], rest: Omit<RouteSummary, 'decisions' | 'byRule' | 'byRep' | 'queues'>): RouteSummary {

@@ -2,6 +2,7 @@ import type { Assign, RuleConfig } from '../model/rules';
 import { CHINESE, ENGLISH, type SheetWords } from './build-sheet-words';
 import { limitationsMarkdown } from './limitations-note';
 import type { Exporter, Limitation } from './target';
+import { csvCell } from './csv-cell';
 
 /**
  * The rules as a sheet a person types into a CRM configured by hand (简道云, 用友, 金蝶, Zoho,
@@ -52,11 +53,6 @@ function assignCells(config: RuleConfig, assign: Assign, words: SheetWords): [st
 function sla(value: { firstTouchHours?: number; reclaimAfterHours?: number } | undefined, words: SheetWords): string {
   const parts = [value?.firstTouchHours && words.firstTouch(value.firstTouchHours), value?.reclaimAfterHours && words.reclaim(value.reclaimAfterHours)].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : words.none;
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-export function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Text in a Markdown table cell stays text: no HTML, no column break, no line break. */

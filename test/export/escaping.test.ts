@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORTERS, exportRules, type ExportTargetName } from '../../src/export';
+import { csvCell } from '../../src/export/csv-cell';
 import type { FrappeAssignmentRule } from '../../src/export/frappe';
 import { parseRuleConfig, type RuleConfig } from '../../src/model/rules';
 import { compileDomain } from './replay/odoo-domain-eval';
@@ -75,6 +76,16 @@ describe('names and values with & < > " \' , quotes, newlines and Chinese export
     expect(rows[1]![3]).toContain(`${NASTY} <o'brien+"x"@example.com> 30%`);
     expect(rows[1]![6]).toBe('24 小时内首次跟进');
     expect(rows.every((r) => r.length === 7)).toBe(true);
+  });
+
+  it('build sheet: a cell a spreadsheet would run as a formula stays text; numbers stay numbers', () => {
+    const formula = { ...nastyConfig(), rules: [{ ...nastyConfig().rules[0]!, id: '=HYPERLINK("http://x","y")' }] };
+    const rows = parseCsv(exportRules(formula, 'build-sheet', { language: 'en' }).files.find((f) => f.path.endsWith('.csv'))!.content.slice(1));
+    expect(rows[1]![1]).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(rows[1]![0]).toBe('1');
+    expect(csvCell('-12.5')).toBe('-12.5');
+    expect(csvCell('+86 138')).toBe(`'+86 138`);
+    expect(csvCell('@sum')).toBe(`'@sum`);
   });
 
   it('build sheet: Markdown cells keep text as text (no HTML, no broken columns)', () => {
