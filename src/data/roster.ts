@@ -1,4 +1,5 @@
 import { RepSchema, type Rep, type Roster } from '../model/roster';
+import { parseAbsence, parseWorkingHours } from '../model/working-time';
 import { LEADS_TABLE } from './canonical-leads';
 import { sqlName, type Database } from './database';
 import { normalizeHeader } from './field-guess';
@@ -15,7 +16,8 @@ const ROSTER_HEADERS: Record<string, string[]> = {
   max_open: ['maxopen', 'openlimit', '最大跟进数', '跟进上限'],
   active: ['active', 'isactive', 'status', '在职', '是否在岗', '状态'],
   crm_user: ['crmuser', 'username', 'user', 'email', 'login', '账号', '用户名', '邮箱'],
-  absences: ['absences', 'absent', '请假', '不在岗'],
+  absences: ['absences', 'absent', 'leave', '请假', '不在岗', '休假'],
+  working_hours: ['workinghours', 'hours', 'shift', '工作时间', '班次'],
 };
 
 const TRUE_WORDS = ['true', '1', 'yes', 'y', 'active', '是', '在职', '在岗', '启用'];
@@ -61,6 +63,11 @@ function parseRep(row: Record<string, string | null>, rowNumber: number, file: s
   }
   const id = row[idColumn]?.trim();
   if (!id) fail('rep_id', 'the rep id is empty.');
+  const workingHours = cell('working_hours');
+  if (workingHours !== undefined && parseWorkingHours(workingHours) === null) fail('working_hours', `"${workingHours}" is not working hours such as 09:00-18:00 or 周一至周五 9-18.`);
+  const absences = splitList(cell('absences'));
+  const badAbsence = absences.find((text) => parseAbsence(text) === null);
+  if (badAbsence !== undefined) fail('absences', `"${badAbsence}" is not a date (2026-02-02) or a range of dates (2026-02-02..2026-02-06).`);
   const parsed = RepSchema.safeParse({
     rep_id: id,
     name: cell('name') ?? id,
@@ -71,7 +78,8 @@ function parseRep(row: Record<string, string | null>, rowNumber: number, file: s
     max_open: number('max_open') ?? null,
     active: activeText === undefined ? true : TRUE_WORDS.includes(activeText),
     crm_user: cell('crm_user') ?? '',
-    absences: splitList(cell('absences')),
+    absences,
+    working_hours: workingHours ?? null,
   });
   if (!parsed.success) fail(String(parsed.error.issues[0]!.path[0]), parsed.error.issues[0]!.message);
   return parsed.data!;

@@ -1,16 +1,12 @@
+import type { WorkingHours } from '../model/working-time';
+
+export { DEFAULT_WORKING_HOURS, parseWorkingHours, type WorkingHours } from '../model/working-time';
+
 /**
  * Working time. The simulation clock is hours since Monday 00:00 of the first simulated week
  * (the data's local clock). A rep works `days` (Monday = 0) from `start` to `end` o'clock; leads
  * arrive at any hour, and wait for the next working moment to be touched.
  */
-export interface WorkingHours {
-  /** Weekdays worked, 0 = Monday … 6 = Sunday. */
-  days: readonly number[];
-  start: number;
-  end: number;
-}
-
-export const DEFAULT_WORKING_HOURS: WorkingHours = { days: [0, 1, 2, 3, 4], start: 9, end: 18 };
 export const HOURS_PER_WEEK = 168;
 
 /** A compiled week: per hour of the week, whether it is worked, and the worked hours before it. */
@@ -47,15 +43,4 @@ export function momentAfterWorked(cal: WeekCalendar, w: number): number {
   const rest = w - week * perWeek;
   const k = Math.min(Math.floor(rest), perWeek - 1);
   return week * HOURS_PER_WEEK + cal.workedHour[k]! + (rest - k);
-}
-
-/** Parses `09:00-18:00` or `9-18`, optionally with days `Mon-Fri 9-18` / `周一至周五 9-18`; null when unreadable. */
-export function parseWorkingHours(text: string | null | undefined): WorkingHours | null {
-  if (!text) return null;
-  const m = /(\d{1,2})(?::(\d{2}))?\s*[-–~至到]\s*(\d{1,2})(?::(\d{2}))?\s*$/.exec(text.trim());
-  if (!m) return null;
-  const start = Number(m[1]), end = Number(m[3]);
-  if (!(start >= 0 && end <= 24 && start < end)) return null;
-  const days = /sat|sun|周六|周日|周末|7\s*[x×]\s*24|每天|daily/i.test(text) ? [0, 1, 2, 3, 4, 5, 6] : DEFAULT_WORKING_HOURS.days;
-  return { days, start, end };
 }

@@ -5,7 +5,8 @@ import { decayMultiplier } from '../estimate/decay';
 import type { Estimates } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import { JUNIOR_TIER } from '../optimize/problem';
-import { DEFAULT_WORKING_HOURS, HOURS_PER_WEEK, parseWorkingHours, type WorkingHours } from './calendar';
+import { DEFAULT_WORKING_HOURS, parseAbsence, parseWorkingHours, type WorkingHours } from '../model/working-time';
+import { HOURS_PER_WEEK } from './calendar';
 
 /**
  * Everything a replication needs, as plain data that can be posted to a worker (DESIGN §3.3).
@@ -314,13 +315,12 @@ function highValueFlags(named: readonly string[] | undefined, segments: SimSegme
   return { flags, rule: 'segments whose median lead value is in the top quarter of segments' };
 }
 
-/** `2026-02-02`, `2026-02-02..2026-02-06` (also `~`, `至`, ` to `) → hours since `startMs`, end exclusive. */
+/** A roster absence in simulation hours since `startMs`, end exclusive; none when unreadable (the roster reader refuses those). */
 export function absenceHours(text: string, startMs: number): Array<[number, number]> {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|~|至|to)\s*(\d{4}-\d{2}-\d{2}))?$/.exec(text.trim());
-  if (!m) return [];
-  const from = Date.parse(`${m[1]}T00:00:00Z`);
-  const to = Date.parse(`${m[2] ?? m[1]}T00:00:00Z`) + 86_400_000;
-  if (!(to > from)) return [];
+  const range = parseAbsence(text);
+  if (!range) return [];
+  const from = Date.parse(`${range.from}T00:00:00Z`);
+  const to = Date.parse(`${range.to}T00:00:00Z`) + 86_400_000;
   return [[(from - startMs) / 3_600_000, (to - startMs) / 3_600_000]];
 }
 

@@ -26,6 +26,14 @@ describe('the roster of the sample team', () => {
     expect(roster.reps.filter((r) => !r.active).map((r) => r.rep_id).sort()).toEqual(['r10', 'r14']);
   });
 
+  it('reads working hours and absences in Chinese headers, and names the row and column of one it cannot read', async () => {
+    const text = (body: string) => ({ name: 'team.csv', bytes: new TextEncoder().encode(`销售编号,姓名,每周容量,工作时间,请假\n${body}\n`) });
+    const roster = await readRoster(db, text('r1,王芳,16,周一至周五 9-18,2026-02-02..2026-02-06；2026-03-09'));
+    expect(roster.reps[0]).toMatchObject({ working_hours: '周一至周五 9-18', absences: ['2026-02-02..2026-02-06', '2026-03-09'] });
+    await expect(readRoster(db, text('r1,王芳,16,whenever,'))).rejects.toThrow(/team\.csv: row 1, column "工作时间": "whenever" is not working hours/);
+    await expect(readRoster(db, text('r1,王芳,16,9-18,next week'))).rejects.toThrow(/team\.csv: row 1, column "请假": "next week" is not a date/);
+  });
+
   it('is inferred from the owners when no roster is given, each guess explained', async () => {
     const { attributes } = await importLeads(db, [sample('leads.csv')]);
     const roster = await inferRoster(db, attributes);

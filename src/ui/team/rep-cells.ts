@@ -1,5 +1,5 @@
 import { RepSchema, type Rep } from '../../model/roster';
-import { absenceHours } from '../../simulate/world';
+import { parseAbsence } from '../../model/working-time';
 import type { TeamColumn } from '../i18n/texts';
 
 /** Why a cell's text was refused; the Team step words it in the user's language. */
@@ -57,7 +57,7 @@ export function editCell(reps: readonly Rep[], index: number, column: TeamColumn
     case 'skills':
     case 'absences': {
       const items = trimmed ? trimmed.split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean) : [];
-      const badDate = column === 'absences' ? items.find((item) => absenceHours(item, 0).length === 0) : undefined;
+      const badDate = column === 'absences' ? items.find((item) => parseAbsence(item) === null) : undefined;
       if (badDate !== undefined) return problem({ code: 'badDate', value: badDate });
       value = items;
       break;
