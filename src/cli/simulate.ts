@@ -2,9 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { compare, type Comparison } from '../simulate/compare';
-import { METRICS, type MetricName } from '../simulate/metrics';
+import type { MetricName } from '../simulate/metrics';
 import { nodeWorkerPool } from '../simulate/node-pool';
-import { prepareComparison } from '../simulate/prepare';
+import { prepareComparison, type PreparedComparison } from '../simulate/prepare';
 import type { Interval } from '../simulate/summarize';
 import { UsageError } from './cli-error';
 import { loadEstimates } from './estimate';
@@ -51,7 +51,7 @@ function wholeNumber(text: string | undefined, flag: string, min: number): numbe
   return n;
 }
 
-function toJson(result: Comparison, rules: PreparedRules, ms: number) {
+function toJson(result: Comparison, rules: PreparedComparison['rules'], ms: number) {
   return {
     baseline: result.baseline,
     scoring: result.scoring,
@@ -62,7 +62,6 @@ function toJson(result: Comparison, rules: PreparedRules, ms: number) {
     policies: result.policies.map((p, k) => ({ name: p.name, rules: rules[k], metrics: p.metrics, vsBaseline: p.vsBaseline, reps: p.reps })),
   };
 }
-type PreparedRules = Awaited<ReturnType<typeof prepareComparison>>['rules'];
 
 const SHOWN: Array<[MetricName, string, (x: number) => string]> = [
   ['conversions', 'conversions', (x) => x.toFixed(1)],
@@ -93,4 +92,3 @@ function format(name: string, result: Comparison, ms: number): string {
   return lines.join('\n');
 }
 
-export { METRICS };

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchRunner } from './compare';
 import type { ReplicateInput, ReplicationBatch } from './replicate';
-import { METRICS, REP_METRICS } from './metrics';
 import { mergeBatches } from './summarize';
 
 /** Run from TypeScript sources (tsx, vitest), the worker registers tsx's loader first; a built CLI runs plain JS. */
@@ -47,4 +46,3 @@ export function nodeWorkerPool(threads = availableParallelism()): BatchRunner {
   };
 }
 
-export { METRICS, REP_METRICS };
