@@ -1,4 +1,4 @@
-import { PAGE_HELPERS } from './served-app';
+import { PAGE_HELPERS, type DeepQuery } from './served-app';
 import type { Browser, Page } from 'playwright-core';
 
 export interface SliderMove {
@@ -58,15 +58,7 @@ async function settled(page: Page): Promise<void> {
 /** Runs in the page: moves the slider to `position` and resolves once the charts are redrawn and painted. */
 function moveAndWait(position: number): Promise<{ redrawMs: number; untilSolveMs: number }> {
   const stepRoot = document.querySelector('allot-app')!.shadowRoot!.querySelector('allot-policies-step')!.shadowRoot!;
-  const deep = (node: ParentNode, selector: string): Element | null => {
-    const hit = node.querySelector(selector);
-    if (hit) return hit;
-    for (const el of node.querySelectorAll('*')) {
-      const inner = el.shadowRoot ? deep(el.shadowRoot, selector) : null;
-      if (inner) return inner;
-    }
-    return null;
-  };
+  const deep = (globalThis as unknown as { __deep: DeepQuery }).__deep;
   const drawings = () => [...stepRoot.querySelectorAll('allot-chart')].map((c) => c.shadowRoot?.querySelector('figure')?.firstElementChild ?? null);
   const before = new Set(drawings());
   const panel = stepRoot.querySelector('[data-panel="plan"]')!;

@@ -1,4 +1,4 @@
-import { PAGE_HELPERS } from './served-app';
+import { PAGE_HELPERS, type DeepQuery } from './served-app';
 import type { Browser } from 'playwright-core';
 
 export interface FirstScreen {
@@ -34,15 +34,7 @@ export async function measureFirstScreen(browser: Browser, origin: string, timeo
     await page.goto(origin, { waitUntil: 'commit' });
     const found = await page.waitForFunction(
       () => {
-        const deep = (node: ParentNode, selector: string): Element | null => {
-          const hit = node.querySelector(selector);
-          if (hit) return hit;
-          for (const el of node.querySelectorAll('*')) {
-            const inner = el.shadowRoot ? deep(el.shadowRoot, selector) : null;
-            if (inner) return inner;
-          }
-          return null;
-        };
+        const deep = (globalThis as unknown as { __deep: DeepQuery }).__deep;
         const seen = ((globalThis as unknown as { __phases?: Record<string, number> }).__phases ??= {});
         const phase = deep(document, 'allot-data-step [data-phase]')?.getAttribute('data-phase') ?? deep(document, '[data-phase]')?.getAttribute('data-phase');
         if (phase && seen[phase] === undefined) seen[phase] = performance.now();

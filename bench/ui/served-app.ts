@@ -44,10 +44,26 @@ export async function serveBuiltApp(log: (line: string) => void): Promise<Served
 }
 
 /**
- * tsx (esbuild, keepNames) wraps named inner functions of the page functions we pass to
- * `page.evaluate` in `__name(fn, "name")`, a helper that exists in Node, not in the page.
+ * Installed in every benchmarked page before its scripts run:
+ * - `__name`: tsx (esbuild, keepNames) wraps named inner functions of the page functions we pass
+ *   to `page.evaluate` in `__name(fn, "name")`, a helper that exists in Node, not in the page;
+ * - `__deep`: a querySelector that also looks inside shadow roots, shared by the page functions.
  */
-export const PAGE_HELPERS = { content: 'globalThis.__name = (fn) => fn;' };
+export const PAGE_HELPERS = {
+  content: `globalThis.__name = (fn) => fn;
+globalThis.__deep = function deep(node, selector) {
+  const hit = node.querySelector(selector);
+  if (hit) return hit;
+  for (const el of node.querySelectorAll('*')) {
+    const inner = el.shadowRoot ? deep(el.shadowRoot, selector) : null;
+    if (inner) return inner;
+  }
+  return null;
+};`,
+};
+
+/** In a page with PAGE_HELPERS: the first element matching `selector` under `node`, looking inside shadow roots too. */
+export type DeepQuery = (node: ParentNode, selector: string) => Element | null;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
