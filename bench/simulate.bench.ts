@@ -27,7 +27,7 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
   const db = await createNativeDatabase();
   try {
     const loaded = await loadEstimates(db, path.resolve(import.meta.dirname, '../data/sample/scenario.json'));
-    const perWeek = (await prepareComparison(db, loaded.scenario, loaded.roster)).world.segments.reduce((s, x) => s + x.perWeek, 0);
+    const perWeek = loaded.estimates.segments.reduce((s, x) => s + x.perWeek, 0);
     const weeks = loaded.scenario.simulation.weeks + 1;
     const scale = leads / weeks / perWeek;
     const scenario = { ...loaded.scenario, simulation: { ...loaded.scenario.simulation, volumeMultiplier: scale } };

@@ -27,9 +27,9 @@ export async function simulateCommand(db: Database, args: string[]): Promise<str
   const replications = wholeNumber(values.replications, '--replications', 1);
   const seed = wholeNumber(values.seed, '--seed', -2_147_483_648);
   const threads = wholeNumber(values.threads, '--threads', 1);
-  const { scenario, roster } = await loadEstimates(db, values.scenario);
+  const { scenario, roster, estimates } = await loadEstimates(db, values.scenario);
   const extra = await Promise.all((values.rules ?? []).map(async (file) => ({ name: path.basename(file).replace(/\.json$/i, ''), config: await readRulesFile(file) })));
-  const prepared = await prepareComparison(db, scenario, roster, extra);
+  const prepared = await prepareComparison(db, scenario, roster, { extra, estimates });
   const started = performance.now();
   const progress = !values.json && process.stderr.isTTY;
   const result = await compare(prepared, {

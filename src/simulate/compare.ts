@@ -1,5 +1,5 @@
 import { runReplications, type ReplicateInput, type ReplicationBatch } from './replicate';
-import { mergeBatches, summarize, type ComparisonSummary } from './summarize';
+import { summarize, type ComparisonSummary } from './summarize';
 import { touchQuantile } from './metrics';
 import { createScratch, emptyTotals, runPolicy } from './run-policy';
 import { drawArrivals } from './arrivals';
@@ -47,15 +47,15 @@ export async function compare(prepared: PreparedComparison, options: { replicati
   const notes = [...prepared.notes, calibrationNote(world)];
   const input: ReplicateInput = { world, policiesByFold: prepared.policiesByFold, seed: options.seed };
   const replications = Array.from({ length: options.replications }, (_, i) => i);
+  // Every runner hands back one batch in replication order (the pools merge their workers' shares).
   const batch = await (options.runner ?? inThisThread)(input, replications, options);
-  const merged = mergeBatches([batch], prepared.names.length, world.reps.length);
   return {
-    ...summarize(world, prepared.names, merged, prepared.baseline),
+    ...summarize(world, prepared.names, batch, prepared.baseline),
     scoring: prepared.scoring,
     seed: options.seed,
     notes,
     world,
-    batch: merged,
+    batch,
     names: prepared.names,
   };
 }

@@ -4,7 +4,7 @@
  * `prepareComparison` turns a scenario into a world and policies; `compare` runs replications on
  * a runner (this thread, Node worker threads, Web Workers) and summarises them.
  */
-export { prepareComparison, salesforceSlots, type PreparedComparison, type ExtraPolicy } from './prepare';
+export { prepareComparison, salesforceSlots, type PreparedComparison, type PrepareOptions, type ExtraPolicy } from './prepare';
 export { compare, calibrated, inThisThread, type BatchRunner, type RunControl, type Comparison } from './compare';
 export { runReplications, type ReplicateInput, type ReplicationBatch, type ReplicateControl } from './replicate';
 export { summarize, mergeBatches, metricValues, interval, type Interval, type PolicySummary, type ComparisonSummary } from './summarize';

@@ -36,7 +36,15 @@ export interface ExtraPolicy {
   config: RuleConfig;
 }
 
-export async function prepareComparison(db: Database, scenario: Scenario, roster: Rep[], extra: ExtraPolicy[] = []): Promise<PreparedComparison> {
+export interface PrepareOptions {
+  /** Rule files to compare besides the scenario's policies. */
+  extra?: ExtraPolicy[];
+  /** The whole history's estimates for this scenario and roster, when the caller has them already. */
+  estimates?: Estimates;
+}
+
+export async function prepareComparison(db: Database, scenario: Scenario, roster: Rep[], options: PrepareOptions = {}): Promise<PreparedComparison> {
+  const extra = options.extra ?? [];
   const spec: SegmentSpec = scenario.segments;
   const sim = scenario.simulation;
   if (roster.length === 0) throw new ImportError('roster: the simulation needs reps; give a roster or leads with owners.', { path: 'roster' });
@@ -44,7 +52,7 @@ export async function prepareComparison(db: Database, scenario: Scenario, roster
   if (history.created.length === 0) throw new ImportError('leads: no lead has a creation time, so arrivals cannot be simulated (map created_at).', { path: 'leads.mapping.created_at' });
   const repIds = [...new Set([...roster.map((r) => r.rep_id), ...history.owners])];
   const decay = scenario.decay ? { decay: scenario.decay } : {};
-  const full = estimate(await readEstimationInputs(db, spec), { reps: repIds, ...decay });
+  const full = options.estimates ?? estimate(await readEstimationInputs(db, spec), { reps: repIds, ...decay });
   const segmentKeys = full.segments.map((s) => s.key);
 
   const folds = sim.scoring === 'cross_fit'

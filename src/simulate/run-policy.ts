@@ -59,17 +59,17 @@ export interface RunScratch {
 }
 
 export function createScratch(world: SimulationWorld): RunScratch {
+  const calendars = world.reps.map((r) => compileCalendar(r.hours));
   return {
-    calendars: world.reps.map((r) => compileCalendar(r.hours)),
+    calendars,
     away: Uint8Array.from(world.reps, (r) => (r.absent ? 1 : 0)),
     hasAbsences: Uint8Array.from(world.reps, (r) => (r.absences.length ? 1 : 0)),
     junior: Uint8Array.from(world.reps, (r) => (r.junior ? 1 : 0)),
     valuePerWon: Float64Array.from(world.segments, (s) => s.valuePerWon),
-    service: Float64Array.from(world.reps, (r) => {
-      const hours = compileCalendar(r.hours).hoursPerWeek;
+    service: Float64Array.from(world.reps, (r, i) => {
       // A rep outside the roster (as-is replay only) works at the team's average pace.
       const perWeek = r.capacityPerWeek > 0 ? r.capacityPerWeek : world.segments.reduce((s, x) => s + x.perWeek, 0) / Math.max(1, world.reps.length);
-      return (world.horizon.touchShare * hours) / Math.max(perWeek, 1e-9);
+      return (world.horizon.touchShare * calendars[i]!.hoursPerWeek) / Math.max(perWeek, 1e-9);
     }),
     repFree: new Float64Array(world.reps.length),
     closes: new TimeHeap(),
