@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Database } from '../data/database';
 import { readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import { importLeads } from '../data/import-leads';
 import { inferRoster, readRoster } from '../data/roster';
 import type { BacktestResult } from '../estimate/backtest';

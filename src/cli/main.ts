@@ -1,5 +1,5 @@
 import { createNativeDatabase } from '../data/adapters/native-node';
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import { UsageError } from './cli-error';
 import { COMMANDS } from './commands';
 

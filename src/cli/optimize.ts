@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import { textsOf } from '../model/message';
 import { buildPolicy, PolicyError, toCplexLp, type OptimalPlan } from '../optimize';
 import { UsageError } from './cli-error';

@@ -3,7 +3,7 @@ import { UsageError } from './cli-error';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MappingSchema, type MappingInput } from '../model/mapping';
-import { ImportError } from '../data/import-error';
+import { firstIssue, ImportError } from '../model/errors';
 import type { SourceFile } from '../data/read-table';
 
 export async function readSourceFile(file: string): Promise<SourceFile> {
@@ -28,9 +28,8 @@ export async function readJsonFile(file: string): Promise<unknown> {
 export async function readMappingFile(file: string): Promise<{ mapping: MappingInput; tablePaths: string[] }> {
   const parsed = MappingSchema.safeParse(await readJsonFile(file));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.join('.') || '(root)';
-    throw new ImportError(`${file}: ${where}: ${issue.message}`, { file, path: where });
+    const issue = firstIssue(parsed.error);
+    throw new ImportError(`${file}: ${issue.path}: ${issue.message}`, { file, path: issue.path });
   }
   const folder = path.dirname(file);
   return { mapping: parsed.data, tablePaths: (parsed.data.tables ?? []).map((t) => path.resolve(folder, t.path)) };

@@ -1,6 +1,6 @@
 import { LEADS_TABLE } from './canonical-leads';
 import { sqlName, sqlString, type Database } from './database';
-import { ImportError } from './import-error';
+import { ImportError } from '../model/errors';
 
 /** How leads are cut into segments: the scenario's `segments` (DESIGN §2.3). */
 export interface SegmentSpec {
@@ -185,12 +185,12 @@ function checkSpec(spec: SegmentSpec, columns: string[]) {
   if (spec.fields.length === 0) throw new ImportError('segments.fields: name at least one column.', { path: 'segments.fields' });
   spec.fields.forEach((field, i) => {
     if (!columns.includes(field)) {
-      throw new ImportError(`segments.fields[${i}]: "${field}" is not a column of the leads (columns: ${columns.join(', ')}).`, { path: `segments.fields.${i}`, column: field });
+      throw new ImportError(`segments.fields[${i}]: "${field}" is not a column of the leads (columns: ${columns.join(', ')}).`, { path: `segments.fields[${i}]`, column: field });
     }
   });
   spec.valueBands.forEach((band, i) => {
     if (!Number.isFinite(band) || (i > 0 && band <= spec.valueBands[i - 1]!)) {
-      throw new ImportError(`segments.valueBands[${i}]: ${band} must be a number above the band before it (bands ascend).`, { path: `segments.valueBands.${i}` });
+      throw new ImportError(`segments.valueBands[${i}]: ${band} must be a number above the band before it (bands ascend).`, { path: `segments.valueBands[${i}]` });
     }
   });
 }

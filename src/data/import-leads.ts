@@ -5,7 +5,7 @@ import { profileColumns } from './column-profile';
 import type { Database } from './database';
 import { guessContactColumns, guessFields } from './field-guess';
 import { findDuplicateContacts, findNearDuplicateValues, NEAR_DUPLICATE_MAX_VALUES } from './findings';
-import { ImportError } from './import-error';
+import { firstIssue, ImportError } from '../model/errors';
 import { joinTables } from './joins';
 import { dropRawTable, readRawTable, type RawTable, type SourceFile } from './read-table';
 
@@ -69,8 +69,8 @@ export async function dropSources(db: Database, raws: RawTable[]): Promise<void>
 export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}, options: MapOptions = {}): Promise<LeadImport> {
   const parsed = MappingSchema.safeParse(input);
   if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new ImportError(`mapping: ${first.path.join('.') || '(root)'}: ${first.message}`, { path: first.path.join('.') });
+    const first = firstIssue(parsed.error);
+    throw new ImportError(`mapping: ${first.path}: ${first.message}`, { path: first.path });
   }
   const [leadTable, ...others] = raws as [RawTable, ...RawTable[]];
   const file = leadTable.file;

@@ -1,7 +1,7 @@
 import type { QualityIssue } from '../model/quality';
 import type { TableSource } from '../model/mapping';
 import { sqlName, type Database } from './database';
-import { ImportError } from './import-error';
+import { ImportError } from '../model/errors';
 import type { RawTable } from './read-table';
 
 export interface JoinedTable {

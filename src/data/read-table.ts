@@ -4,7 +4,7 @@ import type { QualityIssue, SourceSummary } from '../model/quality';
 import { detectDelimiter, toCsv } from './csv-dialect';
 import { sqlName, sqlString, type Database } from './database';
 import { decodeToUtf8, looksBinary, sniffContainer } from './decode-text';
-import { ImportError } from './import-error';
+import { ImportError } from '../model/errors';
 
 export interface SourceFile {
   name: string;

@@ -3,7 +3,7 @@ import { parseAbsence, parseWorkingHours } from '../model/working-time';
 import { LEADS_TABLE } from './canonical-leads';
 import { sqlName, type Database } from './database';
 import { normalizeHeader } from './field-guess';
-import { ImportError } from './import-error';
+import { ImportError } from '../model/errors';
 import { readRawTable, type SourceFile } from './read-table';
 
 const ROSTER_HEADERS: Record<string, string[]> = {

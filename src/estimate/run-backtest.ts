@@ -1,6 +1,6 @@
 import type { Database } from '../data/database';
 import { createdRange, readEstimationInputs, type EstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import { backtest, defaultCutoff, DEFAULT_HOLD_OUT, type BacktestResult } from './backtest';
 import { conversionCounts, estimate } from './estimate';
 

@@ -1,3 +1,4 @@
+import { jsonPath } from '../model/errors';
 import { RuleConfigSchema } from '../model/rules';
 import schema from '../model/schemas/allot.rules.v1.schema.json';
 import { jsonFile } from './limitations-note';
@@ -8,7 +9,7 @@ export const exportJson: Exporter = (config) => {
   const checked = RuleConfigSchema.safeParse(config);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new ExportError(`not a valid allot.rules/v1 config: ${issue.message}`, issue.path.join('.') || '(root)', 'invalid_config', { detail: issue.message });
+    throw new ExportError(`not a valid allot.rules/v1 config: ${issue.message}`, jsonPath(issue.path), 'invalid_config', { detail: issue.message });
   }
   return {
     target: 'json',

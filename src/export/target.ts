@@ -1,3 +1,4 @@
+import { AllotError, type ErrorParams } from '../model/errors';
 import type { RuleConfig } from '../model/rules';
 
 /**
@@ -30,7 +31,7 @@ export interface Limitation {
   approximation: string;
 }
 
-export type ExportParams = Record<string, string | number>;
+export type ExportParams = ErrorParams;
 
 /**
  * One code per kind of limitation an exporter reports. Target-specific wording gets its own code
@@ -129,14 +130,12 @@ export type ExportErrorCode =
   | 'salesforce_field_reserved';
 
 /** A RuleConfig the target cannot express at all; names the rule (JSON path) and the reason. */
-export class ExportError extends Error {
-  constructor(
-    message: string,
-    readonly path: string,
-    readonly code: ExportErrorCode,
-    readonly params: ExportParams = {},
-  ) {
-    super(`${path}: ${message}`);
+export class ExportError extends AllotError {
+  declare readonly code: ExportErrorCode;
+  declare readonly params: ExportParams;
+
+  constructor(message: string, readonly path: string, code: ExportErrorCode, params: ExportParams = {}) {
+    super({ family: 'export', code, params, where: { path }, message: `${path}: ${message}` });
     this.name = 'ExportError';
   }
 }

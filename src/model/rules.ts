@@ -1,3 +1,4 @@
+import { jsonPath } from './errors';
 import { z } from 'zod';
 
 /**
@@ -169,12 +170,6 @@ export function ruleConfigJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(RuleConfigSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }
 
-/** `rules[2].assign.pool[1].rep`: the path as a reader of the JSON file would write it. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
-  return text || '(root)';
-}
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -183,21 +178,21 @@ function describeIssue(issue: ZodIssue, base: PropertyKey[], root: unknown): Rul
   const here = valueAt(root, path);
   switch (issue.code) {
     case 'invalid_union': {
-      if ('note' in issue && issue.note === 'No matching discriminator') return [{ path: formatJsonPath(path), message: describeOperator(here) }];
+      if ('note' in issue && issue.note === 'No matching discriminator') return [{ path: jsonPath(path), message: describeOperator(here) }];
       if (issue.errors.length > 0 && issue.errors.every((b) => b.length === 1 && b[0]!.code === 'invalid_type' && b[0]!.path.length === 0)) {
         const expected = issue.errors.map((b) => (b[0] as z.core.$ZodIssueInvalidType).expected).join(' or ');
-        return [{ path: formatJsonPath(path), message: here === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${describeValue(here)}` }];
+        return [{ path: jsonPath(path), message: here === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${describeValue(here)}` }];
       }
       return closestBranch(issue.errors, here).flatMap((inner) => describeIssue(inner, path, root));
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: formatJsonPath([...path, key]), message: `unknown key "${key}" (not part of ${RULES_SCHEMA_ID})` }));
+      return issue.keys.map((key) => ({ path: jsonPath([...path, key]), message: `unknown key "${key}" (not part of ${RULES_SCHEMA_ID})` }));
     case 'invalid_type':
-      return [{ path: formatJsonPath(path), message: here === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(here)}` }];
+      return [{ path: jsonPath(path), message: here === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(here)}` }];
     case 'invalid_value':
-      return [{ path: formatJsonPath(path), message: `${describeValue(here)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
+      return [{ path: jsonPath(path), message: `${describeValue(here)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
     default:
-      return [{ path: formatJsonPath(path), message: issue.message }];
+      return [{ path: jsonPath(path), message: issue.message }];
   }
 }
 

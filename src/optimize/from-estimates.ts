@@ -4,7 +4,7 @@
  * conversion mean, eligibility from the scenario's skill rule, constraints and objective as written.
  * Pure: no I/O.
  */
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import type { Estimates } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';

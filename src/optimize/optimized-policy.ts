@@ -9,13 +9,14 @@ import type { BuildOptions, PolicyContext } from './policies';
 import type { AssignmentProblem, Constraints } from './problem';
 import { segmentCondition } from './segment-condition';
 import { planToRuleConfig } from './to-rules';
+import { AllotError } from '../model/errors';
 import { textsOf } from '../model/message';
 import type { RuleConfig } from '../model/rules';
 
-/** The optimizer could not produce a plan; `result` says why (infeasible, invalid, solver error). */
-export class PolicyError extends Error {
+/** The optimizer could not produce a plan; `result` (the error's `detail`) says why: infeasible, invalid, solver error. */
+export class PolicyError extends AllotError {
   constructor(message: string, readonly result: Exclude<OptimizeResult, OptimalPlan>) {
-    super(message);
+    super({ family: 'policy', code: result.status.replace('-', '_'), message, detail: result });
     this.name = 'PolicyError';
   }
 }

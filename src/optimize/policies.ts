@@ -3,7 +3,7 @@
  * is simulated can also be exported. One entry point for the simulator, the CLI and the UI:
  * `buildPolicy(name, ctx)`. The baselines are what teams run today; `optimized` solves the LP.
  */
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import type { Estimates } from '../estimate/estimate';
 import { RULES_SCHEMA_ID, type Assign, type PoolEntry, type Rule, type RuleConfig, type RuleRep } from '../model/rules';
 import type { Rep } from '../model/roster';

@@ -1,7 +1,7 @@
 import type { Database } from '../data/database';
 import { createdRange, readEstimationInputs } from '../data/estimation-inputs';
 import { readHistoryLeads } from '../data/history-leads';
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import { defaultCutoff, DEFAULT_HOLD_OUT } from '../estimate/backtest';
 import { estimate } from '../estimate/estimate';
 import type { Rep } from '../model/roster';

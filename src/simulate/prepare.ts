@@ -1,7 +1,7 @@
 import type { Database } from '../data/database';
 import { readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
 import { readHistoryLeads, type HistoryLeads } from '../data/history-leads';
-import { ImportError } from '../data/import-error';
+import { ImportError } from '../model/errors';
 import { estimate, type Estimates } from '../estimate/estimate';
 import { salesforceSlotTable } from '../export/salesforce/slots';
 import type { RuleConfig } from '../model/rules';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/data/database';
-import { ImportError } from '../../src/data/import-error';
+import { ImportError } from '../../src/model/errors';
 import { dropSources, importLeads, mapLeads, readSources } from '../../src/data/import-leads';
 import type { QualityIssue, QualityReport } from '../../src/model/quality';
 import { ENGLISH_CSV, gbkCsv, parquetFile, utf8, withBom, xlsxFile } from './fixtures';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, parseRuleConfig, type RuleConfig } from '../../src/model/rules';
+import { jsonPath as formatJsonPath } from '../../src/model/errors';
+import { parseRuleConfig, type RuleConfig } from '../../src/model/rules';
 
 /** The example of DESIGN §2.4, as a CRM admin would receive it. */
 function designExample(): Record<string, any> {

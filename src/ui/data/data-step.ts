@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleUrl from '../../../data/sample/leads.csv?url';
-import { ImportError } from '../../data/import-error';
+import { ImportError } from '../../model/errors';
 import type { MappingInput } from '../../model/mapping';
 import { downloadText } from '../download';
 import type { DateOrderChoice, I18n } from '../i18n';

@@ -1,3 +1,4 @@
+import { firstIssue } from '../../model/errors';
 import { MappingSchema, type Mapping, type MappingInput } from '../../model/mapping';
 import type { Texts } from '../i18n';
 
@@ -19,17 +20,8 @@ export function parseMappingFile(file: string, text: string, t: Texts['mapping']
   }
   const parsed = MappingSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0]!;
-  const path = jsonPath(first.path);
-  throw new MappingFileError(t.invalid(file, path, first.message), path);
-}
-
-/** `fields.owner`, `tables[1].joinOn.left`; `(root)` for the document itself. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(root)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  const first = firstIssue(parsed.error);
+  throw new MappingFileError(t.invalid(file, first.path, first.message), first.path);
 }
 
 export function mappingFileText(mapping: Mapping): string {

@@ -1,4 +1,4 @@
-import { ImportError } from '../../data/import-error';
+import { ImportError } from '../../model/errors';
 import type { EngineMessage } from '../../model/message';
 import type { RuleConfig } from '../../model/rules';
 import { frontier, planPoint, type FrontierPoint } from '../../optimize/frontier';

@@ -1,3 +1,4 @@
+import { jsonPath } from '../../model/errors';
 import { z } from 'zod';
 import { ScenarioSchema, type Scenario } from '../../model/scenario';
 import type { Comparison } from '../../simulate';
@@ -53,7 +54,7 @@ export function parseKept(saved: unknown): KeptScenario[] {
   return saved.flatMap((entry, i) => {
     const parsed = KeptScenarioSchema.safeParse(entry);
     if (parsed.success) return [parsed.data];
-    console.warn(`Allot: kept[${i}] could not be restored: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    console.warn(`Allot: kept[${i}] could not be restored: ${jsonPath(parsed.error.issues[0]?.path ?? [])}: ${parsed.error.issues[0]?.message}`);
     return [];
   });
 }

@@ -1,3 +1,4 @@
+import { firstIssue } from '../../model/errors';
 import sampleJson from '../../../data/sample/scenario.json';
 import { ScenarioSchema, type Scenario } from '../../model/scenario';
 
@@ -28,32 +29,10 @@ export function parseScenarioText(file: string, text: string): Scenario {
 export function parseScenario(file: string, json: unknown): Scenario {
   const parsed = ScenarioSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = deepest(parsed.error.issues[0]!);
-  throw new ScenarioFileError(file, jsonPath(issue.path), issue.message);
-}
-
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-  code?: string;
-  errors?: Issue[][];
-}
-
-/**
- * A union (`roster`: a path or the reps) fails as a whole with "Invalid input"; the branch that got
- * furthest into the file is the one the user meant, so its problem is the one to name.
- */
-function deepest(issue: Issue): Issue {
-  if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
-  const inner = issue.errors.flat().map((i) => deepest({ ...i, path: [...issue.path, ...i.path] }));
-  return inner.reduce((best, i) => (i.path.length > best.path.length ? i : best), issue);
+  const issue = firstIssue(parsed.error);
+  throw new ScenarioFileError(file, issue.path, issue.message);
 }
 
 export function scenarioFileText(scenario: Scenario): string {
   return `${JSON.stringify(scenario, null, 2)}\n`;
-}
-
-/** `['roster', 'reps', 3, 'capacity_per_week']` → `roster.reps[3].capacity_per_week`. */
-export function jsonPath(parts: readonly PropertyKey[]): string {
-  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(root)';
 }
