@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadEstimates } from '../src/cli/estimate';
+import { openScenario } from '../src/cli/open-scenario';
 import { createNativeDatabase } from '../src/data/adapters/native-node';
 import { optimize } from '../src/optimize/optimize';
 import { problemFromEstimates } from '../src/optimize/from-estimates';
@@ -73,7 +73,9 @@ interface SampleTiming { solver: string; medianMs: number; minMs: number; maxMs:
 /** The sample scenario's estimates once, then the optimizer's input rebuilt and solved `reps` times per solver choice. */
 async function reoptimizeSample(reps: number) {
   const db = await createNativeDatabase();
-  const { scenario, roster, estimates } = await loadEstimates(db, SAMPLE_SCENARIO).finally(() => db.close());
+  const { scenario, roster, estimates } = await openScenario(db, SAMPLE_SCENARIO)
+    .then(({ scenario, pipeline }) => pipeline.context(scenario))
+    .finally(() => db.close());
   const solvers: Record<string, SampleTiming> = {};
   const problems: string[] = [];
   let columns = 0;

@@ -9,14 +9,14 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { loadEstimates } from '../src/cli/estimate';
+import { openScenario } from '../src/cli/open-scenario';
+import { createPipeline } from '../src/pipeline';
 import { createNativeDatabase } from '../src/data/adapters/native-node';
 import type { RuleConfig } from '../src/model/rules';
 import { compileRules, createRouterState, route, startPeriod } from '../src/route';
 import { drawArrivals } from '../src/simulate/arrivals';
 import { calibrated, compare, inThisThread } from '../src/simulate/compare';
 import { nodeWorkerPool } from '../src/simulate/node-pool';
-import { prepareComparison } from '../src/simulate/prepare';
 import type { BenchBody, BenchOptions } from './report';
 
 const TARGET_SECONDS = 5;
@@ -26,13 +26,14 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
   const replications = Number(options.get('replications') ?? 200);
   const db = await createNativeDatabase();
   try {
-    const loaded = await loadEstimates(db, path.resolve(import.meta.dirname, '../data/sample/scenario.json'));
-    const perWeek = loaded.estimates.segments.reduce((s, x) => s + x.perWeek, 0);
-    const weeks = loaded.scenario.simulation.weeks + 1;
+    const opened = await openScenario(db, path.resolve(import.meta.dirname, '../data/sample/scenario.json'));
+    const [estimates, { reps }] = await Promise.all([opened.pipeline.estimates(opened.scenario), opened.pipeline.roster(opened.scenario)]);
+    const perWeek = estimates.segments.reduce((s, x) => s + x.perWeek, 0);
+    const weeks = opened.scenario.simulation.weeks + 1;
     const scale = leads / weeks / perWeek;
-    const scenario = { ...loaded.scenario, simulation: { ...loaded.scenario.simulation, volumeMultiplier: scale } };
-    const roster = loaded.roster.map((r) => ({ ...r, capacity_per_week: r.capacity_per_week * scale, max_open: r.max_open === null ? null : r.max_open * scale }));
-    const prepared = await prepareComparison(db, scenario, roster);
+    const roster = reps.map((r) => ({ ...r, capacity_per_week: r.capacity_per_week * scale, max_open: r.max_open === null ? null : r.max_open * scale }));
+    const scenario = { ...opened.scenario, roster: { reps: roster }, simulation: { ...opened.scenario.simulation, volumeMultiplier: scale } };
+    const prepared = await opened.pipeline.prepared(scenario);
     const world = calibrated(prepared.world, 7);
     const sample = drawArrivals(world, 7, 0);
     log(`scale × ${scale.toFixed(2)}: ${sample.count} leads in replication 0, ${prepared.names.length} policies`);
@@ -45,7 +46,7 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
       return seconds;
     };
     const cores = availableParallelism();
-    const prepareSeconds = await timed('prepare (estimates, every policy, both folds)', () => prepareComparison(db, scenario, roster));
+    const prepareSeconds = await timed('prepare (estimates, every policy, both folds)', () => createPipeline({ read: (task) => task(db), attributes: [] }).prepared(scenario));
     const single = await timed('simulate, 1 thread', () => compare(prepared, { replications, seed: 7, runner: inThisThread }));
     const all = await timed(`simulate, ${cores} threads`, () => compare(prepared, { replications, seed: 7, runner: nodeWorkerPool(cores) }));
 

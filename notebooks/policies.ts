@@ -10,5 +10,5 @@ import simulateSource from './policies/simulate.ts?raw';
 const page = notebook();
 const loaded = page.cell('load', loadSource, load);
 const simulated = page.cell('simulate', simulateSource, async (display) => simulate(await loaded, display));
-page.cell('frontier', frontierSource, async (display) => frontier(await loaded, (await simulated).prepared, display));
+page.cell('frontier', frontierSource, async (display) => (await simulated, frontier(await loaded, display)));
 void page.finish();

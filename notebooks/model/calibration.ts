@@ -1,15 +1,15 @@
 import * as Plot from '@observablehq/plot';
 import type { Estimates } from '../../src/estimate/estimate';
 import type { ForecastLine } from '../../src/estimate/backtest';
-import { runBacktest } from '../../src/estimate/run-backtest';
 import type { Display } from '../lib/cell';
 import { table } from '../lib/table';
 import type { Loaded } from './load';
 
 // `allot estimate --backtest`: fit on the leads created before the cutoff (with only the outcomes
 // known then), forecast the wins among the later decided leads, and check each 90% interval.
-export default async function calibration({ db, spec }: Loaded, e: Estimates, display: Display): Promise<void> {
-  const bt = await runBacktest(db, spec, e.reps.map((r) => r.rep));
+export default async function calibration({ pipeline, scenario }: Loaded, _e: Estimates, display: Display): Promise<void> {
+  const bt = await pipeline.backtest(scenario);
+  if (!bt) return display('The leads have no creation dates: there is no earlier and later period to backtest.');
   display(`Fitted on ${bt.fit.decided} decided leads created before ${bt.cutoff}; forecast the ${bt.heldOut.decided} decided since (the last ${100 * bt.holdOut}% of the dates).`);
   display(forecastChart('segment', bt.segments.map((l) => ({ ...l, label: l.segment! }))));
   display(forecastChart('rep', bt.reps.map((l) => ({ ...l, label: l.rep! }))));

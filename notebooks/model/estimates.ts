@@ -1,12 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { estimate, type Estimates } from '../../src/estimate/estimate';
+import type { Estimates } from '../../src/estimate/estimate';
 import type { Display } from '../lib/cell';
 import type { Loaded } from './load';
 
 // The estimate the CLI and the optimizer use: segment rates (an average rep), rep effects on the
 // log-odds scale, and p(segment, rep) for every cell, each with a 90% interval.
-export default function estimates({ scenario, roster, inputs }: Loaded, display: Display): Estimates {
-  const e = estimate(inputs, { reps: roster.map((r) => r.rep_id), ...(scenario.decay ? { decay: scenario.decay } : {}) });
+export default async function estimates({ pipeline, scenario }: Loaded, display: Display): Promise<Estimates> {
+  const e = await pipeline.estimates(scenario);
   const segments = e.segments.map((s) => ({ segment: s.key, decided: s.decided, won: s.won, ...s.rate }));
   display(Plot.plot({
     width: 900,

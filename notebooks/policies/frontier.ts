@@ -1,14 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { frontier as sweep } from '../../src/optimize/frontier';
-import type { PreparedComparison } from '../../src/simulate';
 import type { Display } from '../lib/cell';
 import { table } from '../lib/table';
 import type { Loaded } from '../model/load';
 
 // The optimized policy solved again at a growing fairness weight λ (max–min: the worst-off rep's
 // expected conversions count λ times over), from the same estimates the simulation used.
-export default async function frontier({ scenario, roster, spec }: Loaded, prepared: PreparedComparison, display: Display): Promise<void> {
-  const { points, notes } = await sweep({ scenario, roster, estimates: prepared.estimates, segmentFields: spec.fields, valueBands: spec.valueBands });
+export default async function frontier({ pipeline, scenario }: Loaded, display: Display): Promise<void> {
+  const { points, notes } = await pipeline.frontier(scenario);
   const rows = points.map((p) => ({ λ: p.strength, 'conversions/week': p.conversionsPerWeek, 'worst-off rep conv./week': p.minRepConversions, 'Gini of leads': p.giniLeads }));
   display(Plot.plot({
     width: 900,

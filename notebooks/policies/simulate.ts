@@ -1,6 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { compare, prepareComparison, type Comparison, type PreparedComparison } from '../../src/simulate';
-import { webWorkerPool } from '../../src/ui/engine/simulate-pool';
+import type { Comparison, PreparedComparison } from '../../src/simulate';
 import type { Display } from '../lib/cell';
 import { table } from '../lib/table';
 import type { Loaded } from '../model/load';
@@ -8,10 +7,9 @@ import type { Loaded } from '../model/load';
 // What `allot simulate --scenario data/sample/scenario.json` runs: every policy the scenario
 // names (the optimized one built by the LP), replayed on the same random draws, with the
 // scenario's replications and seed; here on Web Workers instead of Node worker threads.
-export default async function simulate({ db, scenario, roster }: Loaded, display: Display): Promise<{ prepared: PreparedComparison; result: Comparison }> {
-  const prepared = await prepareComparison(db, scenario, roster);
-  const { replications, seed } = scenario.simulation;
-  const result = await compare(prepared, { replications, seed, runner: webWorkerPool(2) });
+export default async function simulate({ pipeline, scenario }: Loaded, display: Display): Promise<{ prepared: PreparedComparison; result: Comparison }> {
+  const prepared = await pipeline.prepared(scenario);
+  const result = await pipeline.comparison(scenario);
   display(`${result.replications} replications of ${scenario.simulation.weeks} weeks, seed ${result.seed}, scoring ${result.scoring}; baseline ${result.baseline}.`);
   const rows = result.policies.map((p) => ({ policy: p.name, ...p.metrics.conversions, diff: p.vsBaseline.conversions }));
   display(Plot.plot({

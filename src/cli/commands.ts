@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { UsageError } from './cli-error';
 import { estimateCommand } from './estimate';
-import { exportCommand } from './export';
+import { EXPORT_USAGE, exportCommand } from './export';
 import { inspect } from './inspect';
 import { optimizeCommand } from './optimize';
 import { routeCommand } from './route';
@@ -65,8 +65,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'export',
-    usage: `export --rules rules.json --target <json|salesforce|hubspot|frappe|odoo|build-sheet|reference-router> --out <folder> [--language zh|en] [--frappe-version v15|v16] [--json]
-    Write the files a CRM takes for these rules, and list what the target cannot express.`,
+    usage: EXPORT_USAGE,
     run: exportCommand,
   },
 ];

@@ -1,20 +1,12 @@
-import path from 'node:path';
 import type { Database } from '../data/database';
-import { readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
-import { ImportError } from '../model/errors';
-import { importLeads } from '../data/import-leads';
-import { inferRoster, readRoster } from '../data/roster';
 import type { BacktestResult } from '../estimate/backtest';
 import { decayMultiplier } from '../estimate/decay';
-import { estimate, type Estimates } from '../estimate/estimate';
-import { runBacktest, type BacktestReport } from '../estimate/run-backtest';
-import type { MappingInput } from '../model/mapping';
-import type { Rep, Roster } from '../model/roster';
-import { ScenarioSchema, type Scenario } from '../model/scenario';
-import { readJsonFile, readMappingFile, readSourceFile } from './read-files';
-
-// Re-exported: the backtest moved to src/estimate (browser-safe, for the notebooks); callers import it from here too.
-export { runBacktest, type BacktestReport };
+import type { Estimates } from '../estimate/estimate';
+import type { BacktestReport } from '../estimate/run-backtest';
+import type { Rep } from '../model/roster';
+import type { Scenario } from '../model/scenario';
+import { scenarioError } from '../model/scenario-errors';
+import { openScenario } from './open-scenario';
 
 export interface EstimateArgs {
   scenario: string;
@@ -24,76 +16,15 @@ export interface EstimateArgs {
 
 /** `allot estimate --scenario s.json [--json] [--backtest]` (DESIGN §2.5). */
 export async function estimateCommand(db: Database, args: EstimateArgs): Promise<string> {
-  const { scenario, roster, rosterNotes, spec, estimates } = await loadEstimates(db, args.scenario);
-  const report = args.backtest ? await runBacktest(db, spec, estimates.reps.map((r) => r.rep)) : undefined;
-  if (args.json) return JSON.stringify({ ...toJson(estimates, roster, report), roster: { origin: rosterNotes.length ? 'inferred' : 'scenario', notes: rosterNotes } }, null, 2);
-  return [formatEstimates(scenario, estimates, roster, report), ...rosterNotes.map((n) => `Roster: ${n}`)].join('\n');
-}
-
-/** Reads a scenario, imports its leads and roster, and estimates; shared by `estimate` and `optimize`. */
-export async function loadEstimates(db: Database, scenarioFile: string): Promise<LoadedScenario> {
-  const args = { scenario: scenarioFile };
-  const scenario = await readScenario(args.scenario);
-  const dir = path.dirname(path.resolve(args.scenario));
-  const leads = await importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir));
-  const { reps: roster, notes: rosterNotes } = await scenarioRoster(db, scenario.roster, dir, leads.attributes);
-  const spec: SegmentSpec = scenario.segments;
-  const inputs = await readEstimationInputs(db, spec).catch((error: unknown) => {
-    throw error instanceof ImportError && error.where.path ? new ImportError(`${args.scenario}: ${error.message}`, error.where) : error;
-  });
-  const leadsFile = scenario.leads.path;
-  if (inputs.leads === 0) throw new ImportError(`${leadsFile}: no leads to estimate from (the file has a header and no rows).`, { file: leadsFile });
-  if (inputs.outcomes.length === 0) throw new ImportError(`${leadsFile}: no decided (won or lost) lead, so conversion cannot be learned. Check the outcome column's mapping.`, { file: leadsFile });
-  const estimates = estimate(inputs, { reps: roster.map((r) => r.rep_id), ...(scenario.decay ? { decay: scenario.decay } : {}) });
-  return { scenario, roster, rosterNotes, spec, estimates };
-}
-
-export interface LoadedScenario {
-  scenario: Scenario;
-  roster: Rep[];
-  /** Empty for a roster the scenario gives; for one inferred from the history, how each value was guessed. */
-  rosterNotes: string[];
-  spec: SegmentSpec;
-  estimates: Estimates;
-}
-
-/** The scenario's roster (a file, or inline); without one, inferred from the owners in the history (DESIGN §2.2). */
-async function scenarioRoster(db: Database, roster: Scenario['roster'], dir: string, attributes: string[]): Promise<Pick<Roster, 'reps' | 'notes'>> {
-  if (!roster) {
-    const inferred = await inferRoster(db, attributes);
-    return { reps: inferred.reps, notes: ['No roster in the scenario: it is inferred from the history.', ...inferred.notes] };
-  }
-  if ('reps' in roster) return { reps: roster.reps, notes: [] };
-  return { reps: (await readRoster(db, await readSourceFile(path.resolve(dir, roster.path)))).reps, notes: [] };
-}
-
-export async function readScenario(file: string): Promise<Scenario> {
-  const parsed = ScenarioSchema.safeParse(await readJsonFile(file));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = jsonPath(issue.path);
-    throw new ImportError(`${file}: ${where}: ${issue.message}`, { file, path: where });
-  }
-  return parsed.data;
-}
-
-/** `['segments', 'fields', 0]` → `segments.fields[0]`. */
-function jsonPath(parts: PropertyKey[]): string {
-  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(root)';
-}
-
-/** The lead file, then the tables a mapping joins onto it; paths relative to the file that names them. */
-async function leadFiles(scenario: Scenario, dir: string) {
-  const mapping = scenario.leads.mapping;
-  const joined = typeof mapping === 'string'
-    ? (await readMappingFile(path.resolve(dir, mapping))).tablePaths
-    : (mapping?.tables ?? []).map((t) => path.resolve(dir, t.path));
-  return Promise.all([path.resolve(dir, scenario.leads.path), ...joined.slice(1)].map(readSourceFile));
-}
-
-async function leadMapping(scenario: Scenario, dir: string): Promise<MappingInput> {
-  const mapping = scenario.leads.mapping;
-  return typeof mapping === 'string' ? (await readMappingFile(path.resolve(dir, mapping))).mapping : (mapping ?? {});
+  const { scenario, pipeline } = await openScenario(db, args.scenario);
+  // The estimates first: without leads to learn from, that is what the user must hear.
+  const estimates = await pipeline.estimates(scenario);
+  const roster = await pipeline.roster(scenario);
+  const report = args.backtest ? await pipeline.backtest(scenario) : undefined;
+  if (report === null) throw scenarioError('no_created_at', { capability: 'backtest' }, `${args.scenario}: backtest: no lead has a creation time, so there is no earlier and later period.`, { file: args.scenario, path: 'leads.mapping.fields.created_at' });
+  const rosterNotes = roster.origin.kind === 'inferred' ? roster.origin.notes : [];
+  if (args.json) return JSON.stringify({ ...toJson(estimates, roster.reps, report), roster: { origin: rosterNotes.length ? 'inferred' : 'scenario', notes: rosterNotes } }, null, 2);
+  return [formatEstimates(scenario, estimates, roster.reps, report), ...rosterNotes.map((n) => `Roster: ${n}`)].join('\n');
 }
 
 function toJson(estimates: Estimates, roster: Rep[], backtestReport?: BacktestReport) {

@@ -1,5 +1,5 @@
 import { createNativeDatabase } from '../data/adapters/native-node';
-import { ImportError } from '../model/errors';
+import { AllotError } from '../model/errors';
 import { UsageError } from './cli-error';
 import { COMMANDS } from './commands';
 
@@ -24,7 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write((await found.run(db, rest)) + '\n');
     return 0;
   } catch (error) {
-    if (error instanceof ImportError || error instanceof UsageError || isArgError(error)) {
+    if (isUsersMistake(error) || error instanceof UsageError || isArgError(error)) {
       process.stderr.write(`allot: ${(error as Error).message}\n`);
       return 2;
     }
@@ -34,6 +34,11 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** Every AllotError is something the user can fix, but an engine fault or a solver's crash. */
+function isUsersMistake(error: unknown): boolean {
+  return error instanceof AllotError && error.family !== 'engine' && error.code !== 'solver_error';
 }
 
 function isArgError(error: unknown): boolean {

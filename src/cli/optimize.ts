@@ -3,17 +3,19 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { ImportError } from '../model/errors';
 import { textsOf } from '../model/message';
-import { buildPolicy, PolicyError, toCplexLp, type OptimalPlan } from '../optimize';
+import { PolicyError, toCplexLp, type OptimalPlan } from '../optimize';
 import { UsageError } from './cli-error';
-import { loadEstimates } from './estimate';
+import { openScenario } from './open-scenario';
 
 /** `allot optimize --scenario s.json --out rules.json [--lp model.lp] [--json]` (DESIGN §2.5). */
 export async function optimizeCommand(db: Database, args: string[]): Promise<string> {
   const { values } = parseArgs({ args, options: { scenario: { type: 'string' }, out: { type: 'string' }, lp: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!values.scenario || !values.out) throw new UsageError('optimize needs --scenario <file.json> and --out <rules.json>.');
-  const { scenario, roster, spec, estimates, rosterNotes } = await loadEstimates(db, values.scenario);
-  if (roster.length === 0) throw new ImportError(`${values.scenario}: roster: no reps (the roster is empty and the history names no owner); add "roster": { "path": … }.`, { file: values.scenario, path: 'roster' });
-  const policy = await buildPolicy('optimized', { scenario, roster, estimates, segmentFields: spec.fields, valueBands: spec.valueBands }, { solver: 'auto' }).catch((error: unknown) => {
+  const { scenario, pipeline } = await openScenario(db, values.scenario);
+  const estimates = await pipeline.estimates(scenario);
+  const { reps: roster, origin } = await pipeline.roster(scenario);
+  const rosterNotes = origin.kind === 'inferred' ? origin.notes : [];
+  const policy = await pipeline.policy(scenario, 'optimized').catch((error: unknown) => {
     if (error instanceof PolicyError && error.result.status !== 'solver-error') throw new ImportError(`${values.scenario}: ${error.message}`, { file: values.scenario });
     throw error;
   });

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
-import { compare, type Comparison } from '../simulate/compare';
+import type { Comparison } from '../simulate/compare';
 import type { MetricName } from '../simulate/metrics';
 import { nodeWorkerPool } from '../simulate/node-pool';
-import { prepareComparison, type PreparedComparison } from '../simulate/prepare';
+import type { PreparedComparison } from '../simulate/prepare';
 import type { Interval } from '../simulate/summarize';
 import { UsageError } from './cli-error';
-import { loadEstimates } from './estimate';
+import { openScenario } from './open-scenario';
 import { readRulesFile } from './read-files';
 
 /**
@@ -27,16 +27,16 @@ export async function simulateCommand(db: Database, args: string[]): Promise<str
   const replications = wholeNumber(values.replications, '--replications', 1);
   const seed = wholeNumber(values.seed, '--seed', -2_147_483_648);
   const threads = wholeNumber(values.threads, '--threads', 1);
-  const { scenario, roster, estimates } = await loadEstimates(db, values.scenario);
+  const { scenario, pipeline } = await openScenario(db, values.scenario, { runner: nodeWorkerPool(threads) });
   const extra = await Promise.all((values.rules ?? []).map(async (file) => ({ name: path.basename(file).replace(/\.json$/i, ''), config: await readRulesFile(file) })));
-  const prepared = await prepareComparison(db, scenario, roster, { extra, estimates });
   const started = performance.now();
   const progress = !values.json && process.stderr.isTTY;
-  const result = await compare(prepared, {
-    replications: replications ?? scenario.simulation.replications,
-    seed: seed ?? scenario.simulation.seed,
-    runner: nodeWorkerPool(threads),
-    onProgress: progress ? (done, total) => process.stderr.write(`\rsimulating: ${done}/${total} replications`) : undefined,
+  const prepared = await pipeline.prepared(scenario, { extra });
+  const result = await pipeline.comparison(scenario, {
+    extra,
+    ...(replications === undefined ? {} : { replications }),
+    ...(seed === undefined ? {} : { seed }),
+    onProgress: progress ? ({ done, total, stage }) => stage === 'simulating' && process.stderr.write(`\rsimulating: ${done}/${total} replications`) : undefined,
   });
   if (progress) process.stderr.write('\n');
   const ms = performance.now() - started;

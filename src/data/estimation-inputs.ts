@@ -1,35 +1,8 @@
 import { LEADS_TABLE } from './canonical-leads';
 import { sqlName, sqlString, type Database } from './database';
-import { ImportError } from '../model/errors';
+import { scenarioError } from '../model/scenario-errors';
+import { LOCAL_TIMESTAMP, type EstimationInputs, type InputWindow, type LeadFold, type OutcomeRow, type SegmentSpec, type ShapeRow, type WeeklyRow } from '../model/estimation-inputs';
 
-/** How leads are cut into segments: the scenario's `segments` (DESIGN §2.3). */
-export interface SegmentSpec {
-  fields: string[];
-  /** Ascending thresholds on `value`; each segment is split into value bands. */
-  valueBands: number[];
-}
-
-/**
- * Which leads an aggregate reads, for a backtest. Timestamps are `YYYY-MM-DD HH:MM:SS`, local
- * like the data. With `decidedBefore`, a lead closed at or after that moment counts as open: the
- * outcome was not known yet.
- */
-export interface InputWindow {
-  createdFrom?: string;
-  createdBefore?: string;
-  decidedBefore?: string;
-  /** Only the leads of one fold (for cross-fitting): the leads whose row number in the file is `index` modulo `of`. */
-  fold?: LeadFold;
-}
-
-/**
- * A fold by row number rather than by a hash of the lead id: DuckDB's hash() may differ between
- * the native and the WASM builds, and the same scenario must give the same numbers in both.
- */
-export interface LeadFold {
-  index: number;
-  of: number;
-}
 
 export function foldCondition(fold: LeadFold): string {
   if (!(Number.isInteger(fold.of) && fold.of >= 2 && Number.isInteger(fold.index) && fold.index >= 0 && fold.index < fold.of)) throw new Error(`not a fold: ${JSON.stringify(fold)}`);
@@ -38,64 +11,6 @@ export function foldCondition(fold: LeadFold): string {
 
 /** Lower bounds, in hours, of the first-touch buckets the decay is fitted on; the last is open. */
 export const TOUCH_BUCKET_HOURS = [0, 1, 2, 4, 8, 16, 24, 48, 96, 168] as const;
-
-/** Decided (won or lost) leads of one segment × owner × first-touch bucket. */
-export interface OutcomeRow {
-  segment: string;
-  /** Null when the lead has no owner. */
-  rep: string | null;
-  /** Index into `touchBuckets`; null when there is no first touch (or no creation time). */
-  touch: number | null;
-  decided: number;
-  won: number;
-  /** Sum and count of `value` over the won leads that have one. */
-  wonValueSum: number;
-  wonWithValue: number;
-  /** Sum of hours to first touch over these leads (0 when `touch` is null). */
-  touchHoursSum: number;
-}
-
-export interface SegmentRow {
-  key: string;
-  /** The segment's value of each segment field, `(blank)` where empty. */
-  fields: Record<string, string>;
-  /** The value band label, when the scenario has value bands. */
-  valueBand: string | null;
-  /** All leads, open ones included. */
-  leads: number;
-  open: number;
-}
-
-export interface WeeklyRow {
-  segment: string;
-  /** Monday of the ISO week, `YYYY-MM-DD`. */
-  week: string;
-  leads: number;
-}
-
-export interface ShapeRow {
-  /** ISO weekday, 1 = Monday … 7 = Sunday. */
-  weekday: number;
-  hour: number;
-  leads: number;
-}
-
-export interface EstimationInputs {
-  spec: SegmentSpec;
-  touchBuckets: number[];
-  segments: SegmentRow[];
-  outcomes: OutcomeRow[];
-  weekly: WeeklyRow[];
-  /** Every Monday from the first lead's week to the last one's, so empty weeks count as zero. */
-  weeks: string[];
-  shape: ShapeRow[];
-  leads: number;
-  withoutCreatedAt: number;
-  withoutOwner: number;
-  /** Leads with a first-touch time; 0 when `first_touch_at` is not mapped. */
-  withFirstTouch: number;
-  owners: string[];
-}
 
 export const BLANK = '(blank)';
 
@@ -182,15 +97,15 @@ export async function readEstimationInputs(db: Database, spec: SegmentSpec, wind
 
 /** A scenario's segments must name columns of the leads; the error names the JSON path. */
 function checkSpec(spec: SegmentSpec, columns: string[]) {
-  if (spec.fields.length === 0) throw new ImportError('segments.fields: name at least one column.', { path: 'segments.fields' });
+  if (spec.fields.length === 0) throw scenarioError('no_segment_field', {}, 'segments.fields: name at least one column.', { path: 'segments.fields' });
   spec.fields.forEach((field, i) => {
     if (!columns.includes(field)) {
-      throw new ImportError(`segments.fields[${i}]: "${field}" is not a column of the leads (columns: ${columns.join(', ')}).`, { path: `segments.fields[${i}]`, column: field });
+      throw scenarioError('not_a_column', { setting: `segments.fields[${i}]`, field, columns: columns.join(', ') }, `segments.fields[${i}]: "${field}" is not a column of the leads (columns: ${columns.join(', ')}).`, { path: `segments.fields[${i}]`, column: field });
     }
   });
   spec.valueBands.forEach((band, i) => {
     if (!Number.isFinite(band) || (i > 0 && band <= spec.valueBands[i - 1]!)) {
-      throw new ImportError(`segments.valueBands[${i}]: ${band} must be a number above the band before it (bands ascend).`, { path: `segments.valueBands[${i}]` });
+      throw scenarioError('value_bands_order', { setting: `segments.valueBands[${i}]`, band }, `segments.valueBands[${i}]: ${band} must be a number above the band before it (bands ascend).`, { path: `segments.valueBands[${i}]` });
     }
   });
 }
@@ -211,6 +126,6 @@ export function segmentExpression(spec: SegmentSpec): { key: string; fields: str
 }
 
 function timestamp(text: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(text)) throw new Error(`not a timestamp: ${text}`);
+  if (!LOCAL_TIMESTAMP.test(text)) throw new Error(`not a timestamp: ${text}`);
   return `TIMESTAMP ${sqlString(text)}`;
 }

@@ -1,4 +1,4 @@
-import type { OutcomeRow } from '../data/estimation-inputs';
+import type { OutcomeRow } from '../model/estimation-inputs';
 
 /**
  * Response-time decay (DESIGN §3.1): how much of a lead's chance of winning is left when it is

@@ -1,4 +1,4 @@
-import type { ShapeRow, WeeklyRow } from '../data/estimation-inputs';
+import type { ShapeRow, WeeklyRow } from '../model/estimation-inputs';
 
 /**
  * Arrivals (DESIGN §3.1): new leads per segment per week, and when in the week and the day they

@@ -1,4 +1,4 @@
-import type { EstimationInputs, OutcomeRow } from '../data/estimation-inputs';
+import type { EstimationInputs, OutcomeRow } from '../model/estimation-inputs';
 import { estimateConversion, type ConversionCell, type ConversionCount, type ConversionModel, type RepEffect } from './conversion';
 import { estimateDecay, withScenarioDecay, type DecayCurveParams, type DecayEstimate } from './decay';
 import { arrivalShape, estimateDemand, type ArrivalShape } from './demand';

@@ -1,7 +1,5 @@
-import type { Database } from '../data/database';
-import { createdRange, readEstimationInputs, type EstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
-import { ImportError } from '../model/errors';
-import { backtest, defaultCutoff, DEFAULT_HOLD_OUT, type BacktestResult } from './backtest';
+import type { BacktestSplit, EstimationInputs } from '../model/estimation-inputs';
+import { backtest, type BacktestResult } from './backtest';
 import { conversionCounts, estimate } from './estimate';
 
 export interface BacktestReport extends BacktestResult {
@@ -10,26 +8,6 @@ export interface BacktestReport extends BacktestResult {
   holdOut: number;
   fit: { leads: number; decided: number };
   heldOut: { leads: number; decided: number };
-}
-
-/** The backtest's two periods: what was known at the cutoff, and the leads created from it. */
-export interface BacktestSplit {
-  cutoff: string;
-  holdOut: number;
-  /** Leads created before the cutoff, with only the outcomes decided before it. */
-  fit: EstimationInputs;
-  /** Leads created from the cutoff on. */
-  test: EstimationInputs;
-}
-
-/** Reads the two periods; null when no lead has a creation time, so there is nothing to split. */
-export async function readBacktestSplit(db: Database, spec: SegmentSpec, holdOut = DEFAULT_HOLD_OUT): Promise<BacktestSplit | null> {
-  const range = await createdRange(db);
-  if (!range) return null;
-  const cutoff = defaultCutoff(range.fromMs, range.toMs, holdOut);
-  const fit = await readEstimationInputs(db, spec, { createdBefore: cutoff, decidedBefore: cutoff });
-  const test = await readEstimationInputs(db, spec, { createdFrom: cutoff });
-  return { cutoff, holdOut, fit, test };
 }
 
 /**
@@ -47,11 +25,9 @@ export function decidedIn(inputs: EstimationInputs): number {
   return inputs.outcomes.reduce((s, r) => s + r.decided, 0);
 }
 
-/** Fit on the leads created before the cutoff, with only the outcomes known at the cutoff, and forecast the later ones. */
-export async function runBacktest(db: Database, spec: SegmentSpec, reps: string[], holdOut = DEFAULT_HOLD_OUT): Promise<BacktestReport> {
-  const split = await readBacktestSplit(db, spec, holdOut);
-  if (!split) throw new ImportError('backtest: no lead has a creation time, so there is no earlier and later period.', { path: 'leads.mapping.fields.created_at' });
-  const { cutoff, fit, test } = split;
+/** The backtest of a split: fit on the earlier period, forecast the later one's wins. */
+export function backtestReport(split: BacktestSplit, reps: string[]): BacktestReport {
+  const { cutoff, holdOut, fit, test } = split;
   return {
     cutoff,
     holdOut,

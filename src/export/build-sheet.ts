@@ -1,6 +1,7 @@
 import type { Assign, RuleConfig } from '../model/rules';
 import { CHINESE, ENGLISH, type SheetWords } from './build-sheet-words';
 import { limitationsMarkdown } from './limitations-note';
+import { EXPORT_OPTIONS } from './options';
 import type { Exporter, Limitation } from './target';
 import { csvCell } from './csv-cell';
 
@@ -10,7 +11,7 @@ import { csvCell } from './csv-cell';
  * and CRLF, RFC 4180) and as Markdown.
  */
 export const exportBuildSheet: Exporter = (config, options) => {
-  const words = options.language === 'zh' ? CHINESE : ENGLISH;
+  const words = (options.language ?? EXPORT_OPTIONS.language.default) === 'zh' ? CHINESE : ENGLISH;
   const rows = sheetRows(config, words);
   const limitations: Limitation[] = [];
   if (config.prescreen) limitations.push({ at: 'prescreen', code: 'sheet_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: 'not on the sheet: set up duplicate checks in the CRM' });

@@ -2,6 +2,7 @@ import type { Assign, RuleConfig } from '../model/rules';
 import { describeCondition } from '../route';
 import { frappeCondition } from './frappe-condition';
 import { jsonFile, limitationsMarkdown } from './limitations-note';
+import { EXPORT_OPTIONS } from './options';
 import { capLimitations, exportablePool, rulePath, ruleAt, weightsAreEqual, type PoolMember } from './pool';
 import { ExportError, type Exporter, type Limitation } from './target';
 import { wholeShares } from './whole-shares';
@@ -38,7 +39,7 @@ export interface FrappeAssignmentRule {
 }
 
 export const exportFrappe: Exporter = (config, options) => {
-  const version = options.frappeVersion ?? 'v16';
+  const version = options.frappeVersion ?? EXPORT_OPTIONS.frappeVersion.default;
   const limitations: Limitation[] = [];
   const fallback = exportablePool(config, config.fallback, 'fallback', limitations);
   if (fallback.length === 0 && config.fallback.method !== 'manual_review') throw new ExportError('the fallback has nobody active to assign to', 'fallback.pool', 'fallback_empty');

@@ -9,6 +9,7 @@ import { exportSalesforce } from './salesforce';
 import { EXPORT_TARGETS, type ExportOptions, type ExportResult, type ExportTargetName, type Exporter } from './target';
 
 export { EXPORT_TARGETS, ExportError, type ExportErrorCode, type ExportOptions, type ExportParams, type ExportResult, type ExportTargetName, type ExportedFile, type Exporter, type Limitation, type LimitationCode } from './target';
+export { EXPORT_OPTIONS, EXPORT_OPTION_DEFAULTS, EXPORT_OPTION_NAMES, allowedValues, enumValues, optionsFor, parseExportOptions, type ExportOptionName, type ExportOptionSpec, type OptionProblem } from './options';
 
 /** Every target's exporter, one module (or folder) each. */
 export const EXPORTERS: Record<ExportTargetName, Exporter> = {

@@ -1,5 +1,6 @@
 import { AllotError, type ErrorParams } from '../model/errors';
 import type { RuleConfig } from '../model/rules';
+import type { ExportOptions } from './options';
 
 /**
  * What every exporter (DESIGN §4) returns: the files to write, and what the target cannot express.
@@ -93,15 +94,8 @@ export interface ExportResult {
 export const EXPORT_TARGETS = ['json', 'salesforce', 'hubspot', 'frappe', 'odoo', 'build-sheet', 'reference-router'] as const;
 export type ExportTargetName = (typeof EXPORT_TARGETS)[number];
 
-/** Per-target options; each exporter reads only its own. */
-export interface ExportOptions {
-  /** The UI/build-sheet language. */
-  language?: 'en' | 'zh';
-  /** Salesforce: assign to this queue's developer name instead of users. */
-  salesforceQueue?: string;
-  /** Frappe: `v15` (Round Robin / Load Balancing) or `v16` (Weighted Distribution). */
-  frappeVersion?: 'v15' | 'v16';
-}
+/** Per-target options, made from their declaration (./options.ts); each exporter reads only its own. */
+export type { ExportOptions } from './options';
 
 export type Exporter = (config: RuleConfig, options: ExportOptions) => ExportResult;
 

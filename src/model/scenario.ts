@@ -6,8 +6,17 @@ import { RepSchema } from './roster';
  * One complete what-if (DESIGN §2.3), `allot.scenario/v1`: the workbench saves and opens the same
  * file the CLI reads. Paths are relative to the scenario file. Same scenario and seed → same numbers.
  */
-export const POLICY_NAMES = ['round_robin', 'territory', 'weighted', 'least_loaded', 'as_is', 'optimized', 'salesforce_mod'] as const;
+/**
+ * The one policy vocabulary: every name a scenario can compare, a rule file can be built for, the
+ * simulator can run and the Export step can offer. `as_is` alone has no rules (it replays who
+ * really had each lead, so there is nothing to deploy); `salesforce_mod` is the optimized rules
+ * run as Salesforce's one global AutoNumber-MOD rotation, and exports as those rules.
+ */
+export const POLICY_NAMES = ['round_robin', 'territory', 'weighted', 'weighted_tier', 'least_loaded', 'as_is', 'optimized', 'salesforce_mod'] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
+/** The policies that are rules (all but the as-is replay): each can be built, exported and simulated. */
+export const RULE_POLICIES = POLICY_NAMES.filter((p): p is Exclude<PolicyName, 'as_is'> => p !== 'as_is');
+export type RulePolicy = (typeof RULE_POLICIES)[number];
 
 const share = z.number().min(0).max(1);
 

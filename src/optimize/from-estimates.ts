@@ -4,7 +4,7 @@
  * conversion mean, eligibility from the scenario's skill rule, constraints and objective as written.
  * Pure: no I/O.
  */
-import { ImportError } from '../model/errors';
+import { scenarioError } from '../model/scenario-errors';
 import type { Estimates } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
@@ -29,7 +29,7 @@ export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[
   if (rule) {
     estimates.segments.forEach((seg, s) => {
       const value = seg.fields[rule.field];
-      if (value === undefined) throw new ImportError(`eligibility.field: "${rule.field}" is not one of the segment fields (${Object.keys(seg.fields).join(', ') || 'none'}).`, { path: 'eligibility.field' });
+      if (value === undefined) throw eligibilityNotSegment(rule.field, Object.keys(seg.fields));
       const tag = `${rule.skill}:${value}`;
       roster.forEach((rep, r) => { eligible[s * R + r] = rep.skills.includes(tag) ? 1 : 0; });
     });
@@ -53,23 +53,37 @@ function juniorSegments(estimates: Estimates, byField: Record<string, string[]>)
   const fields = Object.entries(byField);
   const known = new Set(estimates.segments.flatMap((s) => Object.keys(s.fields)));
   for (const [field] of fields) {
-    if (!known.has(field)) throw new ImportError(`constraints.juniorShare.segments: "${field}" is not one of the segment fields (${[...known].join(', ')}).`, { path: `constraints.juniorShare.segments.${field}` });
+    if (!known.has(field)) throw notSegmentField('constraints.juniorShare.segments', field, [...known], `constraints.juniorShare.segments.${field}`);
   }
   const out = estimates.segments.flatMap((seg, s) => (fields.every(([field, values]) => values.includes(seg.fields[field] ?? '')) ? [s] : []));
-  if (fields.length && out.length === 0) throw new ImportError('constraints.juniorShare.segments: no segment has these values.', { path: 'constraints.juniorShare.segments' });
+  if (fields.length && out.length === 0) throw noMatchingSegment('constraints.juniorShare.segments', fields.map(([f, v]) => `${f} = ${v.join(' / ')}`));
   return out;
 }
 
 /** The (segment, rep) pairs a pin or exclusion names: every segment whose fields hold the given values. */
 function matchingPairs(estimates: Estimates, roster: readonly Rep[], named: { segment: Record<string, string>; rep: string }, path: string): Array<{ segment: number; rep: number }> {
   const rep = roster.findIndex((r) => r.rep_id === named.rep);
-  if (rep < 0) throw new ImportError(`${path}.rep: "${named.rep}" is not in the roster.`, { path: `${path}.rep` });
+  if (rep < 0) throw scenarioError('rep_not_in_roster', { setting: `${path}.rep`, rep: named.rep }, `${path}.rep: "${named.rep}" is not in the roster.`, { path: `${path}.rep` });
   const fields = Object.entries(named.segment);
   const known = new Set(estimates.segments.flatMap((s) => Object.keys(s.fields)));
   for (const [field] of fields) {
-    if (!known.has(field)) throw new ImportError(`${path}.segment: "${field}" is not one of the segment fields (${[...known].join(', ')}).`, { path: `${path}.segment.${field}` });
+    if (!known.has(field)) throw notSegmentField(`${path}.segment`, field, [...known], `${path}.segment.${field}`);
   }
   const segments = estimates.segments.flatMap((seg, s) => (fields.every(([field, value]) => seg.fields[field] === value) ? [s] : []));
-  if (segments.length === 0) throw new ImportError(`${path}.segment: no segment has ${fields.map(([f, v]) => `${f} = "${v}"`).join(' and ')}.`, { path: `${path}.segment` });
+  if (segments.length === 0) throw noMatchingSegment(`${path}.segment`, fields.map(([f, v]) => `${f} = "${v}"`));
   return segments.map((segment) => ({ segment, rep }));
+}
+
+function notSegmentField(setting: string, field: string, fields: string[], path: string) {
+  const known = fields.join(', ') || 'none';
+  return scenarioError('not_segment_field', { setting, field, fields: known }, `${setting}: "${field}" is not one of the segment fields (${known}).`, { path });
+}
+
+export function eligibilityNotSegment(field: string, fields: string[]) {
+  return notSegmentField('eligibility.field', field, fields, 'eligibility.field');
+}
+
+function noMatchingSegment(setting: string, values: string[]) {
+  const named = values.join(' and ');
+  return scenarioError('no_matching_segment', { setting, values: named }, `${setting}: no segment has ${named}.`, { path: setting });
 }

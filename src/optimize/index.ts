@@ -5,7 +5,7 @@ export { toCplexLp } from './cplex-lp';
 export { checkSolution, type Violation } from './check';
 export { jsLp, loadHighs, chooseSolver, HIGHS_ABOVE_COLUMNS, type LpSolver, type LpSolution, type SolverName } from './solvers';
 export { planToRuleConfig, largestRemainderPercents, type ToRulesOptions } from './to-rules';
-export { buildPolicy, ruleReps, availableReps, teamFallback, mixWinRates, BUILDABLE_POLICIES, TIER_WEIGHTS, type BuildablePolicy, type PolicyContext, type PolicyResult, type BuildOptions as PolicyBuildOptions } from './policies';
+export { buildPolicy, ruleReps, availableReps, teamFallback, mixWinRates, TIER_WEIGHTS, type PolicyContext, type PolicyResult, type BuildOptions as PolicyBuildOptions } from './policies';
 export { PolicyError, solveOptimized, type OptimizedPolicy } from './optimized-policy';
 export { segmentCondition, fieldIs } from './segment-condition';
 export { problemFromEstimates } from './from-estimates';

@@ -3,11 +3,12 @@
  * is simulated can also be exported. One entry point for the simulator, the CLI and the UI:
  * `buildPolicy(name, ctx)`. The baselines are what teams run today; `optimized` solves the LP.
  */
-import { ImportError } from '../model/errors';
+import { scenarioError } from '../model/scenario-errors';
+import { eligibilityNotSegment } from './from-estimates';
 import type { Estimates } from '../estimate/estimate';
 import { RULES_SCHEMA_ID, type Assign, type PoolEntry, type Rule, type RuleConfig, type RuleRep } from '../model/rules';
 import type { Rep } from '../model/roster';
-import type { Scenario } from '../model/scenario';
+import { RULE_POLICIES, type RulePolicy, type Scenario } from '../model/scenario';
 import { UNASSIGNED_QUEUE } from '../route/decision';
 import { policyNote, type PolicyNote } from './messages';
 import { solveOptimized } from './optimized-policy';
@@ -16,8 +17,6 @@ import { fieldIs } from './segment-condition';
 import type { SolverName } from './solvers';
 import { largestRemainderPercents, uniqueRuleId } from './to-rules';
 
-export const BUILDABLE_POLICIES = ['round_robin', 'territory', 'weighted', 'weighted_tier', 'least_loaded', 'optimized'] as const;
-export type BuildablePolicy = (typeof BUILDABLE_POLICIES)[number];
 
 export interface PolicyContext {
   scenario: Scenario;
@@ -52,18 +51,20 @@ export interface BuildOptions {
 export const TIER_WEIGHTS: Readonly<Record<string, number>> = { senior: 2, mid: 1.5, junior: 1 };
 const OTHER_TIER_WEIGHT = 1.5;
 
-export async function buildPolicy(name: BuildablePolicy, ctx: PolicyContext, options: BuildOptions = {}): Promise<PolicyResult> {
+export async function buildPolicy(name: RulePolicy, ctx: PolicyContext, options: BuildOptions = {}): Promise<PolicyResult> {
   switch (name) {
     case 'round_robin': return roundRobin(ctx);
     case 'least_loaded': return leastLoaded(ctx);
     case 'weighted': return weightedByWinRate(ctx);
     case 'weighted_tier': return weightedByTier(ctx);
     case 'territory': return territory(ctx);
-    case 'optimized': {
+    case 'optimized':
+    case 'salesforce_mod': {
+      // Salesforce's rotation runs the optimized rules; what is deployed is the same file.
       const { config, plan, notes } = await solveOptimized(ctx, {}, options);
       return { name, config, notes, plan };
     }
-    default: throw new ImportError(`unknown policy "${String(name)}"; one of ${BUILDABLE_POLICIES.join(', ')}.`, { path: 'policies' });
+    default: throw scenarioError('unknown_policy', { policy: String(name), policies: RULE_POLICIES.join(', ') }, `unknown policy "${String(name)}"; one of ${RULE_POLICIES.join(', ')}.`, { path: 'policies' });
   }
 }
 
@@ -180,7 +181,7 @@ function territory(ctx: PolicyContext): PolicyResult {
   const values: string[] = [];
   for (const seg of ctx.estimates.segments) {
     const value = seg.fields[rule.field];
-    if (value === undefined) throw new ImportError(`eligibility.field: "${rule.field}" is not one of the segment fields (${Object.keys(seg.fields).join(', ') || 'none'}).`, { path: 'eligibility.field' });
+    if (value === undefined) throw eligibilityNotSegment(rule.field, Object.keys(seg.fields));
     if (!values.includes(value)) values.push(value);
   }
   const used = new Set(['fallback']);

@@ -1,8 +1,6 @@
-import type { Database } from '../data/database';
-import { createdRange, readEstimationInputs } from '../data/estimation-inputs';
-import { readHistoryLeads } from '../data/history-leads';
-import { ImportError } from '../model/errors';
-import { defaultCutoff, DEFAULT_HOLD_OUT } from '../estimate/backtest';
+import type { EstimationInputs } from '../model/estimation-inputs';
+import type { HistoryLeads } from '../model/history';
+import { scenarioError } from '../model/scenario-errors';
 import { estimate } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
@@ -27,18 +25,23 @@ export interface SimulationBacktest {
   covered: boolean;
 }
 
-export async function backtestAsIs(db: Database, scenario: Scenario, roster: Rep[], options: { replications: number; seed: number; holdOut?: number }): Promise<SimulationBacktest> {
-  const spec = scenario.segments;
-  const range = await createdRange(db);
-  if (!range) throw new ImportError('backtest: no lead has a creation time, so there is no earlier and later period.', { path: 'leads.mapping.fields.created_at' });
-  const cutoff = defaultCutoff(range.fromMs, range.toMs, options.holdOut ?? DEFAULT_HOLD_OUT);
-  const cutoffMs = Date.parse(cutoff.replace(' ', 'T') + 'Z');
-  const history = await readHistoryLeads(db, spec);
-  const fit = estimate(await readEstimationInputs(db, spec, { createdBefore: cutoff, decidedBefore: cutoff }), {
+export interface AsIsBacktestParts {
+  scenario: Scenario;
+  roster: Rep[];
+  history: HistoryLeads;
+  /** The period before the cutoff, with only the outcomes known at it (data/backtest-split). */
+  fit: EstimationInputs;
+  cutoff: string;
+}
+
+export function backtestAsIs(parts: AsIsBacktestParts, options: { replications: number; seed: number }): SimulationBacktest {
+  const { scenario, roster, history, cutoff } = parts;
+  const fit = estimate(parts.fit, {
     reps: [...new Set([...roster.map((r) => r.rep_id), ...history.owners])],
     segments: history.segments,
     ...(scenario.decay ? { decay: scenario.decay } : {}),
   });
+  const cutoffMs = Date.parse(cutoff.replace(' ', 'T') + 'Z');
   const world = buildWorld({
     estimatesByFold: [fit],
     estimates: fit,
@@ -50,7 +53,7 @@ export async function backtestAsIs(db: Database, scenario: Scenario, roster: Rep
   const segmentOf = new Map(world.segments.map((s, i) => [s.key, i]));
   const ownerOf = new Map(world.reps.map((r, i) => [r.id, i]));
   const replay = [...history.created.keys()].filter((i) => history.created[i]! >= cutoffMs && history.outcome[i]! >= 0);
-  if (replay.length === 0) throw new ImportError(`backtest: no lead created after ${cutoff} is decided yet; nothing to compare with.`, { path: 'leads' });
+  if (replay.length === 0) throw scenarioError('no_decided_after_cutoff', { cutoff }, `backtest: no lead created after ${cutoff} is decided yet; nothing to compare with.`, { path: 'leads' });
   const actualWins = replay.reduce((n, i) => n + (history.outcome[i] === 1 ? 1 : 0), 0);
   // The replayed leads are in creation order (readHistoryLeads sorts them): the first is the earliest.
   const startMs = history.created[replay[0]!]!;

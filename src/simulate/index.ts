@@ -1,10 +1,10 @@
 /**
  * The simulator (DESIGN §3.3): discrete-event Monte Carlo of leads arriving, being routed by
  * `src/route`, first-touched from each rep's queue in working hours, reclaimed and converted.
- * `prepareComparison` turns a scenario into a world and policies; `compare` runs replications on
+ * `assembleComparison` puts a world and policies together (the pipeline, src/pipeline, reads and builds the parts); `compare` runs replications on
  * a runner (this thread, Node worker threads, Web Workers) and summarises them.
  */
-export { prepareComparison, salesforceSlots, type PreparedComparison, type PrepareOptions, type ExtraPolicy } from './prepare';
+export { assembleComparison, buildSimPolicies, comparedNames, foldEstimates, salesforceSlots, type ComparisonParts, type PreparedComparison, type ExtraPolicy } from './prepare';
 export { compare, calibrated, inThisThread, type BatchRunner, type RunControl, type Comparison } from './compare';
 export { runReplications, type ReplicateInput, type ReplicationBatch, type ReplicateControl } from './replicate';
 export { summarize, mergeBatches, metricValues, interval, type Interval, type PolicySummary, type ComparisonSummary } from './summarize';

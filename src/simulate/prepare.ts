@@ -1,23 +1,21 @@
-import type { Database } from '../data/database';
-import { readEstimationInputs, type SegmentSpec } from '../data/estimation-inputs';
-import { readHistoryLeads, type HistoryLeads } from '../data/history-leads';
-import { ImportError } from '../model/errors';
-import { estimate, type Estimates } from '../estimate/estimate';
+import type { Estimates } from '../estimate/estimate';
 import { salesforceSlotTable } from '../export/salesforce/slots';
+import type { HistoryLeads } from '../model/history';
 import type { RuleConfig } from '../model/rules';
 import type { Rep } from '../model/roster';
 import type { PolicyName, Scenario } from '../model/scenario';
-import { buildPolicy, type BuildablePolicy, type PolicyContext } from '../optimize/policies';
+import { scenarioError } from '../model/scenario-errors';
+import { buildPolicy, type PolicyContext } from '../optimize/policies';
 import { simulationNote, type SimulationNote } from './notes';
 import type { SalesforceSlots, SimPolicy } from './policy';
 import { buildWorld, type SimulationWorld } from './world';
 
 /**
- * From a scenario to what the replications run: the world (arrivals, reps, posteriors) and every
- * policy, built as the scenario asks. With `cross_fit` scoring (the default) the history is cut
- * in two folds by row; the policies scored on fold f are built from the estimates of the other
- * fold, so a policy never meets the noise it was fitted to (the optimizer's curse, DESIGN §3.3).
- * Arrivals, demand and values come from the whole history: they do not choose between policies.
+ * What the replications run: the world (arrivals, reps, posteriors) and every policy, built as
+ * the scenario asks. With `cross_fit` scoring (the default) the history is cut in two folds by
+ * row; the policies scored on fold f are built from the estimates of the other fold, so a policy
+ * never meets the noise it was fitted to (the optimizer's curse, DESIGN §3.3). Arrivals, demand
+ * and values come from the whole history: they do not choose between policies.
  */
 export interface PreparedComparison {
   world: SimulationWorld;
@@ -36,44 +34,47 @@ export interface ExtraPolicy {
   config: RuleConfig;
 }
 
-export interface PrepareOptions {
-  /** Rule files to compare besides the scenario's policies. */
-  extra?: ExtraPolicy[];
-  /** The whole history's estimates for this scenario and roster, when the caller has them already. */
-  estimates?: Estimates;
+/** The pieces a comparison is assembled from; the pipeline (src/pipeline) reads and caches each. */
+export interface ComparisonParts {
+  scenario: Scenario;
+  roster: Rep[];
+  history: HistoryLeads;
+  /** The whole history's estimates. */
+  estimates: Estimates;
+  /** The estimates each fold is scored on (`foldEstimates`); one, the whole history's, in sample. */
+  folds: Estimates[];
+  /** Per fold, the policies scored on it (built on the other fold, or on everything in sample). */
+  policiesByFold: SimPolicy[][];
+  /** The policies built on the whole history. */
+  onAll: SimPolicy[];
+  names: string[];
 }
 
-export async function prepareComparison(db: Database, scenario: Scenario, roster: Rep[], options: PrepareOptions = {}): Promise<PreparedComparison> {
-  const extra = options.extra ?? [];
-  const spec: SegmentSpec = scenario.segments;
-  const sim = scenario.simulation;
-  if (roster.length === 0) throw new ImportError('roster: the simulation needs reps; give a roster or leads with owners.', { path: 'roster' });
-  const history = await readHistoryLeads(db, spec);
-  if (history.created.length === 0) throw new ImportError('leads: no lead has a creation time, so arrivals cannot be simulated (map created_at).', { path: 'leads.mapping.created_at' });
-  const repIds = [...new Set([...roster.map((r) => r.rep_id), ...history.owners])];
-  const decay = scenario.decay ? { decay: scenario.decay } : {};
-  const full = options.estimates ?? estimate(await readEstimationInputs(db, spec), { reps: repIds, ...decay });
-  const segmentKeys = full.segments.map((s) => s.key);
-
-  const folds = sim.scoring === 'cross_fit'
-    ? await Promise.all([0, 1].map(async (index) => foldEstimates(full, estimate(await readEstimationInputs(db, spec, { fold: { index, of: 2 } }), { reps: repIds, segments: segmentKeys, ...decay }))))
-    : [full];
+/** The names compared: the scenario's policies, then the rule files given; each once. */
+export function comparedNames(scenario: Scenario, extra: readonly ExtraPolicy[]): string[] {
   const names = [...scenario.policies, ...extra.map((e) => e.name)];
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw new ImportError(`policies: "${duplicate}" is named twice; give rule files names of their own.`, { path: 'policies' });
-  const context = (estimates: Estimates): PolicyContext => ({ scenario, roster, estimates, segmentFields: spec.fields, valueBands: spec.valueBands });
+  if (duplicate) throw scenarioError('duplicate_policy', { policy: duplicate }, `policies: "${duplicate}" is named twice; give rule files names of their own.`, { path: 'policies' });
+  return names;
+}
 
-  // Scored on fold f: chosen on the other fold (or, in sample, on everything).
-  const choosers = folds.length === 2 ? [folds[1]!, folds[0]!] : [full];
-  const policiesByFold = await Promise.all(choosers.map((chooser) => buildAll(scenario.policies, context(chooser), extra)));
-  const onAll = await buildAll(scenario.policies, context(full), extra);
+export function assembleComparison(parts: ComparisonParts): PreparedComparison {
+  const { scenario, roster, history, estimates } = parts;
+  const sim = scenario.simulation;
+  const names = parts.names;
   const baseline = sim.baseline ?? (names.includes('round_robin') ? 'round_robin' : names[0]!);
-  if (!names.includes(baseline)) throw new ImportError(`simulation.baseline: "${baseline}" is not one of the policies (${names.join(', ')}).`, { path: 'simulation.baseline' });
-
-  const highValueSegments = juniorSegments(scenario, full);
+  if (!names.includes(baseline)) {
+    throw scenarioError('baseline_not_compared', { baseline, policies: names.join(', ') }, `simulation.baseline: "${baseline}" is not one of the policies (${names.join(', ')}).`, { path: 'simulation.baseline' });
+  }
+  const unknownAbsent = sim.absent.filter((id) => !roster.some((r) => r.rep_id === id));
+  if (unknownAbsent.length) {
+    const reps = unknownAbsent.map((id) => `"${id}"`).join(', ');
+    throw scenarioError('rep_not_in_roster', { setting: 'simulation.absent', rep: unknownAbsent.join(', ') }, `simulation.absent: ${reps} not in the roster.`, { path: 'simulation.absent' });
+  }
+  const highValueSegments = juniorSegments(scenario, estimates);
   const world = buildWorld({
-    estimatesByFold: folds,
-    estimates: full,
+    estimatesByFold: parts.folds,
+    estimates,
     roster,
     history,
     horizon: { weeks: sim.weeks, volumeMultiplier: sim.volumeMultiplier, slaHours: sim.slaHours, reclaimAfterHours: sim.reclaimAfterHours },
@@ -81,22 +82,20 @@ export async function prepareComparison(db: Database, scenario: Scenario, roster
     absent: sim.absent,
     highValueSegments,
   });
-  const unknownAbsent = sim.absent.filter((id) => !roster.some((r) => r.rep_id === id));
-  if (unknownAbsent.length) throw new ImportError(`simulation.absent: ${unknownAbsent.map((id) => `"${id}"`).join(', ')} not in the roster.`, { path: 'simulation.absent' });
-
   return {
     world,
     names,
-    policiesByFold,
-    rules: onAll.map((p) => (p.kind === 'as_is' ? null : p.config)),
+    policiesByFold: parts.policiesByFold,
+    rules: parts.onAll.map((p) => (p.kind === 'as_is' ? null : p.config)),
     baseline,
     scoring: sim.scoring,
-    estimates: full,
+    estimates,
     notes: comparisonNotes(sim.scoring, world, history, highValueSegments),
   };
 }
 
-async function buildAll(names: readonly PolicyName[], ctx: PolicyContext, extra: ExtraPolicy[]): Promise<SimPolicy[]> {
+/** Every policy of `names` as the simulator runs it, built from `ctx`, then the rule files given. */
+export async function buildSimPolicies(names: readonly PolicyName[], ctx: PolicyContext, extra: readonly ExtraPolicy[]): Promise<SimPolicy[]> {
   const built: SimPolicy[] = [];
   let optimized: RuleConfig | null = null;
   const optimizedConfig = async () => (optimized ??= (await buildPolicy('optimized', ctx)).config);
@@ -106,7 +105,7 @@ async function buildAll(names: readonly PolicyName[], ctx: PolicyContext, extra:
       const config = await optimizedConfig();
       built.push({ name, kind: 'salesforce', config, slots: salesforceSlots(config) });
     } else if (name === 'optimized') built.push({ name, kind: 'rules', config: await optimizedConfig() });
-    else built.push({ name, kind: 'rules', config: (await buildPolicy(name as BuildablePolicy, ctx)).config });
+    else built.push({ name, kind: 'rules', config: (await buildPolicy(name, ctx)).config });
   }
   return [...built, ...extra.map((e): SimPolicy => ({ name: e.name, kind: 'rules', config: e.config }))];
 }
@@ -121,7 +120,7 @@ export function salesforceSlots(config: RuleConfig): SalesforceSlots {
  * A fold's conversion evidence on the whole history's demand: the optimizer must see every lead
  * that will arrive, and only the choosing fold's outcomes.
  */
-function foldEstimates(full: Estimates, fold: Estimates): Estimates {
+export function foldEstimates(full: Estimates, fold: Estimates): Estimates {
   const bySegment = new Map(fold.segments.map((s) => [s.key, s]));
   return {
     ...full,

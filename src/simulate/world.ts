@@ -1,4 +1,4 @@
-import type { HistoryLeads } from '../data/history-leads';
+import type { HistoryLeads } from '../model/history';
 import type { ConversionCell } from '../estimate/conversion';
 import type { DecayCurveParams, DecayEstimate } from '../estimate/decay';
 import { decayMultiplier } from '../estimate/decay';

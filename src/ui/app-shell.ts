@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
-import { createBrowserDatabase } from '../data/adapters/wasm-browser';
 import './data/data-step';
 import './export/export-step';
 import { MAX_BROWSER_FILE_BYTES } from './data/file-limit';
-import { startEngine } from './engine/start-engine';
+import { engine } from './engine/shared-engine';
 import { initialLang, makeI18n, rememberLang, type I18n, type Lang, type StepId } from './i18n';
 import './language-switch';
 import './model/model-step';
@@ -13,8 +12,6 @@ import './compare/compare-step';
 import './policies/policies-step';
 import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
-import { CurrentEstimates } from './state/current-estimates';
-import { findRoster } from './state/roster-source';
 import { sampleScenario } from './state/scenario-file';
 import { ScenarioStore } from './state/scenario-store';
 import { SharedDataSession } from './state/shared-session';
@@ -47,11 +44,10 @@ const ENGINE_STEPS: Array<[StepId, StaticValue]> = [
 @customElement('allot-app')
 export class AppShell extends LitElement {
   @state() private i18n: I18n = makeI18n(initialLang(storage(), navigator.languages?.length ? navigator.languages : [navigator.language]));
-  private readonly session = new SharedDataSession(createBrowserDatabase);
+  /** The engine worker: the database, the loaded leads and the pipeline (started by main.ts before anything else). */
+  private readonly engine = engine;
+  private readonly session = new SharedDataSession(this.engine);
   private readonly store = new ScenarioStore(sampleScenario(), indexedDbStorage());
-  private readonly engine = startEngine();
-  /** The estimates the steps after Model build their policies from. */
-  private readonly estimates = new CurrentEstimates(this.session, this.store, this.engine);
   /** The autosaved scenario is back (or there was none) before the roster is looked for. */
   readonly #restored = this.store.restore();
   @state() private step: StepId = 'data';
@@ -156,7 +152,6 @@ export class AppShell extends LitElement {
                 .session=${this.session}
                 .store=${this.store}
                 .engine=${this.engine}
-                .estimates=${this.estimates}
                 .revision=${this.revision}
               ></${tag}>`
             : nothing,
@@ -195,11 +190,11 @@ export class AppShell extends LitElement {
     if (this.rosterStatus.kind === 'loading') return;
     this.rosterStatus = { kind: 'loading' };
     try {
-      const { reps, origin } = await findRoster(this.session, this.store.scenario);
+      const { reps, origin } = await this.engine.call('roster', { scenario: this.store.scenario });
       this.rosterStatus = { kind: 'ready', origin };
       this.store.setRoster(reps);
     } catch (error) {
-      this.rosterStatus = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      this.rosterStatus = { kind: 'error', message: this.i18n.errorText(error) };
     }
   }
 

@@ -1,5 +1,5 @@
-// First: DuckDB-WASM starts while everything below loads (see start-database.ts).
-import './data/start-database';
+// First: the engine worker (and DuckDB-WASM in it) starts while everything below loads.
+import './engine/shared-engine';
 import './styles/global.css';
 import './app-shell';
 import { maxFileBytesFrom } from './data/file-limit';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +36,30 @@ describe('allot export', () => {
     writeFileSync(path.join(out, 'file'), '');
     expectOneLineError(['export', '--rules', RULES, '--target', 'json', '--out', path.join(out, 'file', 'sub')], /cannot write rules\.json/);
     expectOneLineError(['export', '--rules', RULES, '--target', 'json'], /export needs --rules/);
+  });
+
+  it('--salesforce-queue puts every rule entry of the Salesforce files on that queue', () => {
+    const entries = (queueFlag: string[]) => {
+      const out = mkdtempSync(path.join(tmpdir(), 'allot-export-'));
+      const run = runCli(['export', '--rules', RULES, '--target', 'salesforce', '--out', out, ...queueFlag]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const xml = readFileSync(path.join(out, 'force-app/main/default/assignmentRules/Lead.assignmentRules-meta.xml'), 'utf8');
+      return [...xml.matchAll(/<ruleEntry>\s*<assignedTo>([^<]*)<\/assignedTo>\s*<assignedToType>([^<]*)<\/assignedToType>/g)].map((m) => `${m[1]} ${m[2]}`);
+    };
+    // Without the flag the sample's rules assign to reps by username.
+    const toUsers = entries([]);
+    expect(toUsers.length).toBeGreaterThan(1);
+    expect(toUsers.every((e) => e.endsWith(' User'))).toBe(true);
+    const toQueue = entries(['--salesforce-queue', 'Inside_Sales']);
+    expect(toQueue.length).toBeGreaterThan(0);
+    expect(new Set(toQueue)).toEqual(new Set(['Inside_Sales Queue']));
+  });
+
+  it('an option value that does not fit: exit 2, one line naming the flag and what it takes', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'allot-export-'));
+    expectOneLineError(['export', '--rules', RULES, '--target', 'frappe', '--frappe-version', 'v14', '--out', out], /^allot: --frappe-version must be v16 or v15 \(got "v14"\)\.$/m);
+    expectOneLineError(['export', '--rules', RULES, '--target', 'salesforce', '--salesforce-queue', 'Inside Sales', '--out', out], /^allot: --salesforce-queue must be a queue API name: .* \(got "Inside Sales"\)\.$/m);
+    expect(readdirSync(out)).toEqual([]);
   });
 });

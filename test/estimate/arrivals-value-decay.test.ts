@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOUCH_BUCKET_HOURS, type OutcomeRow } from '../../src/data/estimation-inputs';
+import { TOUCH_BUCKET_HOURS } from '../../src/data/estimation-inputs';
+import type { OutcomeRow } from '../../src/model/estimation-inputs';
 import { DECAY_PRESET, decayMultiplier, estimateDecay, withScenarioDecay } from '../../src/estimate/decay';
 import { arrivalShape, estimateDemand } from '../../src/estimate/demand';
 import { revenuePerWin } from '../../src/estimate/revenue';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBacktest, type BacktestReport } from '../../src/cli/estimate';
+import { readBacktestSplit } from '../../src/data/backtest-split';
+import { backtestReport, type BacktestReport } from '../../src/estimate/run-backtest';
 import { backtest, defaultCutoff, MIN_CELL_LEADS } from '../../src/estimate/backtest';
 import { estimateConversion } from '../../src/estimate/conversion';
 import { loadLeads, REGION_PRODUCT, ROOT } from './support';
@@ -38,7 +39,7 @@ describe('backtest on the sample', () => {
   let report: BacktestReport;
   beforeAll(async () => {
     const db = await loadLeads([{ name: 'leads.csv', path: path.join(ROOT, 'data/sample/leads.csv') }]);
-    report = await runBacktest(db, REGION_PRODUCT, []);
+    report = backtestReport((await readBacktestSplit(db, REGION_PRODUCT))!, []);
     await db.close();
   });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEstimationInputs, type SegmentSpec } from '../../src/data/estimation-inputs';
+import { readEstimationInputs } from '../../src/data/estimation-inputs';
+import type { SegmentSpec } from '../../src/model/estimation-inputs';
 import { estimate, type Estimates } from '../../src/estimate/estimate';
 import { generateSample, leadsCsv, SAMPLE_OPTIONS } from '../../data/generator/index';
 import { describeWithSharedData, sharedPath } from '../support/shared-data';

@@ -85,6 +85,6 @@ describe('problemFromEstimates: the estimates, roster and scenario as the optimi
     expect(() => problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { juniorShare: { segments: { size: ['Big'] }, atLeast: 0.3 } } })))
       .toThrow('constraints.juniorShare.segments: "size" is not one of the segment fields (region, product).');
     expect(() => problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { juniorShare: { segments: { product: ['Platinum'] }, atLeast: 0.3 } } })))
-      .toThrow('constraints.juniorShare.segments: no segment has these values.');
+      .toThrow('constraints.juniorShare.segments: no segment has product = Platinum.');
   });
 });

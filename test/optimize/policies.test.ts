@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textsOf } from '../../src/model/message';
 import { parseRuleConfig, type RuleConfig } from '../../src/model/rules';
-import { BUILDABLE_POLICIES, buildPolicy, mixWinRates, TIER_WEIGHTS, type PolicyContext } from '../../src/optimize/policies';
+import { RULE_POLICIES } from '../../src/model/scenario';
+import { buildPolicy, mixWinRates, TIER_WEIGHTS, type PolicyContext } from '../../src/optimize/policies';
 import { sampleContext } from './sample-context';
 
 let ctx: PolicyContext;
@@ -11,7 +12,7 @@ const activeIds = () => ctx.roster.filter((r) => r.active).map((r) => r.rep_id);
 const weightsOf = (config: RuleConfig) => new Map(config.rules[0]!.assign.pool.map((e) => [e.rep, e.weight!]));
 
 describe('every policy a user compares is a valid rule file', () => {
-  it.each(BUILDABLE_POLICIES)('%s passes the allot.rules/v1 schema and carries the roster', async (name) => {
+  it.each(RULE_POLICIES)('%s passes the allot.rules/v1 schema and carries the roster', async (name) => {
     const policy = await buildPolicy(name, ctx);
     expect(policy.name).toBe(name);
     const parsed = parseRuleConfig(JSON.parse(JSON.stringify(policy.config)));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadEstimates } from '../../src/cli/estimate';
+import { openScenario } from '../../src/cli/open-scenario';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
 import type { PolicyContext } from '../../src/optimize/policies';
 
@@ -10,8 +10,9 @@ export const SAMPLE_SCENARIO = path.join(ROOT, 'data/sample/scenario.json');
 export async function sampleContext(scenarioFile = SAMPLE_SCENARIO): Promise<PolicyContext & { rosterNotes: string[] }> {
   const db = await createNativeDatabase();
   try {
-    const { scenario, roster, rosterNotes, spec, estimates } = await loadEstimates(db, scenarioFile);
-    return { scenario, roster, rosterNotes, estimates, segmentFields: spec.fields, valueBands: spec.valueBands };
+    const { scenario, pipeline } = await openScenario(db, scenarioFile);
+    const [context, { origin }] = await Promise.all([pipeline.context(scenario), pipeline.roster(scenario)]);
+    return { ...context, rosterNotes: origin.kind === 'inferred' ? origin.notes : [] };
   } finally {
     await db.close();
   }

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEstimates } from '../../src/cli/estimate';
+import { openScenario, type OpenedScenario } from '../../src/cli/open-scenario';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
 import type { Database } from '../../src/data/database';
-import { backtestAsIs } from '../../src/simulate/backtest';
 import { compare, inThisThread, type Comparison } from '../../src/simulate/compare';
 import { nodeWorkerPool } from '../../src/simulate/node-pool';
-import { prepareComparison, type PreparedComparison } from '../../src/simulate/prepare';
+import type { PreparedComparison } from '../../src/simulate/prepare';
 import { interval, metricValues } from '../../src/simulate/summarize';
 import { describeWithSharedData } from '../support/shared-data';
 
@@ -14,11 +13,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The scenario file loaded and prepared once per suite: leads, roster, estimates, every policy. */
 function useScenario(file: string) {
-  const state = {} as { db: Database; prepared: PreparedComparison; loaded: Awaited<ReturnType<typeof loadEstimates>> };
+  const state = {} as { db: Database; prepared: PreparedComparison; opened: OpenedScenario };
   beforeAll(async () => {
     state.db = await createNativeDatabase();
-    state.loaded = await loadEstimates(state.db, path.join(ROOT, file));
-    state.prepared = await prepareComparison(state.db, state.loaded.scenario, state.loaded.roster);
+    state.opened = await openScenario(state.db, path.join(ROOT, file));
+    state.prepared = await state.opened.pipeline.prepared(state.opened.scenario);
   }, 120_000);
   afterAll(() => state.db?.close());
   return state;
@@ -69,7 +68,7 @@ describe('the sample team, with planted rep × segment effects', () => {
   });
 
   it('forecasts the held-back quarter within its 90% interval when it replays who really had each lead', async () => {
-    const backtest = await backtestAsIs(scenario.db, scenario.loaded.scenario, scenario.loaded.roster, { replications: 200, seed: 7 });
+    const backtest = await scenario.opened.pipeline.simulationBacktest(scenario.opened.scenario, { replications: 200, seed: 7 });
     expect(backtest.replayed).toBeGreaterThan(1000);
     expect(backtest.covered, JSON.stringify(backtest)).toBe(true);
   }, 60_000);
@@ -86,7 +85,7 @@ describeWithSharedData('the Maven CRM export, where agents barely differ', 'data
   }, 120_000);
 
   it('forecasts the held-back period within its 90% interval', async () => {
-    const backtest = await backtestAsIs(scenario.db, scenario.loaded.scenario, scenario.loaded.roster, { replications: 200, seed: 7 });
+    const backtest = await scenario.opened.pipeline.simulationBacktest(scenario.opened.scenario, { replications: 200, seed: 7 });
     expect(backtest.covered, JSON.stringify(backtest)).toBe(true);
   }, 60_000);
 });

@@ -3,12 +3,14 @@ import type { EngineMessage, MessageSpec } from '../../src/model/message';
 import { FRONTIER_NOTES, OPTIMIZE_MESSAGES, POLICY_NOTES } from '../../src/optimize/messages';
 import { optimize } from '../../src/optimize/optimize';
 import { SIMULATION_NOTES } from '../../src/simulate/notes';
+import { READINESS_MESSAGES } from '../../src/model/readiness';
+import { SCENARIO_ERROR_PARAMS, scenarioError, type ScenarioErrorCode } from '../../src/model/scenario-errors';
 import { makeFormats } from '../../src/ui/format';
 import { ZH_ENGINE, type EngineWords } from '../../src/ui/i18n/engine-zh';
 import { engineWords, makeI18n } from '../../src/ui/i18n/index';
 import { problemOf, rep, seg } from '../optimize/fixtures';
 
-const SPECS: Record<string, MessageSpec> = { simulation: SIMULATION_NOTES, optimize: OPTIMIZE_MESSAGES, policies: POLICY_NOTES, frontier: FRONTIER_NOTES };
+const SPECS: Record<string, MessageSpec> = { simulation: SIMULATION_NOTES, optimize: OPTIMIZE_MESSAGES, policies: POLICY_NOTES, frontier: FRONTIER_NOTES, readiness: READINESS_MESSAGES };
 const zhFormats = makeFormats('zh-CN');
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -65,5 +67,17 @@ describe('the engine speaks Chinese in the workbench', () => {
     expect(zh.engineText(decay)).toContain('按现状重放');
     expect(zh.engineText(decay)).toContain('36.13');
     expect(zh.engineText({ code: 'english_only', params: {}, text: 'highs returned error' })).toBe('highs returned error');
+  });
+
+  it('every scenario error reads in Chinese, led by the JSON path it names, and shows each param but the path it repeats', () => {
+    const zh = makeI18n('zh');
+    for (const [code, names] of Object.entries(SCENARIO_ERROR_PARAMS) as Array<[ScenarioErrorCode, readonly string[]]>) {
+      const params = sentinelParams(names);
+      const text = zh.errorText(scenarioError(code, params as never, `english for ${code}`, { path: 'segments.fields[0]' }));
+      expect(text, code).toMatch(CJK);
+      expect(text, code).toMatch(/^segments\.fields\[0\]：/);
+      expect(text, code).not.toContain('english for');
+      for (const name of names.filter((n) => n !== 'setting')) expect(text, `${code}: ${name}`).toContain(String(params[name]));
+    }
   });
 });

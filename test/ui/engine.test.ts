@@ -1,15 +1,19 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runBacktest } from '../../src/cli/estimate';
-import { createdRange, readEstimationInputs } from '../../src/data/estimation-inputs';
-import { defaultCutoff } from '../../src/estimate/backtest';
-import { estimate } from '../../src/estimate/estimate';
-import { createEngineClient, EngineError, isCancelled, type EngineClient } from '../../src/ui/engine/engine-client';
-import { engineHandlers } from '../../src/ui/engine/handlers';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openScenario } from '../../src/cli/open-scenario';
+import { createNativeDatabase } from '../../src/data/adapters/native-node';
+import type { Database } from '../../src/data/database';
+import { AllotError } from '../../src/model/errors';
+import { ScenarioSchema } from '../../src/model/scenario';
+import { createEngineClient, isCancelled, type EngineClient } from '../../src/ui/engine/engine-client';
+import { createEngineHandlers } from '../../src/ui/engine/handlers';
 import type { EngineHandlers, MessageEnd } from '../../src/ui/engine/protocol';
 import { serveEngine } from '../../src/ui/engine/serve';
-import { loadLeads, REGION_PRODUCT, ROOT } from '../estimate/support';
+import { makeI18n } from '../../src/ui/i18n';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -27,48 +31,48 @@ function connect(handlers: EngineHandlers): EngineClient {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Handlers that let a test drive progress, failure and cancellation, the real ones otherwise. */
+/** Handlers that let a test drive progress, failure and cancellation, the real ones (with no database) otherwise. */
 function scripted(overrides: Partial<EngineHandlers>): EngineHandlers {
-  return { ...engineHandlers, ...overrides };
+  return { ...createEngineHandlers({ openDatabase: () => Promise.reject(new Error('no database in this test')) }), ...overrides };
 }
 
 describe('the engine worker protocol', () => {
   it('answers each call by its id, in whatever order the work finishes', async () => {
     const client = connect(scripted({
-      estimate: async ({ options }) => {
-        await sleep(options.reps?.[0] === 'slow' ? 30 : 0);
-        return { notes: options.reps } as never;
+      estimates: async ({ scenario }) => {
+        await sleep(scenario.name === 'slow' ? 30 : 0);
+        return { notes: [scenario.name] } as never;
       },
     }));
-    const slow = client.call('estimate', { inputs: {} as never, options: { reps: ['slow'] } });
-    const fast = client.call('estimate', { inputs: {} as never, options: { reps: ['fast'] } });
+    const slow = client.call('estimates', { scenario: { name: 'slow' } as never });
+    const fast = client.call('estimates', { scenario: { name: 'fast' } as never });
     expect((await fast).notes).toEqual(['fast']);
     expect((await slow).notes).toEqual(['slow']);
   });
 
   it('reports progress while a call runs', async () => {
     const client = connect(scripted({
-      estimate: async (_, { progress }) => {
-        for (let done = 1; done <= 3; done++) progress({ done, total: 3, label: 'replications' });
+      compare: async (_, { progress }) => {
+        for (let done = 1; done <= 3; done++) progress({ done, total: 3, stage: 'simulating' });
         await sleep(5);
         return { notes: [] } as never;
       },
     }));
     const seen: number[] = [];
-    await client.call('estimate', { inputs: {} as never, options: {} }, { onProgress: (p) => seen.push(p.done) });
+    await client.call('compare', { scenario: {} as never, replications: 3 }, { onProgress: (p) => seen.push(p.done) });
     expect(seen).toEqual([1, 2, 3]);
   });
 
   it('a cancelled call rejects at once as aborted, and the worker sees its signal abort', async () => {
     let aborted: Promise<boolean> | undefined;
     const client = connect(scripted({
-      estimate: (_, { signal }) => {
+      estimates: (_, { signal }) => {
         aborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve(signal.aborted)));
         return new Promise(() => undefined);
       },
     }));
     const controller = new AbortController();
-    const call = client.call('estimate', { inputs: {} as never, options: {} }, { signal: controller.signal });
+    const call = client.call('estimates', { scenario: {} as never }, { signal: controller.signal });
     await sleep(10);
     controller.abort();
     const error = await call.catch((e: unknown) => e);
@@ -76,37 +80,64 @@ describe('the engine worker protocol', () => {
     expect(await aborted).toBe(true);
   });
 
-  it("a handler's failure comes back as an EngineError with its message", async () => {
-    const client = connect(scripted({ estimate: () => { throw new Error('segments.fields[0]: "zone" is not a column'); } }));
-    const error = await client.call('estimate', { inputs: {} as never, options: {} }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EngineError);
-    expect((error as Error).message).toBe('segments.fields[0]: "zone" is not a column');
+  it("a handler's unexpected failure comes back as an engine error with its message", async () => {
+    const client = connect(scripted({ estimates: () => { throw new Error('out of stack'); } }));
+    const error = await client.call('estimates', { scenario: {} as never }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'EngineError', family: 'engine', code: 'internal', message: 'out of stack' });
     expect(isCancelled(error)).toBe(false);
   });
 });
 
 describe('the engine worker on the sample', () => {
-  it('estimates what estimate() does, and backtests what `allot estimate --backtest` does', async () => {
-    const db = await loadLeads([{ name: 'leads.csv', path: path.join(ROOT, 'data/sample/leads.csv') }]);
-    try {
-      const client = connect(engineHandlers);
-      const inputs = await readEstimationInputs(db, REGION_PRODUCT);
-      const options = { decay: { floor: 0.4, tauHours: 6 } };
-      const estimates = await client.call('estimate', { inputs, options });
-      expect(estimates).toEqual(estimate(inputs, options));
-      expect(estimates.decay).toMatchObject({ source: 'scenario', floor: 0.4, tauHours: 6 });
+  const sample = (file: string) => ({ name: file, bytes: new Uint8Array(readFileSync(path.join(ROOT, 'data/sample', file))) });
+  const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sample/scenario.json'), 'utf8')));
+  const databases: Database[] = [];
+  afterAll(() => Promise.all(databases.map((db) => db.close())));
+  const worker = () => connect(createEngineHandlers({
+    openDatabase: async () => {
+      const db = await createNativeDatabase();
+      databases.push(db);
+      return db;
+    },
+    readFile: async (file) => (file === 'roster.csv' ? sample('roster.csv') : null),
+  }));
 
-      const reps = estimates.reps.map((r) => r.rep);
-      const range = (await createdRange(db))!;
-      const cutoff = defaultCutoff(range.fromMs, range.toMs);
-      const fit = await readEstimationInputs(db, REGION_PRODUCT, { createdBefore: cutoff, decidedBefore: cutoff });
-      const test = await readEstimationInputs(db, REGION_PRODUCT, { createdFrom: cutoff });
-      const fromWorker = await client.call('backtest', { fit, test, reps });
-      const { cutoff: _, holdOut: __, fit: ___, heldOut: ____, ...fromCli } = await runBacktest(db, REGION_PRODUCT, reps);
-      expect(fromWorker).toEqual(fromCli);
-      expect(fromWorker.segments).toHaveLength(9);
-    } finally {
-      await db.close();
-    }
+  it('loads the leads, then estimates and backtests exactly as `allot estimate --backtest` does', async () => {
+    const client = worker();
+    const phases: string[] = [];
+    const data = await client.call('load', { files: [sample('leads.csv')], isSample: true }, { onProgress: (p) => phases.push(p.kind) });
+    expect(data.result.report.summary.leads).toBe(6866);
+    expect(phases).toContain('mapping');
+
+    const decay = { ...scenario, decay: { floor: 0.4, tauHours: 6 } };
+    const [estimates, backtest, roster] = await Promise.all([client.call('estimates', { scenario: decay }), client.call('backtest', { scenario }), client.call('roster', { scenario })]);
+    expect(roster.origin).toEqual({ kind: 'file', file: 'roster.csv' });
+    expect(estimates.decay).toMatchObject({ source: 'scenario', floor: 0.4, tauHours: 6 });
+
+    const cliDb = await createNativeDatabase();
+    databases.push(cliDb);
+    const cli = await openScenario(cliDb, path.join(ROOT, 'data/sample/scenario.json'));
+    expect(estimates).toEqual(await cli.pipeline.estimates(decay));
+    expect(backtest).toEqual(await cli.pipeline.backtest(scenario));
+    expect(backtest!.segments).toHaveLength(9);
+  });
+
+  it('an engine error reaches the caller with its family, code, params and JSON path, and the Chinese UI words it', async () => {
+    const client = worker();
+    await client.call('load', { files: [sample('leads.csv')], isSample: true });
+    const wrong = { ...scenario, segments: { fields: ['zone'], valueBands: [] } };
+    const error = await client.call('estimates', { scenario: wrong }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllotError);
+    expect(error).toMatchObject({ name: 'ScenarioError', family: 'scenario', code: 'not_a_column', where: { path: 'segments.fields[0]', column: 'zone' }, params: { field: 'zone' } });
+    expect(makeI18n('en').errorText(error)).toMatch(/^segments\.fields\[0\]: "zone" is not a column of the leads/);
+    const zh = makeI18n('zh').errorText(error);
+    expect(zh).toMatch(/^segments\.fields\[0\]：「zone」不是线索表中的列/);
+    expect(zh).not.toMatch(/is not a column/);
+  });
+
+  it('asked before anything is loaded, a step hears that no leads are loaded (no_data), not an internal error', async () => {
+    const error = await worker().call('plan', { scenario }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ family: 'scenario', code: 'no_data' });
+    expect(makeI18n('zh').errorText(error)).toBe('尚未加载线索：请先在“数据”步骤中加载文件。');
   });
 });

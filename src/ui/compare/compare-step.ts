@@ -2,13 +2,14 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Scenario } from '../../model/scenario';
 import type { Comparison } from '../../simulate';
-import type { FrontierView, PlanView } from '../engine/plan-view';
+import type { FrontierView, PlanView } from '../../pipeline';
 import { withSimulation } from '../policies/scenario-edits';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import { compareStyles } from './compare.styles';
-import { againstBaseline, frontierKey, runComparison, runKey, WHAT_IF_REPLICATIONS, type RunKind } from './compare-run';
+import { comparisonKey } from '../../pipeline';
+import { againstBaseline, WHAT_IF_REPLICATIONS, type RunKind } from './compare-run';
 import { keepSnapshot, type KeptScenario } from '../state/kept-scenarios';
 import { HEADLINE, type HeadlineMetric, forecastCharts, frontierChart, lorenzCharts, pairedChart, policyTable, repLoad, touchCharts } from './compare-views';
 import './scenarios-side-by-side';
@@ -43,7 +44,6 @@ export class CompareStep extends WorkbenchStep {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** The run key of what is shown (or running); a change of scenario with the same key needs no run. */
   #key = '';
-  #frontierKey = '';
   /** The scenario the shown comparison ran for, and its run key: only that result may be kept. */
   #ran: { scenario: Scenario; key: string } | null = null;
 
@@ -66,11 +66,10 @@ export class CompareStep extends WorkbenchStep {
     if (this.active && this.#key !== this.#currentKey()) this.#schedule(0);
   }
 
-  #currentKey = () => `${this.session.current ? 'data' : ''}\u0000${runKey(this.store.scenario, this.store.reps)}`;
+  #currentKey = () => `${this.session.current ? 'data' : ''}\u0000${comparisonKey(this.store.scenario)}`;
 
   protected override dataChanged() {
     this.#key = '';
-    this.#frontierKey = '';
     if (this.active) this.#schedule(DEBOUNCE_MS);
   }
 
@@ -93,26 +92,23 @@ export class CompareStep extends WorkbenchStep {
   #start(kind: RunKind) {
     clearTimeout(this.#timer);
     const scenario = this.store.scenario;
-    const roster = this.store.reps;
     this.#key = this.#currentKey();
     const key = this.#key;
     const full = scenario.simulation.replications;
     const replications = kind === 'full' ? full : Math.min(WHAT_IF_REPLICATIONS, full);
     this.progress = { kind, done: 0, total: replications };
     return this.latest.start(async (signal) => {
-      const context = await this.latest.context(this.estimates, signal);
-      const plan = this.engine.call('optimize', { context }, { signal });
-      const fKey = frontierKey(scenario, roster);
-      const frontier = this.frontier && fKey === this.#frontierKey ? Promise.resolve(this.frontier) : this.engine.call('frontier', { context }, { signal });
-      const comparison = await runComparison(this.session, this.engine, scenario, roster!, {
-        replications,
+      this.latest.requireData(this.session.current);
+      const plan = this.engine.call('plan', { scenario }, { signal });
+      // The worker keeps the frontier until something it depends on changes (not the volume, not λ).
+      const frontier = this.engine.call('frontier', { scenario }, { signal });
+      const comparison = await this.engine.call('compare', { scenario, replications }, {
         signal,
-        onProgress: ({ done, total }) => {
-          if (!signal.aborted) this.progress = { kind, done, total };
+        onProgress: ({ done, total, stage }) => {
+          if (!signal.aborted && stage === 'simulating') this.progress = { kind, done, total };
         },
       });
       [this.plan, this.frontier] = await Promise.all([plan, frontier]);
-      this.#frontierKey = fKey;
       this.comparison = comparison;
       this.#ran = { scenario, key };
       this.ran = { kind, replications };
@@ -136,7 +132,7 @@ export class CompareStep extends WorkbenchStep {
         <h1>${c.title}</h1>
         <p class="muted">${c.intro}</p>
       </div>
-      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${c.failed}</strong><p>${this.latest.error}</p></div>` : nothing}
+      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${c.failed}</strong><p>${this.i18n.errorText(this.latest.error)}</p></div>` : nothing}
       <div class="layout">
         <aside class="side">
           <section class="panel" aria-labelledby="whatif-title">

@@ -5,7 +5,7 @@ import { firstTouchChart } from '../charts/first-touch';
 import { lorenzCurveChart } from '../charts/lorenz-curve';
 import { metricIntervalsChart, type MetricRow } from '../charts/metric-intervals';
 import { repLoadChart } from '../charts/rep-load';
-import type { FrontierView, PlanView } from '../engine/plan-view';
+import type { FrontierView, PlanView } from '../../pipeline';
 import type { I18n } from '../i18n';
 import '../model/chart-host';
 

@@ -1,13 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleUrl from '../../../data/sample/leads.csv?url';
-import { ImportError } from '../../model/errors';
+import { AllotError } from '../../model/errors';
 import type { MappingInput } from '../../model/mapping';
 import { downloadText } from '../download';
 import type { DateOrderChoice, I18n } from '../i18n';
 import { shared } from '../styles/shared';
 import './column-profile';
-import type { DataSession, LoadedData, LoadPhase } from './data-session';
+import type { LoadedData, LoadPhase } from '../../pipeline/data-session';
+import type { SharedDataSession } from '../state/shared-session';
 import { dataStepStyles } from './data-step.styles';
 import './file-drop';
 import { MAX_BROWSER_FILE_BYTES, inspectCommand } from './file-limit';
@@ -30,7 +31,7 @@ const SHOW_ELAPSED_AFTER_MS = 2000;
 @customElement('allot-data-step')
 export class DataStep extends LitElement {
   @property({ attribute: false }) i18n!: I18n;
-  @property({ attribute: false }) session!: DataSession;
+  @property({ attribute: false }) session!: SharedDataSession;
   /** Files bigger than this are refused before they are read. */
   @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
   @state() private data: LoadedData | null = null;
@@ -303,14 +304,14 @@ export class DataStep extends LitElement {
 
 /** DuckDB-WASM's "Out of Memory Error", or the browser refusing a buffer that big. */
 function isOutOfMemory(error: unknown): boolean {
-  return error instanceof RangeError || (error instanceof Error && /out of memory/i.test(error.message));
+  // A RangeError in the worker arrives as an engine error carrying its words.
+  return error instanceof RangeError || (error instanceof Error && /out of memory|allocation failed|array buffer/i.test(error.message));
 }
 
 /** Input problems carry their own message (file, row, column or path); anything else is unexpected. */
 function describeError(error: unknown, i18n: I18n): string {
-  if (error instanceof ImportError || error instanceof MappingFileError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return i18n.t.data.unexpectedError(message);
+  if (error instanceof MappingFileError) return error.message;
+  return i18n.errorText(error);
 }
 
 declare global {

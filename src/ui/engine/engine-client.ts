@@ -1,24 +1,21 @@
-import type { EngineKind, EngineProgress, FromEngine, MessageEnd, ParamsOf, ResultOf, ToEngine } from './protocol';
+import { errorFromData } from '../../model/errors';
+import type { EngineKind, FromEngine, MessageEnd, ParamsOf, ProgressOf, ResultOf, ToEngine } from './protocol';
 
-export interface CallOptions {
+export interface CallOptions<P = unknown> {
   signal?: AbortSignal;
-  onProgress?: (progress: EngineProgress) => void;
-}
-
-/** A call the worker refused or failed, with the worker's message. */
-export class EngineError extends Error {
-  override name = 'EngineError';
+  onProgress?: (progress: P) => void;
 }
 
 interface Pending {
   resolve(result: unknown): void;
   reject(error: unknown): void;
-  onProgress?: (progress: EngineProgress) => void;
+  onProgress?: (progress: unknown) => void;
 }
 
 /** The main thread's side of the engine worker: `call(kind, params)` → a promise of the result. */
 export interface EngineClient {
-  call<K extends EngineKind>(kind: K, params: ParamsOf<K>, options?: CallOptions): Promise<ResultOf<K>>;
+  /** The worker's result, or its error as the same AllotError (family, code, params, location) it threw. */
+  call<K extends EngineKind>(kind: K, params: ParamsOf<K>, options?: CallOptions<ProgressOf<K>>): Promise<ResultOf<K>>;
   dispose(): void;
 }
 
@@ -32,7 +29,7 @@ export function createEngineClient(end: MessageEnd & { terminate?: () => void })
     if (message.type === 'progress') return entry.onProgress?.(message.progress);
     pending.delete(message.id);
     if (message.type === 'result') entry.resolve(message.result);
-    else entry.reject(message.cancelled ? abortError() : new EngineError(message.message));
+    else entry.reject(message.cancelled ? abortError() : errorFromData(message.error));
   };
   end.addEventListener('message', listener);
   return {
@@ -52,7 +49,7 @@ export function createEngineClient(end: MessageEnd & { terminate?: () => void })
         pending.set(id, {
           resolve: (result) => (done(), resolve(result as ResultOf<typeof kind>)),
           reject: (error) => (done(), reject(error)),
-          ...(onProgress ? { onProgress } : {}),
+          ...(onProgress ? { onProgress: onProgress as (progress: unknown) => void } : {}),
         });
         end.postMessage({ type: 'call', id, kind, params } as ToEngine);
       });

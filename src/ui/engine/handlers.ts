@@ -1,18 +1,51 @@
-import { estimate } from '../../estimate/estimate';
-import { forecastHeldOut } from '../../estimate/run-backtest';
-import { buildPolicy } from '../../optimize/policies';
-import { compare } from '../../simulate/compare';
-import { frontierView, planView } from './plan-view';
+import type { Database } from '../../data/database';
+import type { SourceFile } from '../../data/read-table';
+import { createPipeline, type Pipeline } from '../../pipeline';
+import { DataSession, type LoadedData } from '../../pipeline/data-session';
+import type { BatchRunner } from '../../simulate/compare';
 import type { EngineHandlers } from './protocol';
-import { webWorkerPool } from './simulate-pool';
 
-/** The pure engine behind each request kind; runs in the worker, and in Node in the tests. */
-export const engineHandlers: EngineHandlers = {
-  estimate: ({ inputs, options }) => estimate(inputs, options),
-  backtest: ({ fit, test, reps }) => forecastHeldOut(fit, test, reps),
-  policy: ({ name, ctx }) => buildPolicy(name, ctx),
-  optimize: ({ context }) => planView(context),
-  frontier: ({ context }) => frontierView(context),
-  simulate: ({ prepared, replications, seed }, { signal, progress }) =>
-    compare(prepared, { replications, seed, runner: webWorkerPool(), signal, onProgress: (done, total) => progress({ done, total }) }),
-};
+export interface EngineState {
+  /** Opens the worker's database, once, when the first load asks for it. */
+  openDatabase: () => Promise<Database>;
+  /** Where the comparisons' replications run (Web Workers in the browser). */
+  runner?: BatchRunner;
+  /** A file a scenario names that this face can read (the sample's roster); null otherwise. */
+  readFile?: (path: string, data: LoadedData) => Promise<SourceFile | null>;
+}
+
+/**
+ * The engine behind each request kind: the loaded leads (a DataSession on the worker's own
+ * database) and the pipeline over them, made anew on every load or re-map so that no artifact of
+ * other data is ever served. Runs in the engine worker, and in Node in the tests.
+ */
+export function createEngineHandlers(state: EngineState): EngineHandlers {
+  const session = new DataSession(state.openDatabase);
+  let pipeline: Pipeline | null = null;
+  const loaded = (data: LoadedData): LoadedData => {
+    pipeline = createPipeline(
+      { read: (task) => session.read(task), attributes: data.result.attributes, ...(state.readFile ? { readFile: (path) => state.readFile!(path, data) } : {}) },
+      { ...(state.runner ? { runner: state.runner } : {}) },
+    );
+    return data;
+  };
+  const current = (): Pipeline => {
+    if (pipeline) return pipeline;
+    // Nothing loaded yet: the session's read says so as a ScenarioError (no_data) the steps show.
+    return createPipeline({ read: (task) => session.read(task), attributes: [] });
+  };
+  return {
+    load: async ({ files, isSample, input }, { progress }) => loaded(await session.load(files, progress, { ...(isSample ? { isSample } : {}), ...(input ? { input } : {}) })),
+    loadSample: async ({ url, name }, { progress }) => loaded(await session.loadSample(url, name, progress)),
+    remap: async ({ input }, { progress }) => loaded(await session.remap(input, progress)),
+    useAsLeadTable: async ({ index }, { progress }) => loaded(await session.useAsLeadTable(index, progress)),
+    roster: ({ scenario }, { signal }) => current().roster(scenario, signal),
+    readiness: ({ scenario }, { signal }) => current().readiness(scenario, signal),
+    estimates: ({ scenario }, { signal }) => current().estimates(scenario, signal),
+    backtest: ({ scenario }, { signal }) => current().backtest(scenario, signal),
+    policy: ({ scenario, name }, { signal }) => current().policy(scenario, name, signal),
+    plan: ({ scenario }, { signal }) => current().plan(scenario, signal),
+    frontier: ({ scenario }, { signal }) => current().frontier(scenario, signal),
+    compare: ({ scenario, replications }, { signal, progress }) => current().comparison(scenario, { replications, signal, onProgress: progress }),
+  };
+}

@@ -1,64 +1,71 @@
-import type { EstimationInputs } from '../../data/estimation-inputs';
-import type { BacktestResult } from '../../estimate/backtest';
-import type { EstimateOptions, Estimates } from '../../estimate/estimate';
-import type { Comparison, PreparedComparison } from '../../simulate';
-import type { FrontierView, PlanView } from './plan-view';
-import type { BuildablePolicy, PolicyContext, PolicyResult } from '../../optimize/policies';
+import type { BacktestReport } from '../../estimate/run-backtest';
+import type { Estimates } from '../../estimate/estimate';
+import type { AllotErrorData } from '../../model/errors';
+import type { MappingInput } from '../../model/mapping';
+import type { Readiness } from '../../model/readiness';
+import type { RulePolicy, Scenario } from '../../model/scenario';
+import type { PolicyResult } from '../../optimize/policies';
+import type { LoadedData, LoadFile, LoadPhase } from '../../pipeline/data-session';
+import type { FrontierView, PipelineProgress, PlanView, ResolvedRoster } from '../../pipeline';
+import type { Comparison } from '../../simulate';
 
 /**
- * What the engine worker does, one entry per kind of request: its params and its result. To add a
- * kind (optimize, simulate …), add an entry here and a handler in `handlers.ts`; the client and
- * the server are generic over this map, so nothing else changes.
+ * What the engine worker does, one entry per kind of request: its params, its result and, for long
+ * ones, what its progress reports carry. The worker holds the database, the loaded leads and the
+ * pipeline; the main thread sends files and scenarios and draws what comes back. To add a kind,
+ * add an entry here and a handler in `handlers.ts`; the client and the server are generic over it.
  */
 export interface EngineRequests {
-  estimate: { params: { inputs: EstimationInputs; options: EstimateOptions }; result: Estimates };
-  /**
-   * Fit on the earlier period (`fit`: leads created and decided before the cutoff), forecast the
-   * wins of the later one (`test`: leads created from the cutoff), as `allot estimate --backtest`.
-   */
-  backtest: { params: { fit: EstimationInputs; test: EstimationInputs; reps: string[] }; result: BacktestResult };
-  /** One policy as a RuleConfig, as `buildPolicy` (and so `allot optimize`) makes it: `optimized` solves the LP. */
-  policy: { params: { name: BuildablePolicy; ctx: PolicyContext }; result: PolicyResult };
+  /** Reads a file set (the lead table first, then tables to join onto it), maps and checks it. */
+  load: { params: { files: LoadFile[]; isSample?: boolean; input?: MappingInput }; result: LoadedData; progress: LoadPhase };
+  /** Fetches the bundled sample from our own origin (an absolute URL) and loads it. */
+  loadSample: { params: { url: string; name: string }; result: LoadedData; progress: LoadPhase };
+  /** Maps the files already read again, e.g. after the user picked another column for a field. */
+  remap: { params: { input: MappingInput }; result: LoadedData; progress: LoadPhase };
+  /** Maps the files already read again with file `index` as the lead table. */
+  useAsLeadTable: { params: { index: number }; result: LoadedData; progress: LoadPhase };
+  roster: { params: { scenario: Scenario }; result: ResolvedRoster };
+  readiness: { params: { scenario: Scenario }; result: Readiness };
+  estimates: { params: { scenario: Scenario }; result: Estimates };
+  /** Fit before the cutoff, forecast the held-out wins (`allot estimate --backtest`); null without creation dates. */
+  backtest: { params: { scenario: Scenario }; result: BacktestReport | null };
+  /** One policy as a RuleConfig, as `allot optimize` builds it. */
+  policy: { params: { scenario: Scenario; name: RulePolicy }; result: PolicyResult };
   /** The scenario's optimized plan with its per-rep load, or why there is none (the LP's conflicts in words). */
-  optimize: { params: { context: PolicyContext }; result: PlanView };
-  /** The conversion-vs-fairness frontier (`frontier()`), without each point's rules. */
-  frontier: { params: { context: PolicyContext }; result: FrontierView };
-  /**
-   * `compare(prepared)`: the calibration here, the replications on a pool of Web Workers started
-   * from this worker; progress counts replications.
-   */
-  simulate: { params: { prepared: PreparedComparison; replications: number; seed: number }; result: Comparison };
+  plan: { params: { scenario: Scenario }; result: PlanView };
+  /** The conversion-vs-fairness frontier, without each point's rules. */
+  frontier: { params: { scenario: Scenario }; result: FrontierView };
+  /** Every policy of the scenario simulated on the same draws (`allot simulate`); the replications on a pool of Web Workers. */
+  compare: { params: { scenario: Scenario; replications: number }; result: Comparison; progress: PipelineProgress };
 }
 
 export type EngineKind = keyof EngineRequests;
 export type ParamsOf<K extends EngineKind> = EngineRequests[K]['params'];
 export type ResultOf<K extends EngineKind> = EngineRequests[K]['result'];
-
-/** How far a long request has got: `done` of `total` units (replications, solves …), and what it is doing. */
-export interface EngineProgress {
-  done: number;
-  total: number;
-  label?: string;
-}
+export type ProgressOf<K extends EngineKind> = EngineRequests[K] extends { progress: infer P } ? P : never;
 
 /** Main thread → worker. Ids are chosen by the client and unique per client. */
 export type EngineCall = { [K in EngineKind]: { type: 'call'; id: number; kind: K; params: ParamsOf<K> } }[EngineKind];
 export type EngineCancel = { type: 'cancel'; id: number };
 export type ToEngine = EngineCall | EngineCancel;
 
-/** Worker → main thread. Every call ends with exactly one `result` or `error` (a cancelled one with `error`, `cancelled: true`). */
+/**
+ * Worker → main thread. Every call ends with exactly one `result` or `error`: a cancelled one with
+ * `cancelled: true`, any other with the error as data (family, code, params, location), so the
+ * main thread gets back the same AllotError and words it in the user's language.
+ */
 export type FromEngine =
-  | { type: 'progress'; id: number; progress: EngineProgress }
+  | { type: 'progress'; id: number; progress: unknown }
   | { [K in EngineKind]: { type: 'result'; id: number; kind: K; result: ResultOf<K> } }[EngineKind]
-  | { type: 'error'; id: number; message: string; cancelled: boolean };
+  | { type: 'error'; id: number; error: AllotErrorData; cancelled: boolean };
 
 /** What a handler gets besides its params: the cancel signal (check it between steps) and a progress reporter. */
-export interface EngineContext {
+export interface EngineContext<P = unknown> {
   signal: AbortSignal;
-  progress(progress: EngineProgress): void;
+  progress(progress: P): void;
 }
 
-export type EngineHandlers = { [K in EngineKind]: (params: ParamsOf<K>, context: EngineContext) => ResultOf<K> | Promise<ResultOf<K>> };
+export type EngineHandlers = { [K in EngineKind]: (params: ParamsOf<K>, context: EngineContext<ProgressOf<K>>) => ResultOf<K> | Promise<ResultOf<K>> };
 
 /** The two ends of a channel: a Worker and its global scope, or the ports of a MessageChannel in tests. */
 export interface MessageEnd {

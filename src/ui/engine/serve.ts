@@ -1,3 +1,4 @@
+import { asAllotError } from '../../model/errors';
 import type { EngineContext, EngineHandlers, EngineKind, FromEngine, MessageEnd, ToEngine } from './protocol';
 
 /**
@@ -17,7 +18,7 @@ export function serveEngine(end: MessageEnd, handlers: EngineHandlers): () => vo
     const { id, kind } = message;
     const controller = new AbortController();
     running.set(id, controller);
-    const context: EngineContext = {
+    const context: EngineContext<unknown> = {
       signal: controller.signal,
       progress: (progress) => {
         if (!controller.signal.aborted) send({ type: 'progress', id, progress });
@@ -25,20 +26,25 @@ export function serveEngine(end: MessageEnd, handlers: EngineHandlers): () => vo
     };
     void run(handlers, message, context).then(
       (result) => {
-        if (controller.signal.aborted) send({ type: 'error', id, message: 'cancelled', cancelled: true });
+        if (controller.signal.aborted) send({ type: 'error', id, error: asAllotError('cancelled').toData(), cancelled: true });
         else send({ type: 'result', id, kind, result } as FromEngine);
       },
-      (error: unknown) => send({ type: 'error', id, message: error instanceof Error ? error.message : String(error), cancelled: controller.signal.aborted }),
+      (error: unknown) => {
+        // An engine fault is logged here, where its stack is; the user's mistakes are not faults.
+        const allot = asAllotError(error);
+        if (allot.family === 'engine' && !controller.signal.aborted) console.error('Allot engine:', error);
+        send({ type: 'error', id, error: allot.toData(), cancelled: controller.signal.aborted });
+      },
     ).finally(() => running.delete(id));
   };
   end.addEventListener('message', listener);
   return () => end.removeEventListener('message', listener);
 }
 
-async function run(handlers: EngineHandlers, call: Extract<ToEngine, { type: 'call' }>, context: EngineContext): Promise<unknown> {
+async function run(handlers: EngineHandlers, call: Extract<ToEngine, { type: 'call' }>, context: EngineContext<unknown>): Promise<unknown> {
   // A cancel posted right behind the call is read before this runs: never start work already given up.
   await Promise.resolve();
   context.signal.throwIfAborted();
-  const handler = handlers[call.kind as EngineKind] as (params: unknown, context: EngineContext) => unknown;
+  const handler = handlers[call.kind as EngineKind] as (params: unknown, context: EngineContext<unknown>) => unknown;
   return handler(call.params, context);
 }

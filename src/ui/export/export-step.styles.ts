@@ -15,8 +15,7 @@ export const exportStyles = css`
     align-items: flex-start;
   }
   label,
-  legend,
-  .label {
+  legend {
     font-size: 13px;
     font-weight: 600;
   }
@@ -65,20 +64,14 @@ export const exportStyles = css`
     border-radius: var(--radius);
     padding: 4px 6px;
   }
-  .inline {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 12px;
+  .options input[aria-invalid='true'] {
+    border-color: var(--bad);
+    background: var(--bad-soft);
   }
-  .inline label {
-    font-weight: 400;
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-  }
-  .inline .label {
-    flex-basis: 100%;
+  .options .error {
+    color: var(--bad);
+    font-size: 12px;
+    margin: 0;
   }
   .limits {
     margin: 0;

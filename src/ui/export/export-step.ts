@@ -1,19 +1,21 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { EXPORT_TARGETS, type ExportOptions, type ExportTargetName, type Limitation } from '../../export';
+import { EXPORT_OPTION_NAMES, EXPORT_TARGETS, optionsFor, type ExportOptionName, type ExportTargetName, type Limitation } from '../../export';
 import { jsonFile } from '../../export/limitations-note';
-import { BUILDABLE_POLICIES, type BuildablePolicy, type PolicyResult } from '../../optimize/policies';
+import { RULE_POLICIES, type RulePolicy } from '../../model/scenario';
+import type { PolicyResult } from '../../optimize/policies';
 import { downloadBlob, downloadText } from '../download';
-import { NotReadyError } from '../state/current-estimates';
+import { NotReadyError } from '../step/latest-run';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import { exportStyles } from './export-step.styles';
 import { bundleName, exportView, rulesFileName, zipFiles, type ExportView } from './export-run';
 import './file-preview';
+import { optionControls, workbenchOptions, type EnteredOptions } from './option-controls';
 
 /** The optimized policy first: it is what the workbench is for; the baselines follow. */
-const POLICIES: readonly BuildablePolicy[] = ['optimized', ...BUILDABLE_POLICIES.filter((p) => p !== 'optimized')];
+const POLICIES: readonly RulePolicy[] = ['optimized', ...RULE_POLICIES.filter((p) => p !== 'optimized')];
 
 /**
  * Step 6, 导出: a policy (the optimized one by default) as the files a CRM runs. The policy is
@@ -22,15 +24,13 @@ const POLICIES: readonly BuildablePolicy[] = ['optimized', ...BUILDABLE_POLICIES
  */
 @customElement('allot-export-step')
 export class ExportStep extends WorkbenchStep {
-  @state() private policyName: BuildablePolicy = 'optimized';
+  @state() private policyName: RulePolicy = 'optimized';
   @state() private target: ExportTargetName = 'json';
-  /** Null until chosen: the sheet then follows the workbench's language. */
-  @state() private language: 'en' | 'zh' | null = null;
-  @state() private salesforceQueue = '';
-  @state() private frappeVersion: 'v15' | 'v16' = 'v16';
+  /** The export options as the user set them; unset ones take their default (the sheet's language: the workbench's). */
+  @state() private enteredOptions: EnteredOptions = {};
   @state() private policy: PolicyResult | null = null;
   /** Policies built for the current scenario and data; emptied when either changes. */
-  #built = new Map<BuildablePolicy, PolicyResult>();
+  #built = new Map<RulePolicy, PolicyResult>();
   #stale = true;
   #view: { key: unknown[]; view: ExportView } | null = null;
 
@@ -64,8 +64,8 @@ export class ExportStep extends WorkbenchStep {
     }
     await this.latest.start(
       async (signal) => {
-        const ctx = await this.latest.context(this.estimates, signal);
-        const result = await this.engine.call('policy', { name, ctx }, { signal });
+        this.latest.requireData(this.session.current);
+        const result = await this.engine.call('policy', { scenario: this.store.scenario, name }, { signal });
         this.#built.set(name, result);
         if (this.policyName === name) this.policy = result;
       },
@@ -78,15 +78,18 @@ export class ExportStep extends WorkbenchStep {
     );
   }
 
-  get #options(): ExportOptions {
-    const queue = this.salesforceQueue.trim();
-    return { language: this.language ?? this.i18n.lang, frappeVersion: this.frappeVersion, ...(queue ? { salesforceQueue: queue } : {}) };
+  get #options() {
+    return workbenchOptions(this.enteredOptions, this.i18n.lang);
   }
 
-  /** The export of the shown policy, redone only when the policy, the target or an option changes. */
-  #currentView(policy: PolicyResult): ExportView {
-    const options = this.#options;
-    const key = [policy, this.target, options.language, options.frappeVersion, options.salesforceQueue];
+  /**
+   * The export of the shown policy, redone only when the policy, the target or an option changes;
+   * null while an option the target reads does not fit (its field says why), as no file would match it.
+   */
+  #currentView(policy: PolicyResult): ExportView | null {
+    const { options, problems } = this.#options;
+    if (problems.some((p) => optionsFor(this.target).includes(p.name))) return null;
+    const key = [policy, this.target, ...EXPORT_OPTION_NAMES.map((name) => options[name])];
     if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) this.#view = { key, view: exportView(policy.config, this.target, options) };
     return this.#view.view;
   }
@@ -102,7 +105,7 @@ export class ExportStep extends WorkbenchStep {
         <p class="muted">${x.intro}</p>
       </div>
       <div role="status" aria-live="polite" class="status" data-testid="export-status">${this.#status(policy, view)}</div>
-      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${x.buildFailed}</strong><p>${this.latest.error}</p></div>` : nothing}
+      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${x.buildFailed}</strong><p>${this.i18n.errorText(this.latest.error)}</p></div>` : nothing}
       ${this.#controls(policy)}
       ${view?.kind === 'refused' ? this.#refused(view) : nothing}
       ${view?.kind === 'files' ? this.#files(view.result.files, view.result.limitations) : nothing}
@@ -150,31 +153,20 @@ export class ExportStep extends WorkbenchStep {
     </section>`;
   }
 
+  /** The selected target's options, as their declaration (src/export/options.ts) describes them. */
   #targetOptions() {
+    const names = optionsFor(this.target);
+    if (names.length === 0) return nothing;
     const x = this.i18n.t.export;
-    const option = (body: unknown) => html`<fieldset class="options"><legend>${x.optionsLabel}</legend>${body}</fieldset>`;
-    switch (this.target) {
-      case 'build-sheet': {
-        const lang = this.language ?? this.i18n.lang;
-        return option(html`<div role="radiogroup" aria-label=${x.language} class="inline">
-          <span class="label" aria-hidden="true">${x.language}</span>
-          ${(['en', 'zh'] as const).map(
-            (l) => html`<label><input type="radio" name="sheet-language" value=${l} .checked=${l === lang} @change=${() => (this.language = l)} />${x.languages[l]}</label>`,
-          )}
-        </div>`);
-      }
-      case 'salesforce':
-        return option(html`<label for="sf-queue">${x.salesforceQueue}</label>
-          <input id="sf-queue" type="text" spellcheck="false" autocomplete="off" .value=${this.salesforceQueue} @change=${(e: Event) => (this.salesforceQueue = (e.target as HTMLInputElement).value)} />
-          <p class="help">${x.salesforceQueueHelp}</p>`);
-      case 'frappe':
-        return option(html`<label for="frappe-version">${x.frappeVersion}</label>
-          <select id="frappe-version" @change=${(e: Event) => (this.frappeVersion = (e.target as HTMLSelectElement).value as 'v15' | 'v16')}>
-            ${(['v16', 'v15'] as const).map((v) => html`<option value=${v} ?selected=${v === this.frappeVersion}>${x.frappeVersions[v]}</option>`)}
-          </select>`);
-      default:
-        return nothing;
-    }
+    const controls = optionControls({
+      names,
+      lang: this.i18n.lang,
+      entered: this.enteredOptions,
+      problems: this.#options.problems,
+      invalidText: x.optionInvalid,
+      onChange: this.#setOption,
+    });
+    return html`<fieldset class="options"><legend>${x.optionsLabel}</legend>${controls}</fieldset>`;
   }
 
   #refused(view: Extract<ExportView, { kind: 'refused' }>) {
@@ -218,8 +210,12 @@ export class ExportStep extends WorkbenchStep {
     `;
   }
 
+  #setOption = (name: ExportOptionName, value: string) => {
+    this.enteredOptions = { ...this.enteredOptions, [name]: value };
+  };
+
   #choosePolicy = (event: Event) => {
-    this.policyName = (event.target as HTMLSelectElement).value as BuildablePolicy;
+    this.policyName = (event.target as HTMLSelectElement).value as RulePolicy;
     this.#stale = true;
   };
 }

@@ -1,8 +1,9 @@
 import type { FrontierNoteCode, OptimizeMessageCode, PolicyNoteCode } from '../../optimize/messages';
+import type { ReadinessCode } from '../../model/readiness';
 import type { SimulationNoteCode } from '../../simulate/notes';
 
 /** Every code the engine words in Chinese: the simulator's notes, the optimizer's reasons, the policies' and the frontier's notes. */
-export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode;
+export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode | ReadinessCode;
 
 /** What a template reads its params through: each accessor formats for the locale. */
 export interface EngineWords {
@@ -29,6 +30,22 @@ const withoutIt = (what: string) => () => `${what}与其他约束冲突：去掉
  * Terms as in GLOSSARY.md (轮流分配, 首次跟进, 容量, 负责人 …) and the Policies step (细分, 负载区间, 溢出队列 …).
  */
 export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string> = {
+  // What the data supports (readiness).
+  estimates_ready: (w) => `转化率（销售 × 细分）：${w.num('reps')} 位负责人的 ${w.num('decided')} 条已结束线索。`,
+  estimates_no_decided: () => '没有已成交或已输单的线索，无法学习转化率。请映射结果列，或声明哪些取值表示成交、输单。',
+  estimates_no_owner: () => '已结束的线索都没有负责人，无法学习谁更擅长转化哪类线索。请映射负责人列。',
+  demand_ready: (w) => `线索量与到达：共 ${w.num('weeks')} 周的创建时间。`,
+  demand_no_dates: () => '没有创建时间：每周线索量、优化方案和模拟都需要它。请映射创建时间列。',
+  decay_fitted: (w) => `响应时长衰减：由 ${w.num('touched')} 个首次跟进时间拟合（过少时用预设曲线）。`,
+  decay_preset: () => '没有首次跟进时间：响应时长衰减使用文档中的预设曲线，可在“模型”步骤中修改。',
+  revenue_ready: (w) => `金额：${w.num('wonWithValue')} 条成交线索带金额。`,
+  revenue_no_values: () => '成交线索都没有金额，不能以成交金额为目标。请映射金额列。',
+  backtest_ready: (w) => `回测：在 ${w.num('weeks')} 周中留出最后四分之一。`,
+  backtest_short: (w) => `回测：只有 ${w.num('weeks')} 周带日期且已结束的历史，至少需要 8 周才能留出最后四分之一。`,
+  simulation_ready: () => '模拟：可以运行。',
+  simulation_needs_both: () => '模拟需要转化率和每周线索量，当前数据都无法提供（见上文）。',
+  simulation_needs_estimates: () => '模拟需要转化率，当前数据无法提供（见上文）。',
+  simulation_needs_demand: () => '模拟需要每周线索量，当前数据无法提供（见上文）。',
   // The simulator's notes (Compare step).
   scoring_cross_fit: () =>
     '评分：交叉拟合。线索按行分成两折；每次重复先用一折数据构建各分配策略（包括优化策略），再用另一折的后验评分，因此「优化器诅咒」不会美化优化策略。',

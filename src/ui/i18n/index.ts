@@ -1,5 +1,7 @@
 import type { ExportError, ExportParams, Limitation } from '../../export/target';
 import type { CanonicalField } from '../../model/mapping';
+import { AllotError } from '../../model/errors';
+import { ZH_SCENARIO_ERRORS } from './errors-zh';
 import type { EngineMessage } from '../../model/message';
 import type { QualityIssue } from '../../model/quality';
 import { makeFormats, type Formats } from '../format';
@@ -26,6 +28,11 @@ export interface I18n {
   exportErrorText(error: Pick<ExportError, 'code' | 'params' | 'path' | 'message'>): string;
   /** A simulator or optimizer message (note, conflict) in the user's language. */
   engineText(message: EngineMessage): string;
+  /**
+   * Any error a step shows, in the user's language from its family and code, led by where it is
+   * (file, row, column or JSON path). An unexpected one says so, with its own words.
+   */
+  errorText(error: unknown): string;
 }
 
 const STORAGE_KEY = 'allot.lang';
@@ -69,7 +76,35 @@ export function makeI18n(lang: Lang): I18n {
       const template = lang === 'zh' ? (ZH_ENGINE as Partial<Record<string, (w: EngineWords) => string>>)[message.code] : undefined;
       return template ? template(engineWords(message, fmt)) : message.text;
     },
+    errorText: (error) => errorText(error, lang, t, fmt),
   };
+}
+
+function errorText(error: unknown, lang: Lang, t: Texts, fmt: Formats): string {
+  if (!(error instanceof AllotError)) return t.data.unexpectedError(error instanceof Error ? error.message : String(error));
+  if (error.family === 'engine') return t.data.unexpectedError(error.message);
+  if (lang !== 'zh') return error.message;
+  const words = engineWords({ code: error.code, params: error.params, text: error.message }, fmt);
+  const where = [error.where.file, error.where.path, error.where.row === undefined ? undefined : `第 ${error.where.row} 行`, error.where.column && !error.where.path ? `列「${error.where.column}」` : undefined].filter(Boolean).join('，');
+  const lead = where ? `${where}：` : '';
+  switch (error.family) {
+    case 'scenario': {
+      const template = (ZH_SCENARIO_ERRORS as Partial<Record<string, (w: EngineWords) => string>>)[error.code];
+      return template ? lead + template(words) : error.message;
+    }
+    case 'export': {
+      const template = (ZH_EXPORT_ERRORS as Partial<Record<string, (w: ExportWords) => string>>)[error.code];
+      return template ? `${error.where.path ?? ''}：${template(exportWords(error.params, fmt))}` : error.message;
+    }
+    case 'policy': {
+      const result = error.detail as { status?: string; conflicts?: EngineMessage[]; errors?: EngineMessage[] } | undefined;
+      const reasons = result?.conflicts ?? result?.errors;
+      return reasons?.length ? reasons.map((r) => makeI18n('zh').engineText(r)).join('；') : error.message;
+    }
+    default:
+      // Import errors name file, row and column in their English sentence; codes without Chinese text keep it.
+      return error.message;
+  }
 }
 
 /** A message's params as its template reads them, formatted for the locale. */

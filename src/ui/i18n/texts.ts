@@ -2,7 +2,7 @@ import type { CanonicalField } from '../../model/mapping';
 import type { CompareTexts } from '../compare/compare-texts';
 import type { PoliciesTexts } from '../policies/policies-texts';
 import type { ExportTargetName } from '../../export/target';
-import type { BuildablePolicy } from '../../optimize/policies';
+import type { RulePolicy } from '../../model/scenario';
 import type { ColumnProfile, IssueSeverity, SourceSummary } from '../../model/quality';
 
 export type Lang = 'zh' | 'en';
@@ -185,17 +185,13 @@ export interface Texts {
     buildFailed: string;
     policyLabel: string;
     policyHelp: string;
-    policies: Record<BuildablePolicy, string>;
+    policies: Record<RulePolicy, string>;
     targetLabel: string;
     targets: Record<ExportTargetName, string>;
     targetHelp: Record<ExportTargetName, string>;
     optionsLabel: string;
-    language: string;
-    languages: Record<'en' | 'zh', string>;
-    salesforceQueue: string;
-    salesforceQueueHelp: string;
-    frappeVersion: string;
-    frappeVersions: Record<'v15' | 'v16', string>;
+    /** Under a target option's field whose value does not fit; `allowed` is what it takes (src/export/options.ts). */
+    optionInvalid: (allowed: string) => string;
     /** The line under the controls once the files are ready. */
     ready: (policy: string, rules: string, files: string) => string;
     limitationsTitle: string;

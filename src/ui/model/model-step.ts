@@ -6,17 +6,15 @@ import { conversionHeatmap } from '../charts/conversion-heatmap';
 import { decayCurveChart } from '../charts/decay-curve';
 import { repEffectsChart } from '../charts/rep-effects';
 import { segmentDemandChart } from '../charts/segment-demand';
-import type { ScenarioChangeEvent } from '../state/scenario-store';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import './chart-host';
 import './decay-editor';
 import type { DecayEdit } from './decay-editor';
-import { backtestIn, estimateIn, readModelInputs, type BacktestView, type ModelInputs } from './model-run';
+import type { BacktestReport } from '../../estimate/run-backtest';
 
 /** What must be redone before the step shows current numbers. */
-type Stale = 'nothing' | 'estimate' | 'everything';
 
 /**
  * Step 3, 模型: the estimates of the loaded leads under the current scenario. Works only while
@@ -27,11 +25,8 @@ type Stale = 'nothing' | 'estimate' | 'everything';
 export class ModelStep extends WorkbenchStep {
   /** This step's own estimates of the loaded leads, the ones it draws. */
   @state() private fitted: Estimates | null = null;
-  @state() private backtest: BacktestView | null = null;
-  #stale: Stale = 'everything';
-  #inputs: ModelInputs | null = null;
-  /** The reps the shown backtest was fitted with. */
-  #backtestReps = '';
+  @state() private backtest: BacktestReport | null = null;
+  #stale = true;
 
   static override styles = [
     shared,
@@ -53,45 +48,40 @@ export class ModelStep extends WorkbenchStep {
   ];
 
   override updated() {
-    if (this.active && this.#stale !== 'nothing') void this.#refresh();
+    if (this.active && this.#stale) void this.#refresh();
   }
 
   protected override dataChanged() {
-    this.#markStale('everything');
+    this.#markStale();
   }
 
-  protected override scenarioChanged(event: Event) {
-    const { change } = event as ScenarioChangeEvent;
-    // The segments may differ in a replaced scenario; a roster or decay edit only re-runs the engine.
-    this.#markStale(change === 'replaced' || change === 'leads' ? 'everything' : 'estimate');
+  protected override scenarioChanged() {
+    this.#markStale();
   }
 
-  #markStale(stale: Stale) {
-    if (stale === 'everything' || this.#stale === 'nothing') this.#stale = stale;
+  #markStale() {
+    this.#stale = true;
     if (this.active) void this.#refresh();
   }
 
+  /**
+   * Asks the worker for the estimates and the backtest of the scenario as it stands; it keeps both
+   * by what they depend on, so a decay edit re-estimates and the backtest (no decay in it) comes
+   * back at once. A failed run is shown once and not tried again until the data or the scenario
+   * changes (or the user asks).
+   */
   async #refresh() {
     if (!this.session.current) return;
-    const stale = this.#stale;
-    this.#stale = 'nothing';
-    await this.latest.start(
-      async (signal) => {
-        const scenario = this.store.scenario;
-        if (stale === 'everything' || !this.#inputs) this.#inputs = await readModelInputs(this.session, scenario);
-        signal.throwIfAborted();
-        const rosterReps = (this.store.reps ?? []).map((r) => r.rep_id);
-        const estimates = await estimateIn(this.engine, this.#inputs, scenario, rosterReps, signal);
-        this.fitted = estimates;
-        // The backtest does not depend on the decay curve: redo it only with new data or other reps.
-        const repsKey = estimates.reps.map((r) => r.rep).join('\u0000');
-        if (stale === 'everything' || repsKey !== this.#backtestReps) {
-          this.backtest = await backtestIn(this.engine, this.#inputs, estimates.reps.map((r) => r.rep), signal);
-          this.#backtestReps = repsKey;
-        }
-      },
-      () => (this.#stale = stale),
-    );
+    this.#stale = false;
+    await this.latest.start(async (signal) => {
+      const scenario = this.store.scenario;
+      const [estimates, backtest] = await Promise.all([
+        this.engine.call('estimates', { scenario }, { signal }),
+        this.engine.call('backtest', { scenario }, { signal }),
+      ]);
+      this.fitted = estimates;
+      this.backtest = backtest;
+    });
   }
 
   override render() {
@@ -106,7 +96,7 @@ export class ModelStep extends WorkbenchStep {
       <div role="status" aria-live="polite" class="status">
         ${busy ? html`<span class="spinner" aria-hidden="true"></span><span>${t.model.estimating}</span>` : e ? this.#summary(e) : !this.session.current ? t.model.needsData : ''}
       </div>
-      ${error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${error}</p></div>` : nothing}
+      ${error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${this.i18n.errorText(error)}</p></div>` : nothing}
       ${e ? this.#charts(e) : nothing}
     `;
   }
@@ -177,10 +167,10 @@ export class ModelStep extends WorkbenchStep {
     const bt = this.backtest;
     if (!bt) return html`<p class="muted">${m.backtestUnavailable}</p>`;
     const cover = (x: number | null) => (x === null ? '–' : fmt.percent(x));
-    const { coverage } = bt.result;
-    return html`<p class="help">${m.backtestHelp(fmt.date(bt.cutoff), fmt.number(bt.fitDecided), fmt.number(bt.heldOutDecided))}</p>
+    const { coverage } = bt;
+    return html`<p class="help">${m.backtestHelp(fmt.date(bt.cutoff), fmt.number(bt.fit.decided), fmt.number(bt.heldOut.decided))}</p>
       <allot-chart
-        .draw=${(width: number) => backtestForecastChart(bt.result.segments, { width, fmt, labels: { title: m.backtestTitle, forecast: m.forecast, actual: m.actual, interval: m.interval } })}
+        .draw=${(width: number) => backtestForecastChart(bt.segments, { width, fmt, labels: { title: m.backtestTitle, forecast: m.forecast, actual: m.actual, interval: m.interval } })}
       ></allot-chart>
       <p class="legend" data-testid="coverage">${m.coverage(cover(coverage.segments), cover(coverage.reps), cover(coverage.cells))}</p>`;
   }

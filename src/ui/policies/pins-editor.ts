@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Rep } from '../../model/roster';
 import type { Scenario } from '../../model/scenario';
-import type { PlanView } from '../engine/plan-view';
+import type { PlanView } from '../../pipeline';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
 import { controlStyles, emitScenarioEdit, percentInput, readShare } from './controls';

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { POLICY_NAMES, type PolicyName, type Scenario } from '../../model/scenario';
 import { repLoadChart } from '../charts/rep-load';
-import type { PlanView } from '../engine/plan-view';
+import type { PlanView } from '../../pipeline';
 import '../model/chart-host';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
@@ -122,9 +122,11 @@ export class PoliciesStep extends WorkbenchStep {
   #solve() {
     this.#stale = false;
     return this.latest.start(async (signal) => {
-      const context = await this.latest.context(this.estimates, signal);
-      this.segmentValues = segmentValues(context.estimates.segments.map((s) => s.fields));
-      this.plan = await this.engine.call('optimize', { context }, { signal });
+      this.latest.requireData(this.session.current);
+      const scenario = this.store.scenario;
+      const estimates = await this.engine.call('estimates', { scenario }, { signal });
+      this.segmentValues = segmentValues(estimates.segments.map((s) => s.fields));
+      this.plan = await this.engine.call('plan', { scenario }, { signal });
     });
   }
 
@@ -141,7 +143,7 @@ export class PoliciesStep extends WorkbenchStep {
       <div role="status" aria-live="polite" class="status">
         ${busy ? html`<span class="spinner" aria-hidden="true"></span><span>${p.solving}</span>` : notReady ? (notReady === 'data' ? p.needsData : p.needsRoster) : ''}
       </div>
-      ${error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${error}</p></div>` : nothing}
+      ${error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${this.i18n.errorText(error)}</p></div>` : nothing}
       <div class="layout">
         <div class="side">
           <section class="panel" aria-labelledby="controls-title">

@@ -1,5 +1,5 @@
 import type { PolicyName } from '../../model/scenario';
-import type { PlanView } from '../engine/plan-view';
+import type { PlanView } from '../../pipeline';
 
 /** The Policies step's words (the `policies` section of en.ts / zh.ts). */
 export interface PoliciesTexts {

@@ -1,52 +1,47 @@
-import type { Database } from '../../data/database';
-import { DataSession, type LoadedData } from '../data/data-session';
+import type { MappingInput } from '../../model/mapping';
+import type { LoadedData, LoadFile, LoadPhase } from '../../pipeline/data-session';
+import type { EngineClient } from '../engine/engine-client';
 
 /**
- * The Data step's session, shared with the later steps: they read the loaded leads through
- * `read`, queued with the session's own loads and re-maps so that a read never sees the `leads`
- * view half rewritten, and they hear `data-change` when a load or re-map has finished.
+ * The loaded leads as the main thread sees them: the files are read, mapped and checked in the
+ * engine worker (which holds the database and the pipeline over it); this side keeps what was
+ * loaded last, for the Data step to show, and tells the other steps (`data-change`) when a load or
+ * re-map has finished. A failed one leaves the last good load in force, here and in the worker.
  */
-export class SharedDataSession extends DataSession {
-  readonly #opened: { db: Promise<Database> | null };
-  #queue: Promise<unknown> = Promise.resolve();
+export class SharedDataSession {
+  #current: LoadedData | null = null;
   readonly events = new EventTarget();
 
-  constructor(openDatabase: () => Promise<Database>) {
-    const opened: { db: Promise<Database> | null } = { db: null };
-    super(() => (opened.db = openDatabase()));
-    this.#opened = opened;
+  constructor(private readonly engine: EngineClient) {}
+
+  get current(): LoadedData | null {
+    return this.#current;
   }
 
-  /** Runs `task` on the database once the running loads are done; fails when no data was ever loaded. */
-  read<T>(task: (db: Database) => Promise<T>): Promise<T> {
-    return this.#after(async () => {
-      if (!this.#opened.db || !this.current) throw new Error('No data is loaded yet.');
-      return task(await this.#opened.db);
-    });
+  /** Reads a new file set (the lead table first, then tables to join onto it). */
+  load(files: LoadFile[], onPhase: (phase: LoadPhase) => void, options: { isSample?: boolean; input?: MappingInput } = {}): Promise<LoadedData> {
+    return this.#changing(this.engine.call('load', { files, ...options }, { onProgress: onPhase }));
   }
 
-  override load(...args: Parameters<DataSession['load']>): Promise<LoadedData> {
-    return this.#changing(() => super.load(...args));
+  /** Loads the bundled sample, which the worker fetches from our own origin. */
+  loadSample(url: string, name: string, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
+    return this.#changing(this.engine.call('loadSample', { url: new URL(url, location.href).href, name }, { onProgress: onPhase }));
   }
 
-  override remap(...args: Parameters<DataSession['remap']>): Promise<LoadedData> {
-    return this.#changing(() => super.remap(...args));
+  /** Re-maps the files already read, e.g. after the user picked another column for a field. */
+  remap(input: MappingInput, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
+    return this.#changing(this.engine.call('remap', { input }, { onProgress: onPhase }));
   }
 
-  override useAsLeadTable(...args: Parameters<DataSession['useAsLeadTable']>): Promise<LoadedData> {
-    return this.#changing(() => super.useAsLeadTable(...args));
+  /** Maps the files already read again with file `index` as the lead table and the others joined onto it. */
+  useAsLeadTable(index: number, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
+    return this.#changing(this.engine.call('useAsLeadTable', { index }, { onProgress: onPhase }));
   }
 
-  #changing(task: () => Promise<LoadedData>): Promise<LoadedData> {
-    const result = this.#after(task);
-    // A failed task put the last good load back: nothing changed for the readers.
-    result.then(() => this.events.dispatchEvent(new Event('data-change')), () => undefined);
-    return result;
-  }
-
-  #after<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(task, task);
-    this.#queue = result.catch(() => undefined);
-    return result;
+  async #changing(work: Promise<LoadedData>): Promise<LoadedData> {
+    const data = await work;
+    this.#current = data;
+    this.events.dispatchEvent(new Event('data-change'));
+    return data;
   }
 }

@@ -1,7 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PolicyContext } from '../../optimize/policies';
 import { isCancelled } from '../engine/engine-client';
-import { NotReadyError, type CurrentEstimates } from '../state/current-estimates';
+
+/** Why a step has nothing to ask the engine yet: no leads loaded. */
+export class NotReadyError extends Error {
+  override name = 'NotReadyError';
+  readonly missing = 'data' as const;
+  constructor() {
+    super('No data is loaded yet.');
+  }
+}
 
 /**
  * A step's engine work, one run at a time: a newer run cancels the older one, and only the
@@ -11,7 +18,8 @@ import { NotReadyError, type CurrentEstimates } from '../state/current-estimates
  */
 export class LatestRun implements ReactiveController {
   busy = false;
-  error: string | null = null;
+  /** The error the last run ended with, as thrown (an AllotError from the engine): the step words it with `i18n.errorText`. */
+  error: unknown = null;
   notReady: NotReadyError['missing'] | null = null;
   #current: AbortController | null = null;
 
@@ -38,7 +46,7 @@ export class LatestRun implements ReactiveController {
     } catch (error) {
       if (isCancelled(error) || run.signal.aborted) return;
       if (error instanceof NotReadyError) this.notReady = error.missing;
-      else this.error = error instanceof Error ? error.message : String(error);
+      else this.error = error;
       failed?.(error);
     } finally {
       if (this.#current === run) {
@@ -49,11 +57,10 @@ export class LatestRun implements ReactiveController {
     }
   }
 
-  /** The policy context for a run; having it means nothing is missing any more. */
-  async context(estimates: CurrentEstimates, signal: AbortSignal): Promise<PolicyContext> {
-    const context = await estimates.policyContext(signal);
+  /** Throws NotReadyError while no leads are loaded; having them means nothing is missing any more. */
+  requireData(data: unknown): void {
+    if (!data) throw new NotReadyError();
     this.notReady = null;
-    return context;
   }
 
   /** Ends the current run, if any; what it would have shown is not shown. */

@@ -2,7 +2,6 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { EngineClient } from '../engine/engine-client';
 import type { I18n } from '../i18n';
-import type { CurrentEstimates } from '../state/current-estimates';
 import type { ScenarioStore } from '../state/scenario-store';
 import type { SharedDataSession } from '../state/shared-session';
 import { LatestRun } from './latest-run';
@@ -18,8 +17,6 @@ export class WorkbenchStep extends LitElement {
   @property({ attribute: false }) session!: SharedDataSession;
   @property({ attribute: false }) store!: ScenarioStore;
   @property({ attribute: false }) engine!: EngineClient;
-  /** The estimates the steps after Model build their policies from. */
-  @property({ attribute: false }) estimates!: CurrentEstimates;
   @property({ type: Boolean }) active = false;
   /** Bumped by the shell on every scenario change, so the controls show the stored scenario. */
   @property({ attribute: false }) revision = 0;

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Rep } from '../../model/roster';
 import type { I18n } from '../i18n';
-import type { RosterOrigin } from '../state/roster-source';
+import type { RosterOrigin } from '../../pipeline';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import './roster-table';

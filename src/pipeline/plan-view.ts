@@ -1,18 +1,17 @@
-import { ImportError } from '../../model/errors';
-import type { EngineMessage } from '../../model/message';
-import type { RuleConfig } from '../../model/rules';
-import { frontier, planPoint, type FrontierPoint } from '../../optimize/frontier';
-import type { FrontierNote, OptimizeMessage, PolicyNote } from '../../optimize/messages';
-import type { OptimalPlan, RepOutcome } from '../../optimize/optimize';
-import { PolicyError, solveOptimized } from '../../optimize/optimized-policy';
-import type { PolicyContext } from '../../optimize/policies';
+import type { EngineMessage } from '../model/message';
+import type { RuleConfig } from '../model/rules';
+import { frontier, planPoint, type FrontierPoint } from '../optimize/frontier';
+import type { FrontierNote, OptimizeMessage, PolicyNote } from '../optimize/messages';
+import type { OptimalPlan, RepOutcome } from '../optimize/optimize';
+import { PolicyError, solveOptimized } from '../optimize/optimized-policy';
+import type { PolicyContext } from '../optimize/policies';
 
 /** Where the current plan sits on the conversion-vs-fairness frontier, measured as `frontier()` measures its points. */
 export type PlanPoint = Omit<FrontierPoint, 'config'>;
 
 /**
  * Why there is no plan. The optimizer's reasons carry codes the UI words in Chinese; a solver's own
- * failure and a scenario setting the estimates cannot honour (an ImportError) stay in English.
+ * failure stays in English. A scenario setting the estimates cannot honour is a ScenarioError, thrown.
  */
 export type PlanReason = OptimizeMessage | EngineMessage<'english_only'>;
 
@@ -47,8 +46,6 @@ export async function planView(ctx: PolicyContext): Promise<PlanView> {
       const reasons = r.status === 'infeasible' ? r.conflicts : r.status === 'invalid' ? r.errors : [englishOnly(r.message)];
       return { status: r.status, reasons, warnings: r.warnings };
     }
-    // A scenario setting the estimates cannot honour (a junior-share field that is not a segment field …).
-    if (error instanceof ImportError) return { status: 'invalid', reasons: [englishOnly(error.message)], warnings: [] };
     throw error;
   }
 }

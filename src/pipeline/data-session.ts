@@ -1,8 +1,9 @@
-import type { Database } from '../../data/database';
-import { dropSources, mapLeads, readSources, type LeadImport } from '../../data/import-leads';
-import { leadsPerWeek, type WeeklyLeads } from '../../data/lead-aggregates';
-import type { RawTable, SourceFile } from '../../data/read-table';
-import type { MappingInput } from '../../model/mapping';
+import type { Database } from '../data/database';
+import { dropSources, mapLeads, readSources, type LeadImport } from '../data/import-leads';
+import { leadsPerWeek, type WeeklyLeads } from '../data/lead-aggregates';
+import type { RawTable, SourceFile } from '../data/read-table';
+import type { MappingInput } from '../model/mapping';
+import { scenarioError } from '../model/scenario-errors';
 
 /** A file to load: a picked `File` (read only when its turn comes) or bytes already in memory. */
 export type LoadFile = File | SourceFile;
@@ -67,6 +68,17 @@ export class DataSession {
 
   get current(): LoadedData | null {
     return this.#current?.data ?? null;
+  }
+
+  /**
+   * Runs `task` on the database in turn with the loads and re-maps, so that a read never sees the
+   * `leads` view half rewritten; fails when no data was ever loaded.
+   */
+  read<T>(task: (db: Database) => Promise<T>): Promise<T> {
+    return this.#serially(async (db) => {
+      if (!this.current) throw scenarioError('no_data', {}, 'No leads are loaded yet: load a file in the Data step.', {});
+      return task(db);
+    }, () => undefined);
   }
 
   /** Reads a new file set (the lead table first, then tables to join onto it). */

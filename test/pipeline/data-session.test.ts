@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
 import type { Database } from '../../src/data/database';
-import { DataSession, type LoadPhase } from '../../src/ui/data/data-session';
+import { DataSession, type LoadPhase } from '../../src/pipeline/data-session';
 import { utf8 } from '../contract/fixtures';
 
 const CSV = 'lead_id,created_at,owner,outcome,region\n1,2026-01-05,r01,won,East\n2,2026-01-06,r02,lost,east\n3,2026-01-13,r01,open,West\n';
