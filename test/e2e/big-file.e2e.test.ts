@@ -167,7 +167,10 @@ describe('a big export on the Data step', () => {
   });
 });
 
-/** Runs in the page before its scripts: notes the name of every File whose contents are read. */
+/**
+ * Runs in the page before its scripts: notes the name of every File whose contents are read here,
+ * or that is handed to a worker (the engine worker reads the files it is sent).
+ */
 function recordFileReads(): void {
   const reads: string[] = [];
   (window as unknown as { __allotFileReads: string[] }).__allotFileReads = reads;
@@ -184,6 +187,12 @@ function recordFileReads(): void {
       },
     });
   }
+  const post = Worker.prototype.postMessage as (this: Worker, message: unknown, ...rest: unknown[]) => void;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+    const files = (message as { params?: { files?: unknown[] } } | null)?.params?.files ?? [];
+    for (const file of files) if (file instanceof Blob) note(file);
+    return post.call(this, message, ...rest);
+  } as never;
   for (const method of ['readAsArrayBuffer', 'readAsText', 'readAsDataURL', 'readAsBinaryString'] as const) {
     const original = FileReader.prototype[method] as (this: FileReader, blob: Blob, ...rest: unknown[]) => void;
     FileReader.prototype[method] = function (this: FileReader, blob: Blob, ...rest: unknown[]) {

@@ -26,7 +26,7 @@ describe('the Data step', () => {
     await expect.poll(() => page.locator('allot-source-list [data-file="leads.csv"]').textContent()).toContain('Sample data');
     expect(await fieldSelect(page, 'lead_id').inputValue()).toBe('lead_id');
     expect(await fieldSelect(page, 'outcome').inputValue()).toBe('outcome');
-    expect(await page.locator('allot-column-profile tbody tr').count()).toBe(sample.header.length);
+    await expect.poll(() => page.locator('allot-column-profile tbody tr').count()).toBe(sample.header.length);
     expect(await page.locator('allot-weekly-chart svg').count()).toBeGreaterThan(0);
 
     await screenshot(page, 'data');

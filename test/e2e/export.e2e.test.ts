@@ -99,9 +99,9 @@ describe('the Export step', () => {
     expect(strFromU8(unzipped[SF_RULE_FILE]!)).toBe(xml.bytes.toString('utf8'));
 
     // A queue instead of users: the rule entries name it.
-    await page.locator('allot-export-step #sf-queue').fill('Inside_Sales');
-    await page.locator('allot-export-step #sf-queue').press('Enter');
-    await page.locator('allot-export-step #sf-queue').blur();
+    await page.locator('allot-export-step #salesforce-queue').fill('Inside_Sales');
+    await page.locator('allot-export-step #salesforce-queue').press('Enter');
+    await page.locator('allot-export-step #salesforce-queue').blur();
     await expect.poll(() => preview(page).textContent()).toContain('<assignedTo>Inside_Sales</assignedTo>');
 
     // Frappe v15 has no weighted rule: the step names the rule and offers no file.
@@ -116,7 +116,7 @@ describe('the Export step', () => {
 
     // The build sheet in Chinese, for a CRM set up by hand.
     await chooseTarget(page, 'build-sheet');
-    await page.locator('allot-export-step input[name="sheet-language"][value="zh"]').check();
+    await page.locator('allot-export-step #language').selectOption('zh');
     await page.locator('allot-file-preview button[data-file="build-sheet.csv"]').click();
     await expect.poll(() => preview(page).textContent()).toMatch(/^\uFEFF?顺序,分配规则,条件,销售（占比）,分配方式,上限,跟进时限\r?\n/);
     await page.getByRole('button', { name: '中文' }).click();
@@ -126,9 +126,9 @@ describe('the Export step', () => {
 
     // Salesforce's limitations in Chinese: the glossary's words, and still every rule the English named.
     await chooseTarget(page, 'salesforce');
-    await page.locator('allot-export-step #sf-queue').fill('');
-    await page.locator('allot-export-step #sf-queue').press('Enter');
-    await page.locator('allot-export-step #sf-queue').blur();
+    await page.locator('allot-export-step #salesforce-queue').fill('');
+    await page.locator('allot-export-step #salesforce-queue').press('Enter');
+    await page.locator('allot-export-step #salesforce-queue').blur();
     await expect.poll(() => limits.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/位置：fallback[\s\S]*占比不是整数个槽位[\s\S]*替代做法：\s*按 100 个槽位取整：r01 /)]));
     const chinese = await limits.allTextContents();
     expect(chinese).toEqual(expect.arrayContaining([expect.stringMatching(/每周容量上限（capacityPerWeek）[\s\S]*Salesforce 没有按销售设置的每周上限/)]));

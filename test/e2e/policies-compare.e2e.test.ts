@@ -33,7 +33,7 @@ describe('the Policies and Compare steps', () => {
     const conversions = page.locator('allot-policies-step [data-figure="conversions"] dd');
     await expect.poll(() => conversions.count(), { timeout: 60_000 }).toBe(1);
     expect(Number(await conversions.textContent())).toBeGreaterThan(10);
-    expect(await page.locator('allot-policies-step [data-chart="plan-load"] svg g[aria-label="bar"] rect').count()).toBe(15);
+    await expect.poll(() => page.locator('allot-policies-step [data-chart="plan-load"] svg g[aria-label="bar"] rect').count()).toBe(15);
     // Every control is labelled: found by the name a screen reader reads.
     expect(await page.getByRole('slider', { name: 'Fairness strength (max–min weight λ)' }).count()).toBe(1);
     expect(await page.getByRole('checkbox', { name: 'Optimized' }).isChecked()).toBe(true);

@@ -66,6 +66,8 @@ export async function openWorkbench(browser: Browser, options: OpenOptions = {})
 export async function reportSettled(page: Page, timeout = 45_000): Promise<void> {
   await expect.poll(() => page.locator('allot-data-step .main[aria-busy="false"]').count(), { timeout }).toBe(1);
   await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout });
+  // The engine worker sends the overview before the finished report: wait for the report itself.
+  await expect.poll(() => page.locator('allot-data-step .main.filling').count(), { timeout }).toBe(0);
 }
 
 /** A step's entry in the step navigation. */
