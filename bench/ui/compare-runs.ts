@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { PAGE_HELPERS, type DeepQuery } from './served-app';
+import { openSampleVisit, type DeepQuery } from './served-app';
 
 /** One run on the Compare step: from the user's action until the results are no longer busy, and the main thread's long tasks meanwhile. */
 export interface CompareRun {
@@ -20,12 +20,8 @@ export interface CompareRuns {
  * (the scenario's 200 replications), observing long tasks on the main thread throughout.
  */
 export async function measureCompareRuns(browser: Browser, origin: string, moves: number): Promise<CompareRuns> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const { context, page } = await openSampleVisit(browser, origin);
   try {
-    await context.addInitScript(PAGE_HELPERS);
-    const page = await context.newPage();
-    await page.goto(origin);
-    await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout: 60_000 });
     await page.locator('allot-step-nav [data-step="compare"]').click();
     await settled(page);
     const whatIfs: CompareRun[] = [];

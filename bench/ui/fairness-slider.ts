@@ -1,4 +1,4 @@
-import { PAGE_HELPERS, type DeepQuery } from './served-app';
+import { openSampleVisit, type DeepQuery } from './served-app';
 import type { Browser, Page } from 'playwright-core';
 
 export interface SliderMove {
@@ -17,12 +17,8 @@ export type SliderResult = { kind: 'measured'; moves: SliderMove[]; charts: numb
  * every chart it shows is a new drawing, plus one frame so the figure includes the paint.
  */
 export async function measureSlider(browser: Browser, origin: string, moves: number): Promise<SliderResult> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const { context, page } = await openSampleVisit(browser, origin);
   try {
-    await context.addInitScript(PAGE_HELPERS);
-    const page = await context.newPage();
-    await page.goto(origin);
-    await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout: 60_000 });
     const step = page.locator('allot-step-nav [data-step="policies"]');
     if ((await step.count()) === 0 || (await step.getAttribute('aria-disabled')) === 'true') return { kind: 'absent', reason: 'the Policies step is not enabled in this build' };
     await step.click();

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/chromium';
 import { freePort } from '../../test/support/free-port';
@@ -64,6 +64,16 @@ globalThis.__deep = function deep(node, selector) {
 
 /** In a page with PAGE_HELPERS: the first element matching `selector` under `node`, looking inside shadow roots too. */
 export type DeepQuery = (node: ParentNode, selector: string) => Element | null;
+
+/** A first visit in a fresh context with the page helpers, once the Data step shows the sample's report. */
+export async function openSampleVisit(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  await context.addInitScript(PAGE_HELPERS);
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.locator('[data-figure="rowsRead"] dd').waitFor({ timeout: 60_000 });
+  return { context, page };
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
