@@ -3,6 +3,7 @@ import type { Database } from '../data/database';
 import { UsageError } from './cli-error';
 import { estimateCommand } from './estimate';
 import { EXPORT_USAGE, exportCommand } from './export';
+import { initCommand } from './init';
 import { inspect } from './inspect';
 import { optimizeCommand } from './optimize';
 import { routeCommand } from './route';
@@ -29,6 +30,22 @@ export const COMMANDS: Command[] = [
         options: { map: { type: 'string' }, roster: { type: 'string' }, 'save-map': { type: 'string' }, json: { type: 'boolean', default: false } },
       });
       return inspect(db, { files: positionals, map: values.map, roster: values.roster, saveMap: values['save-map'], json: values.json! });
+    },
+  },
+  {
+    name: 'init',
+    usage: `init <file> [<file> …] --out scenario.json [--map m.json] [--force] [--json]
+    Propose a scenario for a lead export, as the workbench does: segment fields ranked by how much
+    they separate conversion between reps, eligibility from a column the reps hold as skills, the
+    horizon from the history, the roster inferred from the owners. allot simulate runs it as it is.`,
+    run(db, args) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { out: { type: 'string' }, map: { type: 'string' }, force: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+      });
+      if (!values.out) throw new UsageError('init needs --out <scenario.json>.');
+      return initCommand(db, { files: positionals, out: values.out, map: values.map, force: values.force!, json: values.json! });
     },
   },
   {

@@ -10,8 +10,15 @@ export const HEADER_SYNONYMS: Record<CanonicalField, string[]> = {
     '线索编号', '线索id', '线索号', '商机编号', '客户编号', '编号', '序号'],
   created_at: ['createdat', 'createddate', 'createdtime', 'createdon', 'createtime', 'creationdate', 'created',
     'leadcreateddate', 'engagedate', 'date', '创建时间', '创建日期', '录入时间', '提交时间', '线索创建时间', '日期'],
-  owner: ['owner', 'ownerid', 'ownername', 'leadowner', 'salesrep', 'salesagent', 'rep', 'agent', 'assignedto',
-    'assignee', 'salesperson', '负责人', '所属销售', '销售代表', '销售', '跟进人', '归属人', '业务员', '所有人'],
+  // As CRMs export the rep a lead belongs to: Salesforce (Lead Owner, Opportunity Owner), HubSpot
+  // (Contact/Deal/HubSpot Owner), Pipedrive and Zoho (Owner, Assigned To), Dynamics (Owning User),
+  // B2B deal lists (Seller, Account Executive), 销售易 / 纷享销客 / 钉钉 CRM (负责人, 跟进人, 客户经理 …).
+  owner: ['owner', 'ownerid', 'ownername', 'leadowner', 'leadownername', 'opportunityowner', 'dealowner', 'contactowner',
+    'hubspotowner', 'recordowner', 'owninguser', 'salesrep', 'salesrepresentative', 'salesagent', 'salesowner',
+    'salesperson', 'salesman', 'seller', 'accountexecutive', 'ae', 'accountmanager', 'assignedto', 'assignedrep',
+    'assigneduser', 'assignee', 'rep', 'agent', 'consultant',
+    '负责人', '线索负责人', '客户负责人', '所属销售', '归属销售', '负责销售', '跟进销售', '销售代表', '销售人员', '销售员',
+    '销售顾问', '客户经理', '销售', '跟进人', '跟进人员', '归属人', '所属人', '业务员', '跟单员', '经办人', '所有人'],
   outcome: ['outcome', 'iswon', 'won', 'converted', 'isconverted', 'dealstage', 'stage', 'status', 'result', 'leadstatus',
     '是否成交', '成交状态', '线索状态', '结果', '状态', '阶段'],
   value: ['value', 'expectedvalue', 'estimatedvalue', 'dealvalue', 'amount', 'expectedrevenue', 'potentialvalue',

@@ -10,12 +10,14 @@
  */
 import { readBacktestSplit } from '../data/backtest-split';
 import type { Database } from '../data/database';
-import { readEstimationInputs } from '../data/estimation-inputs';
+import { createdRange, readEstimationInputs } from '../data/estimation-inputs';
+import { readSegmentEvidence } from '../data/segment-evidence';
 import { readHistoryLeads } from '../data/history-leads';
 import { estimate, type Estimates } from '../estimate/estimate';
 import { backtestReport, type BacktestReport } from '../estimate/run-backtest';
 import type { EstimationInputs, SegmentSpec } from '../model/estimation-inputs';
 import type { HistoryLeads } from '../model/history';
+import type { ScenarioProposal } from '../model/proposal';
 import { isReady, type Readiness } from '../model/readiness';
 import type { RulePolicy, Scenario } from '../model/scenario';
 import { scenarioError } from '../model/scenario-errors';
@@ -26,6 +28,7 @@ import { compare, type BatchRunner, type Comparison } from '../simulate/compare'
 import { assembleComparison, buildSimPolicies, comparedNames, foldEstimates, type ExtraPolicy, type PreparedComparison } from '../simulate/prepare';
 import { keyOf, Memo, untilAborted } from './memo';
 import { frontierView, planView, type FrontierView, type PlanView } from './plan-view';
+import { proposeScenario } from './proposal';
 import { readinessOf } from './readiness';
 import { resolveRoster, type ResolvedRoster, type ScenarioFileReader } from './roster';
 
@@ -37,6 +40,8 @@ export interface PipelineData {
   attributes: readonly string[];
   /** Reads a file the scenario names (its roster); absent or null where the face cannot. */
   readFile?: ScenarioFileReader;
+  /** The lead file's name, for the proposal's title. */
+  name?: string;
 }
 
 export interface PipelineOptions {
@@ -64,6 +69,8 @@ export interface ComparisonRequest {
 
 export interface Pipeline {
   readiness(scenario: Scenario, signal?: AbortSignal): Promise<Readiness>;
+  /** Every setting proposed for these leads with its reason: segment fields, eligibility, horizon, name (the roster: the scenario's, else inferred). */
+  proposal(scenario: Scenario, signal?: AbortSignal): Promise<ScenarioProposal>;
   roster(scenario: Scenario, signal?: AbortSignal): Promise<ResolvedRoster>;
   estimates(scenario: Scenario, signal?: AbortSignal): Promise<Estimates>;
   /** What every policy is built from: the scenario, its roster and its estimates. */
@@ -78,6 +85,8 @@ export interface Pipeline {
   prepared(scenario: Scenario, request?: Pick<ComparisonRequest, 'extra' | 'signal' | 'onProgress'>): Promise<PreparedComparison>;
   comparison(scenario: Scenario, request?: ComparisonRequest): Promise<Comparison>;
 }
+
+const WEEK_MS = 7 * 86_400_000;
 
 /** A cut of the history: all of it, or one of the two cross-fitting folds. */
 type Cut = 'all' | 0 | 1;
@@ -94,6 +103,7 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   const planMemo = new Memo<PlanView>(8);
   const backtestMemo = new Memo<BacktestReport | null>(4);
   const comparisonMemo = new Memo<Comparison>(4);
+  const proposalMemo = new Memo<ScenarioProposal>(2);
 
   const inputs = (spec: SegmentSpec, cut: Cut) =>
     inputsMemo.get(keyOf(spec, cut), () => data.read((db) => readEstimationInputs(db, spec, cut === 'all' ? {} : { fold: { index: cut, of: 2 } })));
@@ -101,35 +111,35 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
 
   const roster = (scenario: Scenario) => rosterMemo.get(keyOf(scenario.roster ?? null), () => data.read((db) => resolveRoster(db, scenario, data.attributes, data.readFile)));
 
-  const readiness = async (scenario: Scenario) => readinessOf(await inputs(scenario.segments, 'all'));
+  const readiness = async (scenario: Scenario) => readinessOf(await inputs(specOf(scenario), 'all'));
 
   /** The reps every artifact estimates: the roster's, then owners in the history it lacks (the as-is replay needs them). */
   const repIds = async (scenario: Scenario) => {
-    const [{ reps }, all] = await Promise.all([roster(scenario), inputs(scenario.segments, 'all')]);
+    const [{ reps }, all] = await Promise.all([roster(scenario), inputs(specOf(scenario), 'all')]);
     return [...new Set([...reps.map((r) => r.rep_id), ...all.owners])];
   };
 
   const estimatesOf = (scenario: Scenario, cut: Cut): Promise<Estimates> =>
-    estimatesMemo.get(keyOf(scenario.segments, scenario.decay ?? null, scenario.roster ?? null, cut), async () => {
-      const all = await inputs(scenario.segments, 'all');
+    estimatesMemo.get(keyOf(specOf(scenario), scenario.decay ?? null, scenario.roster ?? null, cut), async () => {
+      const all = await inputs(specOf(scenario), 'all');
       if (cut === 'all') refuseUnready(all, scenario.leads.path);
       const reps = await repIds(scenario);
       const decay = scenario.decay ? { decay: scenario.decay } : {};
       if (cut === 'all') return estimate(all, { reps, ...decay });
       // A fold is estimated on every segment of the history, then given the whole history's demand.
       const full = await estimatesOf(scenario, 'all');
-      const own = estimate(await inputs(scenario.segments, cut), { reps, segments: full.segments.map((s) => s.key), ...decay });
+      const own = estimate(await inputs(specOf(scenario), cut), { reps, segments: full.segments.map((s) => s.key), ...decay });
       return foldEstimates(full, own);
     });
 
   const contextOf = async (scenario: Scenario, cut: Cut): Promise<PolicyContext> => {
     const [{ reps }, estimates] = await Promise.all([roster(scenario), estimatesOf(scenario, cut)]);
-    return { scenario, roster: reps, estimates, segmentFields: scenario.segments.fields, valueBands: scenario.segments.valueBands };
+    return { scenario, roster: reps, estimates, segmentFields: specOf(scenario).fields, valueBands: specOf(scenario).valueBands };
   };
 
   /** What building a policy reads from the scenario: everything but the simulation's horizon, volume, seed and count. */
   const policyKey = (scenario: Scenario) =>
-    keyOf(scenario.name, scenario.segments, scenario.decay ?? null, scenario.roster ?? null, scenario.eligibility ?? null, scenario.objective, scenario.constraints, scenario.simulation.absent);
+    keyOf(scenario.name, specOf(scenario), scenario.decay ?? null, scenario.roster ?? null, scenario.eligibility ?? null, scenario.objective, scenario.constraints, scenario.simulation.absent);
 
   const policy = (scenario: Scenario, name: RulePolicy) =>
     policiesMemo.get(keyOf(policyKey(scenario), name), async () => {
@@ -147,7 +157,7 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     const names = comparedNames(scenario, extra);
     const progress = (done: number) => request.onProgress?.({ done, total: 3, stage: 'preparing' });
     progress(0);
-    const [{ reps }, hist, full] = await Promise.all([roster(scenario), history(scenario.segments), estimatesOf(scenario, 'all')]);
+    const [{ reps }, hist, full] = await Promise.all([roster(scenario), history(specOf(scenario)), estimatesOf(scenario, 'all')]);
     if (hist.created.length === 0) throw scenarioError('no_created_at', { capability: 'simulation' }, 'leads: no lead has a creation time, so arrivals cannot be simulated (map created_at).', { path: 'leads.mapping.fields.created_at' });
     refuseZeroDemand({ estimates: full });
     request.signal?.throwIfAborted();
@@ -167,6 +177,16 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
 
   return {
     readiness: (scenario, signal) => untilAborted(readiness(scenario), signal),
+    proposal: (scenario, signal) =>
+      untilAborted(proposalMemo.get(keyOf(scenario.roster ?? null), async () => {
+        const [evidence, range, { reps }] = await Promise.all([
+          data.read((db) => readSegmentEvidence(db, data.attributes)),
+          data.read((db) => createdRange(db)),
+          roster(scenario),
+        ]);
+        const historyWeeks = range ? Math.max(1, Math.round((range.toMs - range.fromMs) / WEEK_MS)) : 0;
+        return proposeScenario({ dataName: data.name ?? scenario.leads.path, ...evidence, roster: reps, historyWeeks });
+      }), signal),
     roster: (scenario, signal) => untilAborted(roster(scenario), signal),
     estimates: (scenario, signal) => untilAborted(estimatesOf(scenario, 'all'), signal),
     context: (scenario, signal) => untilAborted(contextOf(scenario, 'all'), signal),
@@ -187,14 +207,14 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
       }), signal);
     },
     backtest: (scenario, signal) =>
-      untilAborted(backtestMemo.get(keyOf(scenario.segments, scenario.roster ?? null), async () => {
-        const split = await splitMemo.get(keyOf(scenario.segments), () => data.read((db) => readBacktestSplit(db, scenario.segments)));
+      untilAborted(backtestMemo.get(keyOf(specOf(scenario), scenario.roster ?? null), async () => {
+        const split = await splitMemo.get(keyOf(specOf(scenario)), () => data.read((db) => readBacktestSplit(db, specOf(scenario))));
         return split ? backtestReport(split, await repIds(scenario)) : null;
       }), signal),
     simulationBacktest: async (scenario, request) => {
-      const split = await splitMemo.get(keyOf(scenario.segments), () => data.read((db) => readBacktestSplit(db, scenario.segments)));
+      const split = await splitMemo.get(keyOf(specOf(scenario)), () => data.read((db) => readBacktestSplit(db, specOf(scenario))));
       if (!split) throw scenarioError('no_created_at', { capability: 'backtest' }, 'backtest: no lead has a creation time, so there is no earlier and later period.', { path: 'leads.mapping.fields.created_at' });
-      const [{ reps }, hist] = await Promise.all([roster(scenario), history(scenario.segments)]);
+      const [{ reps }, hist] = await Promise.all([roster(scenario), history(specOf(scenario))]);
       return backtestAsIs({ scenario, roster: reps, history: hist, fit: split.fit, cutoff: split.cutoff }, request);
     },
     prepared,
@@ -229,6 +249,17 @@ export function comparisonKey(scenario: Scenario): string {
   const { name: _, simulation, ...rest } = scenario;
   const { baseline: _b, replications: _r, ...sim } = simulation;
   return keyOf(rest, sim);
+}
+
+/**
+ * How the leads are cut into segments: the scenario's fields, then the eligibility field when it
+ * is not one of them, since the router and the optimizer decide eligibility segment by segment
+ * (eligibility by regional office with segments by sector × product is sector × product × office).
+ */
+export function specOf(scenario: Scenario): SegmentSpec {
+  const { fields, valueBands } = scenario.segments;
+  const field = scenario.eligibility?.field;
+  return field && !fields.includes(field) ? { fields: [...fields, field], valueBands } : { fields, valueBands };
 }
 
 /** No decided lead, or no owner on any: there is nothing to learn conversion from. */

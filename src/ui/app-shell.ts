@@ -13,6 +13,8 @@ import './policies/policies-step';
 import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
 import { sampleScenario } from './state/scenario-file';
+import type { EngineMessage } from '../model/message';
+import { scenarioForData } from '../pipeline/follow-data';
 import { ScenarioStore } from './state/scenario-store';
 import { SharedDataSession } from './state/shared-session';
 import './step-nav';
@@ -40,6 +42,37 @@ const ENGINE_STEPS: Array<[StepId, StaticValue]> = [
   ['export', literal`allot-export-step`],
 ];
 
+/** Which leads the current scenario was made for: the sample, or the user's files by name. */
+interface DataKey {
+  sample: boolean;
+  files: string[];
+}
+
+// Above the element: <allot-app> is upgraded as soon as it is defined, before the rest of this module runs.
+const DATA_KEY = 'allot.data';
+
+function readDataKey(store: Storage | null): DataKey | null {
+  try {
+    const parsed = JSON.parse(store?.getItem(DATA_KEY) ?? 'null') as DataKey | null;
+    return parsed && typeof parsed.sample === 'boolean' && Array.isArray(parsed.files) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDataKey(store: Storage | null, key: DataKey): void {
+  try {
+    store?.setItem(DATA_KEY, JSON.stringify(key));
+  } catch {
+    // Private modes may refuse storage: a reload then starts from the sample, as on a first visit.
+  }
+}
+
+/** A restored scenario made for the user's own files waits for them instead of meeting the sample's leads. */
+function awaitedFiles(key: DataKey | null): string[] | null {
+  return key && !key.sample && key.files.length ? key.files : null;
+}
+
 /** The workbench: header, language, the steps, and the current step's page. */
 @customElement('allot-app')
 export class AppShell extends LitElement {
@@ -49,7 +82,18 @@ export class AppShell extends LitElement {
   private readonly session = new SharedDataSession(this.engine);
   private readonly store = new ScenarioStore(sampleScenario(), indexedDbStorage());
   /** The autosaved scenario is back (or there was none) before the roster is looked for. */
-  readonly #restored = this.store.restore();
+  readonly #restored = this.store.restore().then(() => {
+    this.awaitingFiles = awaitedFiles(this.#dataKey);
+    this.restored = true;
+  });
+  /** The data the current scenario was made for (kept across reloads), so no scenario meets other data silently. */
+  #dataKey: DataKey | null = readDataKey(storage());
+  /** Set once the autosave is read: the Data step starts only then, knowing whether to load the sample. */
+  @state() private restored = false;
+  /** The files a restored scenario was made for, until they are dropped again (or the sample replaces it). */
+  @state() private awaitingFiles: string[] | null = null;
+  /** What following the data changed in the scenario, shown on the Team and Model steps. */
+  @state() private followNotes: EngineMessage[] = [];
   @state() private step: StepId = 'data';
   /** Steps shown at least once stay mounted (hidden when not current), so they keep their state. */
   @state() private visited = new Set<StepId>(['data']);
@@ -133,7 +177,17 @@ export class AppShell extends LitElement {
       </header>
       <allot-step-nav .i18n=${this.i18n} .steps=${STEPS} current=${this.step} @step-select=${this.#selectStep}></allot-step-nav>
       <main>
-        <allot-data-step ?hidden=${this.step !== 'data'} .i18n=${this.i18n} .session=${this.session} .maxFileBytes=${this.maxFileBytes}></allot-data-step>
+        ${this.restored
+          ? html`<allot-data-step
+              ?hidden=${this.step !== 'data'}
+              .i18n=${this.i18n}
+              .session=${this.session}
+              .maxFileBytes=${this.maxFileBytes}
+              .awaitingFiles=${this.awaitingFiles}
+              .scenarioName=${this.store.scenario.name}
+              .followNotes=${this.followNotes}
+            ></allot-data-step>`
+          : nothing}
         ${this.visited.has('team')
           ? html`<allot-team-step
               ?hidden=${this.step !== 'team'}
@@ -173,14 +227,38 @@ export class AppShell extends LitElement {
     if (!this.store.reps && this.session.current) void this.#findRoster();
   };
 
+  /**
+   * New leads, or the same ones re-mapped: the scenario follows them (DESIGN §2.3). The sample
+   * brings the sample's scenario back; other leads get every setting proposed for them and the
+   * team inferred from their owners; a re-map keeps the user's settings but drops those naming a
+   * column that is gone, and re-infers the team keeping the user's edits for reps still there.
+   */
   #dataChanged = async () => {
     await this.#restored;
     const data = this.session.current!;
-    const file = data.files[0]!;
-    // Other leads than the scenario's: its roster is someone else's team.
-    if (!data.isSample && file !== this.store.scenario.leads.path) {
-      this.store.setLeadsPath(file);
-      this.store.replace({ ...this.store.scenario, roster: undefined });
+    const key: DataKey = data.isSample ? { sample: true, files: data.files } : { sample: false, files: data.files };
+    const before = this.#dataKey ?? { sample: true, files: [] };
+    this.awaitingFiles = null;
+    try {
+      if (data.isSample) {
+        this.followNotes = [];
+        if (!before.sample) this.store.replace(sampleScenario());
+      } else {
+        this.rosterStatus = { kind: 'loading' };
+        const otherData = before.sample || before.files.join('\u0000') !== key.files.join('\u0000');
+        const base = otherData ? { ...this.store.scenario, roster: undefined } : this.store.scenario;
+        const bare = { ...base, roster: undefined };
+        const [proposal, inferred] = await Promise.all([this.engine.call('proposal', { scenario: bare }), this.engine.call('roster', { scenario: bare })]);
+        const followed = scenarioForData(base, { file: data.files[0]!, mapping: data.result.mapping, columns: data.result.columns }, proposal, inferred.reps, otherData);
+        this.followNotes = followed.notes;
+        this.store.replace(followed.scenario);
+        this.rosterStatus = { kind: 'ready', origin: inferred.origin };
+      }
+      this.#dataKey = key;
+      writeDataKey(storage(), key);
+    } catch (error) {
+      this.rosterStatus = { kind: 'error', message: this.i18n.errorText(error) };
+      return;
     }
     if (!this.store.reps) await this.#findRoster();
     else if (this.rosterStatus.kind === 'waiting') this.rosterStatus = { kind: 'ready', origin: { kind: 'scenario' } };

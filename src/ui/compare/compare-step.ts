@@ -126,7 +126,6 @@ export class CompareStep extends WorkbenchStep {
     const { t, fmt } = this.i18n;
     const c = t.compare;
     const scenario = this.store.scenario;
-    const shown = this.comparison ? againstBaseline(this.comparison, this.#baseline(scenario)) : null;
     return html`
       <div class="head">
         <h1>${c.title}</h1>
@@ -151,7 +150,7 @@ export class CompareStep extends WorkbenchStep {
             <p class="help" id="keep-help">${c.keepHelp}</p>
           </section>
         </aside>
-        <div class="results" aria-busy=${this.#running ? 'true' : 'false'}>${shown ? this.#results(shown, scenario) : this.store.kept.length ? this.#sideBySide(null) : nothing}</div>
+        <div class="results" aria-busy=${this.#running ? 'true' : 'false'}>${this.#shownResults(scenario)}</div>
       </div>
     `;
   }
@@ -175,6 +174,22 @@ export class CompareStep extends WorkbenchStep {
     const what = ran ? html`<p class="help" data-testid="run-kind">${ran.kind === 'full' ? c.fullRun(fmt.number(ran.replications)) : c.quickRun(fmt.number(ran.replications), fmt.number(full))} ${c.seed(String(this.store.scenario.simulation.seed))}</p>` : nothing;
     return html`${progress}${what}`;
   }
+
+  /**
+   * The results, drawn again only when something they show changed: a progress tick re-renders
+   * the step, and redrawing a dozen charts on each one kept the main thread busy for 100 ms at a time.
+   */
+  #shownResults(scenario: Scenario) {
+    const deps = [this.comparison, this.#baseline(scenario), scenario, this.i18n, this.pairedMetric, this.loadPolicy, this.plan, this.frontier, this.store.kept, this.ran];
+    const cached = this.#resultsCache;
+    if (cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i])) return cached.template;
+    const shown = this.comparison ? againstBaseline(this.comparison, this.#baseline(scenario)) : null;
+    const template = shown ? this.#results(shown, scenario) : this.store.kept.length ? this.#sideBySide(null) : nothing;
+    this.#resultsCache = { deps, template };
+    return template;
+  }
+
+  #resultsCache: { deps: unknown[]; template: unknown } | null = null;
 
   #baseline(scenario: Scenario): string {
     const chosen = scenario.simulation.baseline;

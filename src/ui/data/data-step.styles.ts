@@ -11,6 +11,16 @@ export const dataStepStyles = [
     .status.active {
       color: var(--accent-strong);
     }
+    .notice {
+      margin: 0 0 16px;
+      padding: 8px 14px;
+      border-left: 3px solid var(--accent-strong);
+      background: var(--panel, #f6f8fb);
+    }
+    .notice ul {
+      margin: 0;
+      padding-left: 18px;
+    }
     .status .elapsed {
       color: var(--muted);
       font-variant-numeric: tabular-nums;

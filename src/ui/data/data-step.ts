@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleUrl from '../../../data/sample/leads.csv?url';
-import { AllotError } from '../../model/errors';
+import type { EngineMessage } from '../../model/message';
 import type { MappingInput } from '../../model/mapping';
 import { downloadText } from '../download';
 import type { DateOrderChoice, I18n } from '../i18n';
@@ -32,6 +32,11 @@ const SHOW_ELAPSED_AFTER_MS = 2000;
 export class DataStep extends LitElement {
   @property({ attribute: false }) i18n!: I18n;
   @property({ attribute: false }) session!: SharedDataSession;
+  /** The files a restored scenario was made for: asked for again instead of loading the sample. */
+  @property({ attribute: false }) awaitingFiles: string[] | null = null;
+  @property({ attribute: false }) scenarioName = '';
+  /** What following the loaded data changed in the scenario (proposals applied, settings dropped). */
+  @property({ attribute: false }) followNotes: EngineMessage[] = [];
   /** Files bigger than this are refused before they are read. */
   @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
   @state() private data: LoadedData | null = null;
@@ -55,7 +60,7 @@ export class DataStep extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.data = this.session.current;
-    if (!this.data) void this.#run('load', (onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase));
+    if (!this.data && !this.awaitingFiles) this.#loadSample();
   }
 
   override disconnectedCallback() {
@@ -79,6 +84,7 @@ export class DataStep extends LitElement {
           : (this.notice ?? '')}
       </div>
       ${this.error ? this.#alert(this.error) : nothing}
+      ${this.#followed()}
       <div class="layout">
         <div class="side">
           <section class="panel" aria-labelledby="files-title">
@@ -150,10 +156,24 @@ export class DataStep extends LitElement {
 
   /** Before the first load finishes: the report panel with what is happening instead of figures. */
   #waitingForData() {
+    const { t } = this.i18n;
+    const awaited = this.awaitingFiles;
     return html`<section class="panel waiting">
-      <h2>${this.i18n.t.report.title}</h2>
-      <p class="muted">${this.phase ? this.#phaseText(this.phase) : ''}</p>
+      <h2>${t.report.title}</h2>
+      ${awaited && !this.phase
+        ? html`<p data-testid="awaiting-files">${t.data.awaitingFiles(this.scenarioName, awaited.join(' + '))}</p>
+            <button type="button" data-action="load-sample" @click=${() => this.#loadSample()}>${t.data.useSampleInstead}</button>`
+        : html`<p class="muted">${this.phase ? this.#phaseText(this.phase) : ''}</p>`}
     </section>`;
+  }
+
+  #loadSample() {
+    void this.#run('load', (onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase));
+  }
+
+  #followed() {
+    if (!this.followNotes.length || this.phase) return nothing;
+    return html`<div class="notice" role="status" data-testid="follow-notes"><ul>${this.followNotes.map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul></div>`;
   }
 
   #alert(message: string) {

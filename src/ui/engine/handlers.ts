@@ -24,7 +24,7 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
   let pipeline: Pipeline | null = null;
   const loaded = (data: LoadedData): LoadedData => {
     pipeline = createPipeline(
-      { read: (task) => session.read(task), attributes: data.result.attributes, ...(state.readFile ? { readFile: (path) => state.readFile!(path, data) } : {}) },
+      { read: (task) => session.read(task), attributes: data.result.attributes, name: data.files[0] ?? 'leads', ...(state.readFile ? { readFile: (path) => state.readFile!(path, data) } : {}) },
       { ...(state.runner ? { runner: state.runner } : {}) },
     );
     return data;
@@ -41,6 +41,7 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
     useAsLeadTable: async ({ index }, { progress }) => loaded(await session.useAsLeadTable(index, progress)),
     roster: ({ scenario }, { signal }) => current().roster(scenario, signal),
     readiness: ({ scenario }, { signal }) => current().readiness(scenario, signal),
+    proposal: ({ scenario }, { signal }) => current().proposal(scenario, signal),
     estimates: ({ scenario }, { signal }) => current().estimates(scenario, signal),
     backtest: ({ scenario }, { signal }) => current().backtest(scenario, signal),
     policy: ({ scenario, name }, { signal }) => current().policy(scenario, name, signal),

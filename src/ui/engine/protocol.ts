@@ -2,6 +2,7 @@ import type { BacktestReport } from '../../estimate/run-backtest';
 import type { Estimates } from '../../estimate/estimate';
 import type { AllotErrorData } from '../../model/errors';
 import type { MappingInput } from '../../model/mapping';
+import type { ScenarioProposal } from '../../model/proposal';
 import type { Readiness } from '../../model/readiness';
 import type { RulePolicy, Scenario } from '../../model/scenario';
 import type { PolicyResult } from '../../optimize/policies';
@@ -26,6 +27,8 @@ export interface EngineRequests {
   useAsLeadTable: { params: { index: number }; result: LoadedData; progress: LoadPhase };
   roster: { params: { scenario: Scenario }; result: ResolvedRoster };
   readiness: { params: { scenario: Scenario }; result: Readiness };
+  /** Every setting proposed for the loaded leads, with its reason (segment fields, eligibility, horizon, name). */
+  proposal: { params: { scenario: Scenario }; result: ScenarioProposal };
   estimates: { params: { scenario: Scenario }; result: Estimates };
   /** Fit before the cutoff, forecast the held-out wins (`allot estimate --backtest`); null without creation dates. */
   backtest: { params: { scenario: Scenario }; result: BacktestReport | null };

@@ -4,9 +4,10 @@ import type { EngineContext, EngineHandlers, EngineKind, FromEngine, MessageEnd,
 /**
  * Answers engine calls arriving on `end` with `handlers`. A cancel aborts the call's signal; a
  * handler that checks it (or awaits between steps) stops early, and the call ends with a
- * cancelled error either way, so the caller never waits for work it gave up on.
+ * cancelled error either way, so the caller never waits for work it gave up on. The handlers may
+ * still be loading: calls are taken at once and answered when they are there.
  */
-export function serveEngine(end: MessageEnd, handlers: EngineHandlers): () => void {
+export function serveEngine(end: MessageEnd, handlers: EngineHandlers | Promise<EngineHandlers>): () => void {
   const running = new Map<number, AbortController>();
   const send = (message: FromEngine) => end.postMessage(message);
   const listener = (event: MessageEvent<ToEngine>) => {
@@ -41,10 +42,12 @@ export function serveEngine(end: MessageEnd, handlers: EngineHandlers): () => vo
   return () => end.removeEventListener('message', listener);
 }
 
-async function run(handlers: EngineHandlers, call: Extract<ToEngine, { type: 'call' }>, context: EngineContext<unknown>): Promise<unknown> {
+async function run(handlers: EngineHandlers | Promise<EngineHandlers>, call: Extract<ToEngine, { type: 'call' }>, context: EngineContext<unknown>): Promise<unknown> {
   // A cancel posted right behind the call is read before this runs: never start work already given up.
   await Promise.resolve();
   context.signal.throwIfAborted();
-  const handler = handlers[call.kind as EngineKind] as (params: unknown, context: EngineContext<unknown>) => unknown;
+  const loaded = await handlers;
+  context.signal.throwIfAborted();
+  const handler = loaded[call.kind as EngineKind] as (params: unknown, context: EngineContext<unknown>) => unknown;
   return handler(call.params, context);
 }

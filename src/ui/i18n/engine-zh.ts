@@ -1,9 +1,11 @@
 import type { FrontierNoteCode, OptimizeMessageCode, PolicyNoteCode } from '../../optimize/messages';
+import type { ProposalCode } from '../../model/proposal';
 import type { ReadinessCode } from '../../model/readiness';
+import type { FollowCode } from '../../pipeline/follow-data';
 import type { SimulationNoteCode } from '../../simulate/notes';
 
 /** Every code the engine words in Chinese: the simulator's notes, the optimizer's reasons, the policies' and the frontier's notes. */
-export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode | ReadinessCode;
+export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode | ReadinessCode | ProposalCode | FollowCode;
 
 /** What a template reads its params through: each accessor formats for the locale. */
 export interface EngineWords {
@@ -30,6 +32,18 @@ const withoutIt = (what: string) => () => `${what}与其他约束冲突：去掉
  * Terms as in GLOSSARY.md (轮流分配, 首次跟进, 容量, 负责人 …) and the Policies step (细分, 负载区间, 溢出队列 …).
  */
 export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string> = {
+  // What is proposed for new data, and what following it changed.
+  segments_separating: (w) => `${w.text('fields')}：谁的转化最好取决于该字段（销售 × 取值的交互，似然比检验，p ≤ ${w.num('pValue')}）。`,
+  segments_strongest_only: (w) => `${w.text('field')}：没有字段能明显区分不同销售的转化（最强的 ${w.text('field')}，p = ${w.num('pValue')}）；按细分分配在这份数据上收益不大。`,
+  segments_none: () => '已结束的线索中没有取值个数在 2 到 30 之间的列：没有可用于细分的字段。',
+  eligibility_matched: (w) => `${w.text('field')} 须与销售的技能标签 ${w.text('skill')} 相符：在岗销售覆盖 ${w.num('covered')} 条线索；${w.num('uncovered')} 条没有可分配的销售，将进入兜底规则。`,
+  eligibility_none: () => '不设：没有哪一列的取值与销售的技能标签相符，任何销售都可以接任何线索。',
+  horizon_from_history: (w) => `${w.num('weeks')} 周：历史共 ${w.num('historyWeeks')} 周，取四分之一（4 到 13 周之间）。`,
+  horizon_default: (w) => `${w.num('weeks')} 周：线索没有创建日期，无法据此确定。`,
+  follow_new_data: (w) => `${w.text('file')}：新的线索数据，已为其重新建议设置（细分、分配资格、模拟周数），并根据负责人推断团队。`,
+  follow_roster_kept: (w) => `团队：保留您修改过的 ${w.num('kept')} 位销售，新增 ${w.num('added')} 位负责人，移除 ${w.num('removed')} 位已不在数据中的销售。`,
+  follow_dropped_setting: (w) => `${w.text('setting')}：${w.text('fields')} 已不是线索表中的列，该设置已移除。`,
+  follow_dropped_absent: (w) => `请假的销售已不在团队中：${w.text('reps')}（已移除）。`,
   // What the data supports (readiness).
   estimates_ready: (w) => `转化率（销售 × 细分）：${w.num('reps')} 位负责人的 ${w.num('decided')} 条已结束线索。`,
   estimates_no_decided: () => '没有已成交或已输单的线索，无法学习转化率。请映射结果列，或声明哪些取值表示成交、输单。',

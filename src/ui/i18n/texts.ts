@@ -42,6 +42,8 @@ export interface Texts {
     delimiters: Record<string, string>;
     loadFailed: string;
     unexpectedError: (message: string) => string;
+    awaitingFiles: (scenario: string, files: string) => string;
+    useSampleInstead: string;
     previousKept: string;
     dismiss: string;
     /** A file over the browser's size limit, refused before it is read. */
@@ -136,6 +138,22 @@ export interface Texts {
     cellLabel: (column: string, rep: string) => string;
   };
   model: {
+    setup: {
+      title: string;
+      intro: string;
+      segmentsTitle: string;
+      evidence: (values: string, cells: string, thin: string, p: string) => string;
+      nameLabel: string;
+      bandsLabel: string;
+      bandsHelp: string;
+      horizonLabel: string;
+      eligibilityLabel: string;
+      eligibilityNone: string;
+      mustHoldSkill: string;
+      skillLabel: string;
+      proposed: (reason: string) => string;
+      eligibilityAdds: (field: string) => string;
+    };
     title: string;
     intro: string;
     estimating: string;

@@ -13,6 +13,10 @@ import './chart-host';
 import './decay-editor';
 import type { DecayEdit } from './decay-editor';
 import type { BacktestReport } from '../../estimate/run-backtest';
+import type { ScenarioProposal } from '../../model/proposal';
+import type { Readiness } from '../../model/readiness';
+import type { Scenario } from '../../model/scenario';
+import './setup-panel';
 
 /** What must be redone before the step shows current numbers. */
 
@@ -26,6 +30,8 @@ export class ModelStep extends WorkbenchStep {
   /** This step's own estimates of the loaded leads, the ones it draws. */
   @state() private fitted: Estimates | null = null;
   @state() private backtest: BacktestReport | null = null;
+  @state() private proposal: ScenarioProposal | null = null;
+  @state() private readiness: Readiness | null = null;
   #stale = true;
 
   static override styles = [
@@ -73,6 +79,7 @@ export class ModelStep extends WorkbenchStep {
   async #refresh() {
     if (!this.session.current) return;
     this.#stale = false;
+    void this.#refreshSetup();
     await this.latest.start(async (signal) => {
       const scenario = this.store.scenario;
       const [estimates, backtest] = await Promise.all([
@@ -82,6 +89,18 @@ export class ModelStep extends WorkbenchStep {
       this.fitted = estimates;
       this.backtest = backtest;
     });
+  }
+
+  /** The set-up's proposal and what the data supports: they depend on the data alone, so they are asked for apart from the estimates (which a bad set-up may fail). */
+  async #refreshSetup() {
+    if (!this.session.current) return;
+    const scenario = this.store.scenario;
+    // Each on its own: a set-up the estimates cannot honour fails the readiness (and the estimates'
+    // run shows why, once), not the proposal that helps the user fix it.
+    const [proposal, readiness] = await Promise.allSettled([this.engine.call('proposal', { scenario }), this.engine.call('readiness', { scenario })]);
+    if (proposal.status === 'fulfilled') this.proposal = proposal.value;
+    else console.warn('Allot: no set-up proposal', proposal.reason);
+    this.readiness = readiness.status === 'fulfilled' ? readiness.value : null;
   }
 
   override render() {
@@ -96,6 +115,21 @@ export class ModelStep extends WorkbenchStep {
       <div role="status" aria-live="polite" class="status">
         ${busy ? html`<span class="spinner" aria-hidden="true"></span><span>${t.model.estimating}</span>` : e ? this.#summary(e) : !this.session.current ? t.model.needsData : ''}
       </div>
+      ${this.session.current
+        ? html`<section class="panel wide" aria-labelledby="setup-title" data-panel="setup">
+            <h2 id="setup-title">${t.model.setup.title}</h2>
+            <p class="help">${t.model.setup.intro}</p>
+            <allot-setup-panel
+              .i18n=${this.i18n}
+              .scenario=${this.store.scenario}
+              .proposal=${this.proposal}
+              .readiness=${this.readiness}
+              .columns=${this.session.current.result.attributes}
+              .reps=${this.store.reps ?? []}
+              @scenario-edit=${(event: CustomEvent<Scenario>) => this.store.replace(event.detail)}
+            ></allot-setup-panel>
+          </section>`
+        : nothing}
       ${error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${this.i18n.errorText(error)}</p></div>` : nothing}
       ${e ? this.#charts(e) : nothing}
     `;

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { describeWithSharedData, sharedPath } from '../support/shared-data';
+import { close, compareSettled, expectOnlyLocalRequests, fieldSelect, figure, fileInput, reportSettled, screenshot, stepLink, useWorkbench, type Visit } from './support/workbench';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DEALS = path.join(ROOT, 'test/fixtures/b2b-deals-no-dates.csv');
+const maven = (file: string) => sharedPath('data/maven-crm', file);
+
+/** An element's text with its layout whitespace folded. */
+const flat = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
+
+/** The Model step's set-up panel, once it has its proposal. */
+async function setupShown(page: Visit['page']) {
+  await stepLink(page, 'model').click();
+  await expect.poll(() => flat(page.locator('allot-setup-panel .grid')), { timeout: 60_000 }).toMatch(/Proposed: /);
+}
+
+describeWithSharedData('your own export, end to end, without touching JSON', 'data/maven-crm/sales_pipeline.csv', () => {
+  const open = useWorkbench();
+
+  test('the Maven export (pipeline + teams + accounts): proposals, then sector × product and eligibility by regional office chosen in the UI, Compare results and the Export preview of Optimized', async () => {
+    const visit = await open();
+    const { page } = visit;
+    await reportSettled(page);
+    await fileInput(page).setInputFiles([maven('sales_pipeline.csv'), maven('sales_teams.csv'), maven('accounts.csv')]);
+    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 60_000 }).toBe('8,800');
+    await reportSettled(page);
+    expect(await fieldSelect(page, 'owner').inputValue()).toBe('sales_agent');
+    // The scenario followed the data: named after it, and the team is Maven's 30 agents.
+    await expect.poll(() => page.locator('allot-data-step [data-testid="follow-notes"]').textContent()).toContain('sales_pipeline.csv: new leads');
+    await expect.poll(() => page.locator('allot-scenario-bar .name').textContent()).toContain('sales_pipeline');
+    await screenshot(page, 'own-data-maven-data');
+
+    await setupShown(page);
+    const setup = page.locator('allot-setup-panel');
+    // Proposed: eligibility by regional office (the reps' region skills), a quarter of the history as horizon.
+    expect(await setup.locator('#eligibility-field').inputValue()).toBe('regional_office');
+    expect(await setup.locator('#horizon-weeks').inputValue()).toBe('13');
+    expect(await flat(setup.locator('.grid'))).toMatch(/Proposed: regional_office must match the rep's region skill/);
+    expect(await flat(setup.locator('.grid'))).toMatch(/Proposed: product: no column clearly separates conversion between reps/);
+    // Chosen instead: sector × product.
+    for (const field of await setup.locator('input[type="checkbox"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).dataset.field!))) {
+      if (field !== 'product') await setup.locator(`input[data-field="${field}"]`).uncheck();
+    }
+    await setup.locator('input[data-field="sector"]').check();
+    await setup.locator('input[data-field="product"]').check();
+    expect(await setup.locator('[data-testid="eligibility-adds"]').textContent()).toContain('regional_office');
+    await expect.poll(() => page.locator('allot-model-step [data-chart="heatmap"] svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('allot-model-step [role="status"]').textContent(), { timeout: 60_000 }).toMatch(/\d segments/);
+    // More segments than sector × product alone (70): each is split by regional office too.
+    expect(Number((await page.locator('allot-model-step [role="status"]').textContent())!.match(/([\d,]+) segments/)![1]!.replace(',', ''))).toBeGreaterThan(70);
+    await screenshot(page, 'own-data-maven-model', true);
+
+    await stepLink(page, 'compare').click();
+    await compareSettled(page);
+    expect(await page.locator('allot-compare-step table.policies').textContent()).toContain('Optimized');
+    await screenshot(page, 'own-data-maven-compare');
+
+    await stepLink(page, 'export').click();
+    // Eligibility by regional office cuts the segments by it too: the rules say so.
+    await expect.poll(() => flat(page.locator('allot-export-step allot-file-preview pre')), { timeout: 60_000 }).toContain('"segmentFields": [ "product", "sector", "regional_office" ]');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'own-data-maven-export');
+    await page.getByRole('button', { name: '中文' }).click();
+    await stepLink(page, 'model').click();
+    await expect.poll(() => page.locator('allot-model-step h2#setup-title').textContent()).toBe('分析设置');
+    expect(await flat(page.locator('allot-setup-panel .grid'))).toMatch(/建议：regional_office 须与销售的技能标签 region 相符/);
+    await screenshot(page, 'own-data-maven-model-zh');
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  }, 240_000);
+});
+
+describeWithSharedData('dates, owners and reloads', 'data/maven-crm/sales_pipeline.csv', () => {
+  const open = useWorkbench();
+
+  test('a dateless won/lost deal list (semicolons, a Seller column) reaches the estimates and says what a forecast needs; nothing spins', async () => {
+    const visit = await open();
+    const { page } = visit;
+    await reportSettled(page);
+    await fileInput(page).setInputFiles(DEALS);
+    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 45_000 }).toBe('420');
+    await reportSettled(page);
+    expect(await fieldSelect(page, 'owner').inputValue()).toBe('Seller');
+    await setupShown(page);
+    await expect.poll(() => page.locator('allot-model-step [data-chart="heatmap"] svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const readiness = page.locator('allot-setup-panel [data-testid="readiness"]');
+    expect(await readiness.locator('[data-capability="demand"]').textContent()).toContain('No creation dates: leads per week, the optimized plan and the simulation need them. Map the created-at column.');
+    expect(await page.locator('allot-setup-panel input[data-field="Industry"]').isChecked()).toBe(true);
+    await screenshot(page, 'own-data-deals-model');
+
+    // Policies and Compare say why there is no plan, once, and go idle.
+    await stepLink(page, 'policies').click();
+    const alert = page.locator('allot-policies-step [role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 60_000 }).toContain('no lead has a creation date, so the demand per week is zero');
+    await expect.poll(() => page.locator('allot-policies-step .spinner').count()).toBe(0);
+    expect(await alert.count()).toBe(1);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => alert.textContent()).toContain('没有线索带创建日期，每周线索量为零');
+    await screenshot(page, 'own-data-deals-policies-zh');
+    await close(visit);
+  }, 180_000);
+
+  test('remapping the owner re-infers the team, and a reload asks for the file its scenario was made for', async () => {
+    const visit = await open();
+    const { page } = visit;
+    await reportSettled(page);
+    await fileInput(page).setInputFiles(DEALS);
+    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 45_000 }).toBe('420');
+    await reportSettled(page);
+    await stepLink(page, 'team').click();
+    await expect.poll(() => page.locator('allot-team-step tbody tr').count(), { timeout: 30_000 }).toBe(6);
+
+    // The owner is now the country: four "reps" (DE, FR, NL, PL).
+    await stepLink(page, 'data').click();
+    await fieldSelect(page, 'owner').selectOption('Country');
+    await reportSettled(page);
+    await stepLink(page, 'team').click();
+    await expect.poll(() => page.locator('allot-team-step tbody tr').count(), { timeout: 30_000 }).toBe(4);
+
+    await page.reload();
+    await expect.poll(() => page.locator('allot-data-step [data-testid="awaiting-files"]').textContent(), { timeout: 30_000 }).toContain('drop b2b-deals-no-dates.csv again');
+    await screenshot(page, 'own-data-reload');
+    await fileInput(page).setInputFiles(DEALS);
+    await reportSettled(page);
+    // The same file again: the scenario made for it goes on (the owner column as mapped is the file's own guess again).
+    await expect.poll(() => page.locator('allot-scenario-bar .name').textContent()).toContain('b2b-deals-no-dates');
+    await close(visit);
+  }, 180_000);
+});
