@@ -6,6 +6,7 @@ import type { MetricName } from '../simulate/metrics';
 import { nodeWorkerPool } from '../simulate/node-pool';
 import type { PreparedComparison } from '../simulate/prepare';
 import type { Interval } from '../simulate/summarize';
+import { verdicts } from '../simulate/verdict';
 import { UsageError } from './cli-error';
 import { openScenario } from './open-scenario';
 import { readRulesFile } from './read-files';
@@ -40,8 +41,9 @@ export async function simulateCommand(db: Database, args: string[]): Promise<str
   });
   if (progress) process.stderr.write('\n');
   const ms = performance.now() - started;
-  if (values.json) return JSON.stringify(toJson(result, prepared.rules, ms), null, 2);
-  return format(scenario.name, result, ms);
+  const said = verdicts(result, scenario.simulation.weeks);
+  if (values.json) return JSON.stringify({ ...toJson(result, prepared.rules, ms), verdict: said.map((v) => v.text) }, null, 2);
+  return [format(scenario.name, result, ms), '', ...said.map((v) => `Verdict: ${v.text}`)].join('\n');
 }
 
 function wholeNumber(text: string | undefined, flag: string, min: number): number | undefined {

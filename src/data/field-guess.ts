@@ -6,7 +6,8 @@ import { CANONICAL_FIELDS, type CanonicalField } from '../model/mapping';
  * after `normalizeHeader`, so `Lead ID`, `lead_id` and `LeadId` are one spelling.
  */
 export const HEADER_SYNONYMS: Record<CanonicalField, string[]> = {
-  lead_id: ['leadid', 'leadnumber', 'leadno', 'opportunityid', 'dealid', 'recordid', 'id', 'crmid',
+  lead_id: ['leadid', 'leadnumber', 'leadno', 'opportunityid', 'opportunitynumber', 'dealid', 'dealnumber', 'dealno', 'recordid', 'id', 'crmid',
+    'deal',
     '线索编号', '线索id', '线索号', '商机编号', '客户编号', '编号', '序号'],
   created_at: ['createdat', 'createddate', 'createdtime', 'createdon', 'createtime', 'creationdate', 'created',
     'leadcreateddate', 'engagedate', 'date', '创建时间', '创建日期', '录入时间', '提交时间', '线索创建时间', '日期'],

@@ -9,6 +9,7 @@ export const FOLLOW_MESSAGES = {
   follow_roster_kept: ['kept', 'added', 'removed'],
   follow_dropped_setting: ['setting', 'fields'],
   follow_dropped_absent: ['reps'],
+  follow_dropped_rep_setting: ['setting', 'reps'],
 } as const;
 
 export type FollowCode = keyof typeof FOLLOW_MESSAGES;
@@ -37,7 +38,7 @@ export interface FollowedScenario {
  */
 export function scenarioForData(previous: Scenario, leads: LoadedLeads, proposal: ScenarioProposal, inferred: readonly Rep[], otherData: boolean): FollowedScenario {
   const notes: EngineMessage<FollowCode>[] = [];
-  const mapping = { fields: leads.mapping.fields, ...(leads.mapping.outcomeValues ? { outcomeValues: leads.mapping.outcomeValues } : {}), dateOrder: leads.mapping.dateOrder };
+  const mapping = { schema: leads.mapping.schema, fields: leads.mapping.fields, ...(leads.mapping.outcomeValues ? { outcomeValues: leads.mapping.outcomeValues } : {}), dateOrder: leads.mapping.dateOrder };
   let scenario: Scenario = { ...previous, leads: { path: leads.file, mapping } };
   if (otherData) {
     notes.push(followMessage('follow_new_data', { file: leads.file }, `${leads.file}: new leads, so the set-up is proposed for them (segments, eligibility, horizon) and the team inferred from their owners.`));
@@ -61,6 +62,13 @@ export function scenarioForData(previous: Scenario, leads: LoadedLeads, proposal
   if (away.length) {
     notes.push(followMessage('follow_dropped_absent', { reps: away.join(', ') }, `Reps away no longer in the team: ${away.join(', ')} (dropped).`));
     scenario = { ...scenario, simulation: { ...scenario.simulation, absent: scenario.simulation.absent.filter((id) => present.has(id)) } };
+  }
+  for (const setting of ['pins', 'exclusions'] as const) {
+    const items = scenario.constraints[setting] as Array<{ rep: string }>;
+    const gone = [...new Set(items.filter((item) => !present.has(item.rep)).map((item) => item.rep))];
+    if (!gone.length) continue;
+    notes.push(followMessage('follow_dropped_rep_setting', { setting: `constraints.${setting}`, reps: gone.join(', ') }, `constraints.${setting}: ${gone.join(', ')} no longer in the team; those entries are dropped.`));
+    scenario = { ...scenario, constraints: { ...scenario.constraints, [setting]: items.filter((item) => present.has(item.rep)) } };
   }
   return { scenario: stripUndefined(scenario), notes };
 }

@@ -20,6 +20,7 @@ import type { HistoryLeads } from '../model/history';
 import type { ScenarioProposal } from '../model/proposal';
 import { isReady, type Readiness } from '../model/readiness';
 import type { RulePolicy, Scenario } from '../model/scenario';
+import { AllotError } from '../model/errors';
 import { scenarioError } from '../model/scenario-errors';
 import { buildPolicy, type PolicyContext, type PolicyResult } from '../optimize/policies';
 import type { SolverName } from '../optimize/solvers';
@@ -107,28 +108,38 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
 
   const inputs = (spec: SegmentSpec, cut: Cut) =>
     inputsMemo.get(keyOf(spec, cut), () => data.read((db) => readEstimationInputs(db, spec, cut === 'all' ? {} : { fold: { index: cut, of: 2 } })));
+  /** The scenario's inputs; a missing eligibility column is named as the eligibility setting, which is where the user wrote it. */
+  const inputsOf = (scenario: Scenario, cut: Cut) =>
+    inputs(specOf(scenario), cut).catch((error: unknown) => {
+      const field = scenario.eligibility?.field;
+      if (error instanceof AllotError && error.code === 'not_a_column' && field && error.params.field === field && !scenario.segments.fields.includes(field)) {
+        const columns = String(error.params.columns);
+        throw scenarioError('not_a_column', { setting: 'eligibility.field', field, columns }, `eligibility.field: "${field}" is not a column of the leads (columns: ${columns}).`, { path: 'eligibility.field', column: field });
+      }
+      throw error;
+    });
   const history = (spec: SegmentSpec) => historyMemo.get(keyOf(spec), () => data.read((db) => readHistoryLeads(db, spec)));
 
   const roster = (scenario: Scenario) => rosterMemo.get(keyOf(scenario.roster ?? null), () => data.read((db) => resolveRoster(db, scenario, data.attributes, data.readFile)));
 
-  const readiness = async (scenario: Scenario) => readinessOf(await inputs(specOf(scenario), 'all'));
+  const readiness = async (scenario: Scenario) => readinessOf(await inputsOf(scenario, 'all'));
 
   /** The reps every artifact estimates: the roster's, then owners in the history it lacks (the as-is replay needs them). */
   const repIds = async (scenario: Scenario) => {
-    const [{ reps }, all] = await Promise.all([roster(scenario), inputs(specOf(scenario), 'all')]);
+    const [{ reps }, all] = await Promise.all([roster(scenario), inputsOf(scenario, 'all')]);
     return [...new Set([...reps.map((r) => r.rep_id), ...all.owners])];
   };
 
   const estimatesOf = (scenario: Scenario, cut: Cut): Promise<Estimates> =>
     estimatesMemo.get(keyOf(specOf(scenario), scenario.decay ?? null, scenario.roster ?? null, cut), async () => {
-      const all = await inputs(specOf(scenario), 'all');
+      const all = await inputsOf(scenario, 'all');
       if (cut === 'all') refuseUnready(all, scenario.leads.path);
       const reps = await repIds(scenario);
       const decay = scenario.decay ? { decay: scenario.decay } : {};
       if (cut === 'all') return estimate(all, { reps, ...decay });
       // A fold is estimated on every segment of the history, then given the whole history's demand.
       const full = await estimatesOf(scenario, 'all');
-      const own = estimate(await inputs(specOf(scenario), cut), { reps, segments: full.segments.map((s) => s.key), ...decay });
+      const own = estimate(await inputsOf(scenario, cut), { reps, segments: full.segments.map((s) => s.key), ...decay });
       return foldEstimates(full, own);
     });
 

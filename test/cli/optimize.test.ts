@@ -107,9 +107,17 @@ describe('allot optimize', () => {
       expectOneLineError(['optimize', '--scenario', file, '--out', path.join(dir, 'x.json')], /segments\.fields\[1\]: "colour" is not a column of the leads \(columns: .*region/);
     });
 
-    it('an eligibility field that is not a segment field names eligibility.field', () => {
-      const file = scenarioWith('eligibility-field.scenario.json', { eligibility: { field: 'industry', skill: 'industry' } });
-      expectOneLineError(['optimize', '--scenario', file, '--out', path.join(dir, 'x.json')], /eligibility\.field: "industry" is not one of the segment fields \(region, product\)/);
+    it('an eligibility field that is not a column of the leads names eligibility.field', () => {
+      const file = scenarioWith('eligibility-field.scenario.json', { eligibility: { field: 'territory', skill: 'region' } });
+      expectOneLineError(['optimize', '--scenario', file, '--out', path.join(dir, 'x.json')], /eligibility\.field: "territory" is not a column of the leads \(columns: .*region/);
+    });
+
+    it('eligibility on a column that is not a segment field cuts the segments by it too', () => {
+      const file = scenarioWith('eligibility-source.scenario.json', { eligibility: { field: 'source', skill: 'source' } });
+      const run = runCli(['optimize', '--scenario', file, '--out', path.join(dir, 'source.rules.json'), '--json']);
+      // Nobody holds a source:… skill: every segment's leads go to the overflow queue, said as such.
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(readFileSync(path.join(dir, 'source.rules.json'), 'utf8')).segmentFields).toEqual(['region', 'product', 'source']);
     });
 
     it('a junior share nobody can satisfy says how many leads juniors would need and can take', () => {

@@ -56,6 +56,10 @@ describeWithSharedData('your own export, end to end, without touching JSON', 'da
     await stepLink(page, 'compare').click();
     await compareSettled(page);
     expect(await page.locator('allot-compare-step table.policies').textContent()).toContain('Optimized');
+    // One sentence per policy against the baseline, and whether any reliably beats it.
+    const verdict = page.locator('allot-compare-step [data-testid="verdict"] li');
+    expect(await verdict.first().textContent()).toMatch(/^[A-Z][\w ()]+: [+−]?[\d.]+ conversions over 13 weeks \(90%: /);
+    expect(await verdict.count()).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'own-data-maven-compare');
 
     await stepLink(page, 'export').click();

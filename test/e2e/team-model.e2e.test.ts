@@ -71,7 +71,7 @@ describe('the Team and Model steps', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.locator('allot-model-step h1').textContent()).toBe('模型');
     const headings = await page.locator('allot-model-step h2').allTextContents();
-    expect(headings).toEqual(['按销售和细分的转化率', '销售效应', '各细分线索量', '响应时长衰减', '回测：预测与实际']);
+    expect(headings).toEqual(['分析设置', '按销售和细分的转化率', '销售效应', '各细分线索量', '响应时长衰减', '回测：预测与实际']);
     await screenshot(page, 'model-zh');
     await step(page, 'team').click();
     expect(await page.locator('allot-team-step h1').textContent()).toBe('团队');

@@ -6,13 +6,14 @@ import { SIMULATION_NOTES } from '../../src/simulate/notes';
 import { READINESS_MESSAGES } from '../../src/model/readiness';
 import { PROPOSAL_MESSAGES } from '../../src/model/proposal';
 import { FOLLOW_MESSAGES } from '../../src/pipeline/follow-data';
+import { VERDICT_MESSAGES } from '../../src/simulate/verdict';
 import { SCENARIO_ERROR_PARAMS, scenarioError, type ScenarioErrorCode } from '../../src/model/scenario-errors';
 import { makeFormats } from '../../src/ui/format';
 import { ZH_ENGINE, type EngineWords } from '../../src/ui/i18n/engine-zh';
 import { engineWords, makeI18n } from '../../src/ui/i18n/index';
 import { problemOf, rep, seg } from '../optimize/fixtures';
 
-const SPECS: Record<string, MessageSpec> = { simulation: SIMULATION_NOTES, optimize: OPTIMIZE_MESSAGES, policies: POLICY_NOTES, frontier: FRONTIER_NOTES, readiness: READINESS_MESSAGES, proposal: PROPOSAL_MESSAGES, follow: FOLLOW_MESSAGES };
+const SPECS: Record<string, MessageSpec> = { simulation: SIMULATION_NOTES, optimize: OPTIMIZE_MESSAGES, policies: POLICY_NOTES, frontier: FRONTIER_NOTES, readiness: READINESS_MESSAGES, proposal: PROPOSAL_MESSAGES, follow: FOLLOW_MESSAGES, verdict: VERDICT_MESSAGES };
 const zhFormats = makeFormats('zh-CN');
 const CJK = /[\u4e00-\u9fff]/;
 

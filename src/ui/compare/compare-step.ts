@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Scenario } from '../../model/scenario';
 import type { Comparison } from '../../simulate';
+import { verdicts } from '../../simulate/verdict';
 import type { FrontierView, PlanView } from '../../pipeline';
 import { withSimulation } from '../policies/scenario-edits';
 import { WorkbenchStep } from '../step/workbench-step';
@@ -210,6 +211,7 @@ export class CompareStep extends WorkbenchStep {
               ${names.map((n) => html`<option value=${n} ?selected=${n === shown.baseline}>${label(n)}</option>`)}
             </select></label>
         </div>
+        <ul class="verdict" data-testid="verdict">${verdicts(shown, scenario.simulation.weeks, label).map((v) => html`<li data-code=${v.code}>${this.i18n.engineText(v)}</li>`)}</ul>
         <p class="help">${c.tableHelp}</p>
         ${policyTable(this.i18n, shown)} ${forecastCharts(this.i18n, shown)}
       </section>

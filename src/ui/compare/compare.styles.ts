@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** The Compare step's frame: controls on the left, results on the right, dimmed while a new run is on its way. */
 export const compareStyles = css`
+  .verdict {
+    margin: 4px 0 8px;
+    padding-left: 18px;
+    font-weight: 600;
+  }
   .layout {
     display: grid;
     grid-template-columns: 290px minmax(0, 1fr);

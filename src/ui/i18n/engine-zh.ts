@@ -3,9 +3,10 @@ import type { ProposalCode } from '../../model/proposal';
 import type { ReadinessCode } from '../../model/readiness';
 import type { FollowCode } from '../../pipeline/follow-data';
 import type { SimulationNoteCode } from '../../simulate/notes';
+import type { VerdictCode } from '../../simulate/verdict';
 
 /** Every code the engine words in Chinese: the simulator's notes, the optimizer's reasons, the policies' and the frontier's notes. */
-export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode | ReadinessCode | ProposalCode | FollowCode;
+export type TranslatedEngineCode = SimulationNoteCode | OptimizeMessageCode | PolicyNoteCode | FrontierNoteCode | ReadinessCode | ProposalCode | FollowCode | VerdictCode;
 
 /** What a template reads its params through: each accessor formats for the locale. */
 export interface EngineWords {
@@ -32,6 +33,11 @@ const withoutIt = (what: string) => () => `${what}与其他约束冲突：去掉
  * Terms as in GLOSSARY.md (轮流分配, 首次跟进, 容量, 负责人 …) and the Policies step (细分, 负载区间, 溢出队列 …).
  */
 export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string> = {
+  // The comparison in one sentence per policy.
+  verdict_more: (w) => `${w.text('policy')}：${w.num('weeks')} 周内比${w.text('baseline')}多成交 ${w.num('mean')} 单（90% 区间：${w.num('lo')} 至 ${w.num('hi')}）。`,
+  verdict_fewer: (w) => `${w.text('policy')}：${w.num('weeks')} 周内比${w.text('baseline')}少成交 ${w.num('mean')} 单（90% 区间：${w.num('lo')} 至 ${w.num('hi')}）。`,
+  verdict_unclear: (w) => `${w.text('policy')}：${w.num('weeks')} 周内与${w.text('baseline')}相差 ${w.num('mean')} 单（90% 区间：${w.num('lo')} 至 ${w.num('hi')}），无法可靠区分。`,
+  verdict_none_beats: (w) => `在这份数据上，没有策略能可靠地胜过${w.text('baseline')}。`,
   // What is proposed for new data, and what following it changed.
   segments_separating: (w) => `${w.text('fields')}：谁的转化最好取决于该字段（销售 × 取值的交互，似然比检验，p ≤ ${w.num('pValue')}）。`,
   segments_strongest_only: (w) => `${w.text('field')}：没有字段能明显区分不同销售的转化（最强的 ${w.text('field')}，p = ${w.num('pValue')}）；按细分分配在这份数据上收益不大。`,
@@ -44,6 +50,7 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
   follow_roster_kept: (w) => `团队：保留您修改过的 ${w.num('kept')} 位销售，新增 ${w.num('added')} 位负责人，移除 ${w.num('removed')} 位已不在数据中的销售。`,
   follow_dropped_setting: (w) => `${w.text('setting')}：${w.text('fields')} 已不是线索表中的列，该设置已移除。`,
   follow_dropped_absent: (w) => `请假的销售已不在团队中：${w.text('reps')}（已移除）。`,
+  follow_dropped_rep_setting: (w) => `${w.text('setting')}：${w.text('reps')} 已不在团队中，相关条目已移除。`,
   // What the data supports (readiness).
   estimates_ready: (w) => `转化率（销售 × 细分）：${w.num('reps')} 位负责人的 ${w.num('decided')} 条已结束线索。`,
   estimates_no_decided: () => '没有已成交或已输单的线索，无法学习转化率。请映射结果列，或声明哪些取值表示成交、输单。',
