@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { ImportError } from '../model/errors';
-import type { MappingInput } from '../model/mapping';
 import { ScenarioSchema, type ScenarioInput } from '../model/scenario';
 import { createPipeline } from '../pipeline';
 import { UsageError } from './cli-error';
-import { readMappingFile, readSourceFile } from './read-files';
+import { readLeadFiles } from './read-files';
 
 export interface InitOptions {
   files: string[];
@@ -25,21 +24,13 @@ export interface InitOptions {
  * the history's length, and the roster inferred from the owners, inline for the user to edit.
  */
 export async function initCommand(db: Database, options: InitOptions): Promise<string> {
-  let mapping: MappingInput = {};
-  let paths = options.files;
-  if (options.map) {
-    const saved = await readMappingFile(options.map);
-    mapping = saved.mapping;
-    if (paths.length === 0) paths = saved.tablePaths;
-  }
-  if (paths.length === 0) throw new UsageError('init needs a lead file (or --map with a mapping whose tables name the files).');
   const out = path.resolve(options.out);
   if (!options.force && (await access(out).then(() => true, () => false))) throw new UsageError(`--out ${options.out}: the file exists; pass --force to replace it.`);
   await access(path.dirname(out)).catch(() => {
     throw new UsageError(`--out ${options.out}: the folder ${path.dirname(out)} does not exist.`);
   });
 
-  const files = await Promise.all(paths.map(readSourceFile));
+  const { paths, mapping, files } = await readLeadFiles('init', options.files, options.map);
   const leads = await importLeads(db, files, mapping);
   const leadFile = path.basename(paths[0]!);
   const pipeline = createPipeline({ read: (task) => task(db), attributes: leads.attributes, name: leadFile });

@@ -1,10 +1,8 @@
 import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { inferRoster, readRoster } from '../data/roster';
-import type { MappingInput } from '../model/mapping';
-import { UsageError } from './cli-error';
 import { formatInspect } from './format-report';
-import { readMappingFile, readSourceFile } from './read-files';
+import { readLeadFiles, readSourceFile } from './read-files';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -18,15 +16,7 @@ export interface InspectOptions {
 
 /** `allot inspect`: load, map, validate, and report (DESIGN §2.5). */
 export async function inspect(db: Database, options: InspectOptions): Promise<string> {
-  let mapping: MappingInput = {};
-  let paths = options.files;
-  if (options.map) {
-    const saved = await readMappingFile(options.map);
-    mapping = saved.mapping;
-    if (paths.length === 0) paths = saved.tablePaths;
-  }
-  if (paths.length === 0) throw new UsageError('inspect needs a file (or a mapping whose tables name the files).');
-  const files = await Promise.all(paths.map(readSourceFile));
+  const { paths, mapping, files } = await readLeadFiles('inspect', options.files, options.map);
   const result = await importLeads(db, files, mapping);
   const roster = options.roster ? await readRoster(db, await readSourceFile(options.roster)) : await inferRoster(db, result.attributes);
   if (options.saveMap) {

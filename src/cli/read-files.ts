@@ -35,6 +35,22 @@ export async function readMappingFile(file: string): Promise<{ mapping: MappingI
   return { mapping: parsed.data, tablePaths: (parsed.data.tables ?? []).map((t) => path.resolve(folder, t.path)) };
 }
 
+/**
+ * The lead files a command was given, or those the mapping file names when it was given none,
+ * with that mapping; `command` names the command in the one-line refusal.
+ */
+export async function readLeadFiles(command: string, paths: string[], map: string | undefined): Promise<{ paths: string[]; mapping: MappingInput; files: SourceFile[] }> {
+  let mapping: MappingInput = {};
+  let chosen = paths;
+  if (map) {
+    const saved = await readMappingFile(map);
+    mapping = saved.mapping;
+    if (chosen.length === 0) chosen = saved.tablePaths;
+  }
+  if (chosen.length === 0) throw new UsageError(`${command} needs a lead file (or --map with a mapping whose tables name the files).`);
+  return { paths: chosen, mapping, files: await Promise.all(chosen.map(readSourceFile)) };
+}
+
 /** A RuleConfig file, validated; the first mistake names the file and the JSON path. */
 export async function readRulesFile(file: string): Promise<RuleConfig> {
   const parsed = parseRuleConfig(await readJsonFile(file));

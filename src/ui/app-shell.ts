@@ -14,6 +14,7 @@ import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
 import { sampleScenario } from './state/scenario-file';
 import type { EngineMessage } from '../model/message';
+import type { Rep } from '../model/roster';
 import { scenarioForData } from '../pipeline/follow-data';
 import { ScenarioStore } from './state/scenario-store';
 import { SharedDataSession } from './state/shared-session';
@@ -195,6 +196,8 @@ export class AppShell extends LitElement {
               .reps=${this.store.reps}
               .status=${this.rosterStatus}
               @roster-edit=${this.#rosterEdited}
+              @roster-replace=${(event: CustomEvent<Rep[]>) => this.store.setRoster(event.detail)}
+              @roster-import=${this.#rosterImported}
             ></allot-team-step>`
           : nothing}
         ${ENGINE_STEPS.map(([id, tag]) =>
@@ -220,6 +223,19 @@ export class AppShell extends LitElement {
   };
 
   #rosterEdited = (event: CustomEvent<RepChange>) => this.store.updateRep(event.detail.index, event.detail.rep);
+
+  /** A roster file read by the same reader as `allot inspect --roster` (in the engine worker), replacing the team. */
+  #rosterImported = async (event: CustomEvent<File>) => {
+    const file = event.detail;
+    this.rosterStatus = { kind: 'loading' };
+    try {
+      const reps = await this.engine.call('readRoster', { file });
+      this.store.setRoster(reps);
+      this.rosterStatus = { kind: 'ready', origin: { kind: 'file', file: file.name } };
+    } catch (error) {
+      this.rosterStatus = { kind: 'error', message: this.i18n.errorText(error) };
+    }
+  };
 
   #scenarioChanged = () => {
     this.revision++;

@@ -16,7 +16,7 @@ describe('inspect refuses bad input with one clear line', () => {
   it('a missing file', () => expectOneLineError(['inspect', path.join(dir, 'nope.csv')], /nope\.csv: no such file/));
   it('an empty file', () => expectOneLineError(['inspect', file('empty.csv', '')], /empty\.csv: the file is empty/));
   it('binary junk', () => expectOneLineError(['inspect', file('junk.csv', new Uint8Array(4096).map((_, i) => (i * 31) % 256))], /junk\.csv: this is not a CSV/));
-  it('no file at all', () => expectOneLineError(['inspect'], /inspect needs a file/));
+  it('no file at all', () => expectOneLineError(['inspect'], /inspect needs a lead file/));
   it('an unknown command', () => expectOneLineError(['frobnicate'], /unknown command "frobnicate"/));
   it('an unknown option', () => expectOneLineError(['inspect', '--colour', 'x.csv'], /Unknown option '--colour'/));
   it('a mapping file that is not valid JSON', () => {

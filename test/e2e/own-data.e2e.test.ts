@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { describeWithSharedData, sharedPath } from '../support/shared-data';
 import { close, compareSettled, expectOnlyLocalRequests, fieldSelect, figure, fileInput, reportSettled, screenshot, stepLink, useWorkbench, type Visit } from './support/workbench';
 
@@ -10,6 +10,16 @@ const maven = (file: string) => sharedPath('data/maven-crm', file);
 
 /** An element's text with its layout whitespace folded. */
 const flat = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ');
+
+/** Drops files on a fresh workbench (the sample loaded first, as a new user meets it) and waits for their report. */
+async function dropOnFreshWorkbench(open: () => Promise<Visit>, files: string[], rows: string): Promise<Visit> {
+  const visit = await open();
+  await reportSettled(visit.page);
+  await fileInput(visit.page).setInputFiles(files);
+  await expect.poll(() => figure(visit.page, 'rowsRead').textContent(), { timeout: 60_000 }).toBe(rows);
+  await reportSettled(visit.page);
+  return visit;
+}
 
 /** The Model step's set-up panel, once it has its proposal. */
 async function setupShown(page: Visit['page']) {
@@ -21,12 +31,8 @@ describeWithSharedData('your own export, end to end, without touching JSON', 'da
   const open = useWorkbench();
 
   test('the Maven export (pipeline + teams + accounts): proposals, then sector × product and eligibility by regional office chosen in the UI, Compare results and the Export preview of Optimized', async () => {
-    const visit = await open();
+    const visit = await dropOnFreshWorkbench(open, [maven('sales_pipeline.csv'), maven('sales_teams.csv'), maven('accounts.csv')], '8,800');
     const { page } = visit;
-    await reportSettled(page);
-    await fileInput(page).setInputFiles([maven('sales_pipeline.csv'), maven('sales_teams.csv'), maven('accounts.csv')]);
-    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 60_000 }).toBe('8,800');
-    await reportSettled(page);
     expect(await fieldSelect(page, 'owner').inputValue()).toBe('sales_agent');
     // The scenario followed the data: named after it, and the team is Maven's 30 agents.
     await expect.poll(() => page.locator('allot-data-step [data-testid="follow-notes"]').textContent()).toContain('sales_pipeline.csv: new leads');
@@ -77,16 +83,12 @@ describeWithSharedData('your own export, end to end, without touching JSON', 'da
   }, 240_000);
 });
 
-describeWithSharedData('dates, owners and reloads', 'data/maven-crm/sales_pipeline.csv', () => {
+describe('dates, owners and reloads', () => {
   const open = useWorkbench();
 
   test('a dateless won/lost deal list (semicolons, a Seller column) reaches the estimates and says what a forecast needs; nothing spins', async () => {
-    const visit = await open();
+    const visit = await dropOnFreshWorkbench(open, [DEALS], '420');
     const { page } = visit;
-    await reportSettled(page);
-    await fileInput(page).setInputFiles(DEALS);
-    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 45_000 }).toBe('420');
-    await reportSettled(page);
     expect(await fieldSelect(page, 'owner').inputValue()).toBe('Seller');
     await setupShown(page);
     await expect.poll(() => page.locator('allot-model-step [data-chart="heatmap"] svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -107,22 +109,38 @@ describeWithSharedData('dates, owners and reloads', 'data/maven-crm/sales_pipeli
     await close(visit);
   }, 180_000);
 
-  test('remapping the owner re-infers the team, and a reload asks for the file its scenario was made for', async () => {
-    const visit = await open();
+  test('the team: its CRM users, add and remove a rep, import a roster file; remapping the owner re-infers it; a reload asks for the file its scenario was made for', async () => {
+    const visit = await dropOnFreshWorkbench(open, [DEALS], '420');
     const { page } = visit;
-    await reportSettled(page);
-    await fileInput(page).setInputFiles(DEALS);
-    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 45_000 }).toBe('420');
-    await reportSettled(page);
     await stepLink(page, 'team').click();
-    await expect.poll(() => page.locator('allot-team-step tbody tr').count(), { timeout: 30_000 }).toBe(6);
+    const rows = page.locator('allot-team-step tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(6);
+    // An inferred team has no CRM users: the step names who lacks one before an export needs it.
+    expect(await page.locator('allot-team-step [data-testid="crm-users"]').textContent()).toMatch(/^6 active reps have no CRM user yet: .*Anna Keller/);
+
+    // Add a rep, then remove one: the team, the scenario and the count follow.
+    await page.getByRole('button', { name: 'Add a rep' }).click();
+    await expect.poll(() => rows.count()).toBe(7);
+    await page.getByRole('button', { name: 'Remove Anna Keller' }).click();
+    await expect.poll(() => rows.count()).toBe(6);
+    expect(await page.locator('allot-team-step tr[data-rep="Anna Keller"]').count()).toBe(0);
+
+    // A roster file, read as allot inspect --roster reads it (Chinese names, CRM users), replaces the team.
+    await page.locator('allot-team-step [data-testid="roster-input"]').setInputFiles(path.join(ROOT, 'data/sample/roster.csv'));
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(15);
+    expect(await page.locator('allot-team-step [data-testid="crm-users"]').textContent()).toContain('Every active rep has a CRM user');
+    await expect.poll(() => page.locator('allot-team-step .summary').textContent()).toContain('Roster read from roster.csv');
+    await screenshot(page, 'own-data-team');
+    await page.getByRole('button', { name: '中文' }).click();
+    await screenshot(page, 'own-data-team-zh');
+    await page.getByRole('button', { name: 'English' }).click();
 
     // The owner is now the country: four "reps" (DE, FR, NL, PL).
     await stepLink(page, 'data').click();
     await fieldSelect(page, 'owner').selectOption('Country');
     await reportSettled(page);
     await stepLink(page, 'team').click();
-    await expect.poll(() => page.locator('allot-team-step tbody tr').count(), { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
 
     await page.reload();
     await expect.poll(() => page.locator('allot-data-step [data-testid="awaiting-files"]').textContent(), { timeout: 30_000 }).toContain('drop b2b-deals-no-dates.csv again');

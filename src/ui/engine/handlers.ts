@@ -1,5 +1,6 @@
 import type { Database } from '../../data/database';
 import type { SourceFile } from '../../data/read-table';
+import { readRoster } from '../../data/roster';
 import { createPipeline, type Pipeline } from '../../pipeline';
 import { DataSession, type LoadedData } from '../../pipeline/data-session';
 import type { BatchRunner } from '../../simulate/compare';
@@ -40,6 +41,10 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
     remap: async ({ input }, { progress }) => loaded(await session.remap(input, progress)),
     useAsLeadTable: async ({ index }, { progress }) => loaded(await session.useAsLeadTable(index, progress)),
     roster: ({ scenario }, { signal }) => current().roster(scenario, signal),
+    readRoster: async ({ file }) => {
+      const source = file instanceof Blob ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : file;
+      return (await session.read((db) => readRoster(db, source))).reps;
+    },
     readiness: ({ scenario }, { signal }) => current().readiness(scenario, signal),
     proposal: ({ scenario }, { signal }) => current().proposal(scenario, signal),
     estimates: ({ scenario }, { signal }) => current().estimates(scenario, signal),

@@ -4,6 +4,7 @@ import type { AllotErrorData } from '../../model/errors';
 import type { MappingInput } from '../../model/mapping';
 import type { ScenarioProposal } from '../../model/proposal';
 import type { Readiness } from '../../model/readiness';
+import type { Rep } from '../../model/roster';
 import type { RulePolicy, Scenario } from '../../model/scenario';
 import type { PolicyResult } from '../../optimize/policies';
 import type { LoadedData, LoadFile, LoadPhase } from '../../pipeline/data-session';
@@ -26,6 +27,8 @@ export interface EngineRequests {
   /** Maps the files already read again with file `index` as the lead table. */
   useAsLeadTable: { params: { index: number }; result: LoadedData; progress: LoadPhase };
   roster: { params: { scenario: Scenario }; result: ResolvedRoster };
+  /** A roster file (CSV, TSV, xlsx; English or Chinese headers), read as `allot inspect --roster` reads it. */
+  readRoster: { params: { file: LoadFile }; result: Rep[] };
   readiness: { params: { scenario: Scenario }; result: Readiness };
   /** Every setting proposed for the loaded leads, with its reason (segment fields, eligibility, horizon, name). */
   proposal: { params: { scenario: Scenario }; result: ScenarioProposal };

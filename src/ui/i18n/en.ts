@@ -133,6 +133,13 @@ export const en: Texts = {
       badDate: (value) => `"${value}" is not a date (YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD).`,
       duplicateId: (id) => `Rep ID "${id}" is already used by another rep.`,
     },
+    addRep: 'Add a rep',
+    importRoster: 'Import a roster file…',
+    importHelp: 'CSV, TSV or Excel with English or Chinese headers (rep_id / 销售编号, name / 姓名, capacity / 容量 …); replaces the team.',
+    removeColumn: 'Remove',
+    removeRep: (rep: string) => `Remove ${rep}`,
+    crmAll: 'Every active rep has a CRM user (the username or email the CRM assigns to).',
+    crmMissing: (count: string, reps: string) => `${count} active reps have no CRM user yet: ${reps}. Salesforce, HubSpot, Odoo and Frappe assign leads to CRM users; fill in the username or email each one has there.`,
     cellLabel: (column, rep) => `${column} of ${rep}`,
   },
   model: {

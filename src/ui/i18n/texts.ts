@@ -135,6 +135,13 @@ export interface Texts {
       badDate: (value: string) => string;
       duplicateId: (id: string) => string;
     };
+    addRep: string;
+    importRoster: string;
+    importHelp: string;
+    removeColumn: string;
+    removeRep: (rep: string) => string;
+    crmAll: string;
+    crmMissing: (count: string, reps: string) => string;
     cellLabel: (column: string, rep: string) => string;
   };
   model: {

@@ -133,6 +133,13 @@ export const zh: Texts = {
       badDate: (value) => `“${value}”不是日期（YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD）。`,
       duplicateId: (id) => `销售编号“${id}”已被其他销售使用。`,
     },
+    addRep: '添加销售',
+    importRoster: '导入团队名单文件…',
+    importHelp: 'CSV、TSV 或 Excel，表头可为中文或英文（销售编号 / rep_id、姓名 / name、容量 / capacity …）；将替换当前团队。',
+    removeColumn: '移除',
+    removeRep: (rep: string) => `移除 ${rep}`,
+    crmAll: '每位在岗销售都有 CRM 用户（CRM 中用于分配的用户名或邮箱）。',
+    crmMissing: (count: string, reps: string) => `${count} 位在岗销售还没有 CRM 用户：${reps}。Salesforce、HubSpot、Odoo 和 Frappe 按 CRM 用户分配线索，请填写各人在 CRM 中的用户名或邮箱。`,
     cellLabel: (column, rep) => `${rep} 的${column}`,
   },
   model: {

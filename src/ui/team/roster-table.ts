@@ -99,7 +99,8 @@ export class RosterTable extends LitElement {
         margin-top: 2px;
         max-width: 220px;
       }
-      .active {
+      /* The label only: a bare .active would also match <col class="active">, and a col shown inline has no width. */
+      label.active {
         display: inline-flex;
         align-items: center;
         gap: 4px;
@@ -108,17 +109,27 @@ export class RosterTable extends LitElement {
       }
       table {
         table-layout: fixed;
-        min-width: 1080px;
+        min-width: 1166px;
       }
       col.rep_id { width: 56px; }
-      col.name { width: 112px; }
+      col.name { width: 128px; }
       col.team { width: 104px; }
-      col.tier { width: 68px; }
+      col.tier { width: 64px; }
       col.skills { width: 250px; }
-      col.capacity_per_week { width: 84px; }
-      col.max_open { width: 76px; }
-      col.active { width: 76px; }
-      col.absences { width: 112px; }
+      col.capacity_per_week { width: 76px; }
+      col.max_open { width: 68px; }
+      col.active { width: 72px; }
+      col.absences { width: 96px; }
+      /* Usernames and emails are long: the CRM user is what an export needs whole (1,166 px in all, inside a 1280 px window). */
+      col.crm_user { width: 220px; }
+      col.remove { width: 32px; }
+      button.remove {
+        border: 0;
+        background: none;
+        color: var(--muted);
+        font-size: 16px;
+        cursor: pointer;
+      }
       th {
         white-space: normal;
         vertical-align: bottom;
@@ -130,14 +141,18 @@ export class RosterTable extends LitElement {
     const { t } = this.i18n;
     return html`<div class="scroll">
       <table>
-        <colgroup>${TEAM_COLUMNS.map((c) => html`<col class=${c} />`)}</colgroup>
+        <colgroup>${TEAM_COLUMNS.map((c) => html`<col class=${c} />`)}<col class="remove" /></colgroup>
         <thead>
           <tr>
             ${TEAM_COLUMNS.map((c) => html`<th scope="col" class=${NUMERIC.includes(c) ? 'num' : ''}>${t.team.columns[c]}${LISTS.includes(c) ? html`<span class="muted small"> (${t.team.listHint})</span>` : nothing}</th>`)}
+            <th scope="col"><span class="visually-hidden">${t.team.removeColumn}</span></th>
           </tr>
         </thead>
         <tbody>
-          ${this.reps.map((rep, index) => html`<tr data-rep=${rep.rep_id} class=${rep.active ? '' : 'inactive'}>${TEAM_COLUMNS.map((c) => html`<td>${this.#cell(rep, index, c)}</td>`)}</tr>`)}
+          ${this.reps.map((rep, index) => html`<tr data-rep=${rep.rep_id} class=${rep.active ? '' : 'inactive'}>${TEAM_COLUMNS.map((c) => html`<td>${this.#cell(rep, index, c)}</td>`)}<td>
+            <button type="button" class="remove" data-action="remove-rep" aria-label=${t.team.removeRep(rep.name || rep.rep_id)} title=${t.team.removeRep(rep.name || rep.rep_id)}
+              @click=${() => this.dispatchEvent(new CustomEvent<number>('rep-remove', { detail: index }))}>×</button>
+          </td></tr>`)}
         </tbody>
       </table>
     </div>`;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Rep } from '../../model/roster';
+import { RepSchema, type Rep } from '../../model/roster';
 import type { I18n } from '../i18n';
 import type { RosterOrigin } from '../../pipeline';
 import { shared } from '../styles/shared';
@@ -37,6 +37,20 @@ export class TeamStep extends LitElement {
         cursor: pointer;
         color: var(--accent-strong);
       }
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px 12px;
+        margin-bottom: 10px;
+      }
+      label.button input {
+        display: none;
+      }
+      .crm {
+        font-size: 13px;
+        margin: 0 0 10px;
+      }
       details ul {
         margin: 6px 0 0;
         padding-left: 20px;
@@ -67,10 +81,48 @@ export class TeamStep extends LitElement {
               </ul>
             </details>`
           : nothing}
-        ${reps ? html`<allot-roster-table .i18n=${this.i18n} .reps=${reps} @rep-change=${this.#changed}></allot-roster-table>` : html`<p class="muted">${this.status.kind === 'loading' ? t.team.loading : t.team.noData}</p>`}
+        ${reps
+          ? html`<div class="tools">
+                <button type="button" data-action="add-rep" @click=${this.#add}>${t.team.addRep}</button>
+                <label class="button">${t.team.importRoster}<input type="file" data-testid="roster-input" accept=".csv,.tsv,.txt,.xlsx" @change=${this.#import} /></label>
+                <span class="muted small">${t.team.importHelp}</span>
+              </div>
+              ${this.#crmUsers(reps)}
+              <allot-roster-table .i18n=${this.i18n} .reps=${reps} @rep-change=${this.#changed} @rep-remove=${this.#removed}></allot-roster-table>`
+          : html`<p class="muted">${this.status.kind === 'loading' ? t.team.loading : t.team.noData}</p>`}
       </section>
     `;
   }
+
+  /** Salesforce, HubSpot, Odoo and Frappe assign to CRM users: the reps without one are named here, before an export needs them. */
+  #crmUsers(reps: Rep[]) {
+    const { t, fmt } = this.i18n;
+    const missing = reps.filter((r) => r.active && !r.crm_user.trim());
+    if (!missing.length) return html`<p class="crm muted" data-testid="crm-users">${t.team.crmAll}</p>`;
+    return html`<p class="crm" data-testid="crm-users">${t.team.crmMissing(fmt.number(missing.length), missing.map((r) => r.name || r.rep_id).join(', '))}</p>`;
+  }
+
+  #emitRoster(reps: Rep[]) {
+    this.dispatchEvent(new CustomEvent<Rep[]>('roster-replace', { detail: reps, bubbles: true, composed: true }));
+  }
+
+  #add = () => {
+    const reps = this.reps ?? [];
+    const taken = new Set(reps.map((r) => r.rep_id));
+    let n = reps.length + 1;
+    while (taken.has(`rep-${n}`)) n++;
+    const id = `rep-${n}`;
+    this.#emitRoster([...reps, RepSchema.parse({ rep_id: id, name: id, capacity_per_week: 10 })]);
+  };
+
+  #removed = (event: CustomEvent<number>) => this.#emitRoster((this.reps ?? []).filter((_, i) => i !== event.detail));
+
+  #import = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.dispatchEvent(new CustomEvent<File>('roster-import', { detail: file, bubbles: true, composed: true }));
+  };
 
   #origin() {
     const { t } = this.i18n;
