@@ -1,3 +1,4 @@
+import { importError } from '../model/scenario-errors';
 import { CANONICAL_FIELDS, MappingSchema, type Mapping, type MappingInput } from '../model/mapping';
 import type { LeadSummary, QualityIssue, QualityReport } from '../model/quality';
 import { buildCanonicalLeads, LEADS_TABLE } from './canonical-leads';
@@ -5,7 +6,7 @@ import { profileColumns } from './column-profile';
 import type { Database } from './database';
 import { guessContactColumns, guessFields } from './field-guess';
 import { findDuplicateContacts, findNearDuplicateValues, NEAR_DUPLICATE_MAX_VALUES } from './findings';
-import { firstIssue, ImportError } from '../model/errors';
+import { firstIssue } from '../model/errors';
 import { joinTables } from './joins';
 import { dropRawTable, readRawTable, type RawTable, type SourceFile } from './read-table';
 
@@ -31,7 +32,7 @@ export interface ReadOptions {
 /** Reads each file into DuckDB once; `mapLeads` can then be re-run as the mapping is edited. */
 export async function readSources(db: Database, files: SourceFile[], options: ReadOptions | Progress = {}): Promise<RawTable[]> {
   const { onProgress, prefix = 'raw' } = typeof options === 'function' ? { onProgress: options } : options;
-  if (files.length === 0) throw new ImportError('No file given.');
+  if (files.length === 0) throw importError('no_file', {}, 'No file given.', {});
   const raws: RawTable[] = [];
   for (const [i, file] of files.entries()) {
     onProgress?.(`read ${file.name}`, i, files.length);
@@ -70,12 +71,14 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   const parsed = MappingSchema.safeParse(input);
   if (!parsed.success) {
     const first = firstIssue(parsed.error);
-    throw new ImportError(`mapping: ${first.path}: ${first.message}`, { path: first.path });
+    throw importError('mapping_invalid', { detail: first.message }, `mapping: ${first.path}: ${first.message}`, { path: first.path });
   }
   const [leadTable, ...others] = raws as [RawTable, ...RawTable[]];
   const file = leadTable.file;
   if (leadTable.columns.length === 1) {
-    throw new ImportError(
+    throw importError(
+      'one_column',
+      { column: leadTable.columns[0]! },
       `${file}: only one column was found ("${leadTable.columns[0]}"). Allot reads files separated by commas, semicolons, tabs or pipes; save the export as CSV with one of them.`,
       { file, column: leadTable.columns[0]! },
     );
@@ -86,7 +89,7 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
   for (const field of CANONICAL_FIELDS) {
     const column = fields[field];
     if (column && !joined.columns.includes(column)) {
-      throw new ImportError(`mapping: fields.${field}: column "${column}" is not in ${file} (columns: ${joined.columns.join(', ')}).`, { path: `fields.${field}`, column });
+      throw importError('mapped_column_missing', { field, column, columns: joined.columns.join(', ') }, `mapping: fields.${field}: column "${column}" is not in ${file} (columns: ${joined.columns.join(', ')}).`, { file, path: `fields.${field}`, column });
     }
   }
   const mapping: Mapping = { ...parsed.data, fields, contactColumns: parsed.data.contactColumns ?? guessContactColumns(joined.columns) };

@@ -1,7 +1,7 @@
+import { importError } from '../model/scenario-errors';
 import type { QualityIssue } from '../model/quality';
 import type { TableSource } from '../model/mapping';
 import { sqlName, type Database } from './database';
-import { ImportError } from '../model/errors';
 import type { RawTable } from './read-table';
 
 export interface JoinedTable {
@@ -35,10 +35,10 @@ export async function joinTables(
     await db.exec(`CREATE OR REPLACE TEMP TABLE ${sqlName(step)} AS ${current}`);
     const key = source?.joinOn ?? (await detectKey(db, columns, raw));
     if (!columns.includes(key.left)) {
-      throw new ImportError(`${raw.file}: join column "${key.left}" is not a column of the tables before it.`, { file: raw.file, column: key.left });
+      throw importError('join_column_not_before', { column: key.left }, `${raw.file}: join column "${key.left}" is not a column of the tables before it.`, { file: raw.file, column: key.left });
     }
     if (!raw.columns.includes(key.right)) {
-      throw new ImportError(`${raw.file}: join column "${key.right}" is not in this file.`, { file: raw.file, column: key.right });
+      throw importError('join_column_missing', { column: key.right }, `${raw.file}: join column "${key.right}" is not in this file.`, { file: raw.file, column: key.right });
     }
     const added = raw.columns.filter((c) => c !== key.right);
     const renamed = added.map((c) => (columns.includes(c) ? `${c}_${tableLabel(raw.file)}` : c));
@@ -70,7 +70,9 @@ async function detectKey(db: Database, leftColumns: string[], right: RawTable) {
     );
     if (stats && stats.n > 0 && stats.n === stats.d) return { left: column, right: column };
   }
-  throw new ImportError(
+  throw importError(
+    'no_join_key',
+    { shared: shared.join(', ') },
     `${right.file}: no column to join it on. It shares ${shared.length ? shared.map((c) => `"${c}"`).join(', ') + ' with the lead table, but none is unique here' : 'no column name with the lead table'}; name one in the mapping (tables[].joinOn).`,
     { file: right.file },
   );

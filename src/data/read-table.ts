@@ -1,10 +1,10 @@
+import { importError } from '../model/scenario-errors';
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { readSheet } from 'read-excel-file/universal';
 import type { QualityIssue, SourceSummary } from '../model/quality';
 import { detectDelimiter, toCsv } from './csv-dialect';
 import { sqlName, sqlString, type Database } from './database';
 import { decodeToUtf8, looksBinary, sniffContainer } from './decode-text';
-import { ImportError } from '../model/errors';
 
 export interface SourceFile {
   name: string;
@@ -31,12 +31,12 @@ const MAX_EXAMPLES = 5;
  */
 export async function readRawTable(db: Database, source: SourceFile, table: string): Promise<RawTable> {
   const { name, bytes } = source;
-  if (bytes.length === 0) throw new ImportError(`${name}: the file is empty.`, { file: name });
+  if (bytes.length === 0) throw importError('file_empty', {}, `${name}: the file is empty.`, { file: name });
   const container = sniffContainer(bytes);
   if (container === 'xlsx') return readCsvText(db, name, table, await xlsxToCsv(name, bytes), 'xlsx');
   if (container === 'parquet') return readCsvText(db, name, table, await parquetToCsv(name, bytes), 'parquet');
   if (looksBinary(bytes)) {
-    throw new ImportError(`${name}: this is not a CSV, Excel (.xlsx) or Parquet file (it holds binary data).`, { file: name });
+    throw importError('binary_file', {}, `${name}: this is not a CSV, Excel (.xlsx) or Parquet file (it holds binary data).`, { file: name });
   }
   const decoded = decodeToUtf8(bytes);
   return readCsvBytes(db, name, table, decoded.utf8, decoded.encoding);
@@ -54,7 +54,7 @@ async function readCsvBytes(
   encoding: SourceSummary['encoding'],
 ): Promise<RawTable> {
   const head = new TextDecoder().decode(utf8.subarray(0, 64 * 1024));
-  if (head.trim() === '') throw new ImportError(`${file}: the file holds no text, not even a header line.`, { file });
+  if (head.trim() === '') throw importError('no_text', {}, `${file}: the file holds no text, not even a header line.`, { file });
   const delimiter = detectDelimiter(head);
   const registered = await db.registerFile(`${table}.csv`, utf8);
   const rejects = `${table}__rejects`;
@@ -117,10 +117,10 @@ async function xlsxToCsv(file: string, bytes: Uint8Array): Promise<string> {
   try {
     data = (await readSheet(toArrayBuffer(bytes))) as unknown[][];
   } catch (error) {
-    throw new ImportError(`${file}: the Excel workbook could not be read (${(error as Error).message}).`, { file });
+    throw importError('excel_unreadable', { detail: (error as Error).message }, `${file}: the Excel workbook could not be read (${(error as Error).message}).`, { file });
   }
   const [header, ...rows] = data;
-  if (!header) throw new ImportError(`${file}: the first sheet is empty.`, { file });
+  if (!header) throw importError('excel_empty', {}, `${file}: the first sheet is empty.`, { file });
   return toCsv(header.map((h, i) => cellText(h) ?? `column${i}`), rows.map((r) => header.map((_, i) => cellText(r[i]))));
 }
 
@@ -132,7 +132,7 @@ async function parquetToCsv(file: string, bytes: Uint8Array): Promise<string> {
     columns = parquetSchema(parquetMetadata(buffer)).children.map((c) => c.element.name);
     rows = await parquetReadObjects({ file: buffer });
   } catch (error) {
-    throw new ImportError(`${file}: the Parquet file could not be read (${(error as Error).message}).`, { file });
+    throw importError('parquet_unreadable', { detail: (error as Error).message }, `${file}: the Parquet file could not be read (${(error as Error).message}).`, { file });
   }
   return toCsv(columns, rows.map((row) => columns.map((c) => cellText(row[c]))));
 }

@@ -1,9 +1,9 @@
+import { importError, type IMPORT_ERROR_PARAMS, type ImportErrorCode } from '../model/scenario-errors';
 import { RepSchema, type Rep, type Roster } from '../model/roster';
 import { parseAbsence, parseWorkingHours } from '../model/working-time';
 import { LEADS_TABLE } from './canonical-leads';
 import { sqlName, type Database } from './database';
 import { normalizeHeader } from './field-guess';
-import { ImportError } from '../model/errors';
 import { readRawTable, type SourceFile } from './read-table';
 
 const ROSTER_HEADERS: Record<string, string[]> = {
@@ -28,18 +28,21 @@ export async function readRoster(db: Database, file: SourceFile): Promise<Roster
   const raw = await readRawTable(db, file, 'roster__raw');
   const column = (field: string) => raw.columns.find((c) => ROSTER_HEADERS[field]!.includes(normalizeHeader(c)));
   const idColumn = column('rep_id') ?? column('name');
-  if (!idColumn) throw new ImportError(`${file.name}: no rep id or name column (e.g. rep_id, 销售编号, name, 姓名).`, { file: file.name });
+  if (!idColumn) throw importError('roster_no_id', {}, `${file.name}: no rep id or name column (e.g. rep_id, 销售编号, name, 姓名).`, { file: file.name });
   const rows = await db.query<Record<string, string | null>>(`SELECT * FROM ${sqlName(raw.table)} ORDER BY rowid`);
   const reps = rows.map((row, i) => parseRep(row, i + 1, file.name, column, idColumn));
   const seen = new Map<string, number>();
   reps.forEach((rep, i) => {
     if (seen.has(rep.rep_id)) {
-      throw new ImportError(`${file.name}: row ${i + 1}: rep_id "${rep.rep_id}" repeats row ${seen.get(rep.rep_id)}.`, { file: file.name, row: i + 1, column: idColumn });
+      throw importError('roster_duplicate_id', { rep: rep.rep_id, first: seen.get(rep.rep_id)! }, `${file.name}: row ${i + 1}: rep_id "${rep.rep_id}" repeats row ${seen.get(rep.rep_id)}.`, { file: file.name, row: i + 1, column: idColumn });
     }
     seen.set(rep.rep_id, i + 1);
   });
   return { reps, origin: 'file', notes: [] };
 }
+
+/** The codes a roster cell can fail with. */
+type RosterCellCode = Extract<ImportErrorCode, `roster_${string}`>;
 
 function parseRep(row: Record<string, string | null>, rowNumber: number, file: string, column: (f: string) => string | undefined, idColumn: string): Rep {
   const cell = (field: string) => {
@@ -47,41 +50,41 @@ function parseRep(row: Record<string, string | null>, rowNumber: number, file: s
     const value = name ? row[name]?.trim() : undefined;
     return value === '' ? undefined : (value ?? undefined);
   };
-  const fail = (field: string, message: string): never => {
-    throw new ImportError(`${file}: row ${rowNumber}, column "${column(field) ?? field}": ${message}`, { file, row: rowNumber, column: column(field) ?? field });
+  const fail = <C extends RosterCellCode>(field: string, code: C, params: Record<(typeof IMPORT_ERROR_PARAMS)[C][number], string>, message: string): never => {
+    throw importError(code, params as never, `${file}: row ${rowNumber}, column "${column(field) ?? field}": ${message}`, { file, row: rowNumber, column: column(field) ?? field });
   };
   const number = (field: string) => {
     const text = cell(field);
     if (text === undefined) return undefined;
     const value = Number(text.replace(/,/g, ''));
-    if (!Number.isFinite(value) || value < 0) fail(field, `"${text}" is not a non-negative number.`);
+    if (!Number.isFinite(value) || value < 0) fail(field, 'roster_bad_number', { value: text }, `"${text}" is not a non-negative number.`);
     return value;
   };
   const activeText = cell('active')?.toLowerCase();
   if (activeText !== undefined && !TRUE_WORDS.includes(activeText) && !FALSE_WORDS.includes(activeText)) {
-    fail('active', `"${activeText}" is neither yes nor no.`);
+    fail('active', 'roster_bad_active', { value: activeText }, `"${activeText}" is neither yes nor no.`);
   }
   const id = row[idColumn]?.trim();
-  if (!id) fail('rep_id', 'the rep id is empty.');
+  if (!id) fail('rep_id', 'roster_empty_id', {}, 'the rep id is empty.');
   const workingHours = cell('working_hours');
-  if (workingHours !== undefined && parseWorkingHours(workingHours) === null) fail('working_hours', `"${workingHours}" is not working hours such as 09:00-18:00 or 周一至周五 9-18.`);
+  if (workingHours !== undefined && parseWorkingHours(workingHours) === null) fail('working_hours', 'roster_bad_hours', { value: workingHours }, `"${workingHours}" is not working hours such as 09:00-18:00 or 周一至周五 9-18.`);
   const absences = splitList(cell('absences'));
   const badAbsence = absences.find((text) => parseAbsence(text) === null);
-  if (badAbsence !== undefined) fail('absences', `"${badAbsence}" is not a date (2026-02-02) or a range of dates (2026-02-02..2026-02-06).`);
+  if (badAbsence !== undefined) fail('absences', 'roster_bad_absence', { value: badAbsence }, `"${badAbsence}" is not a date (2026-02-02) or a range of dates (2026-02-02..2026-02-06).`);
   const parsed = RepSchema.safeParse({
     rep_id: id,
     name: cell('name') ?? id,
     team: cell('team') ?? '',
     tier: cell('tier') ?? '',
     skills: splitList(cell('skills')),
-    capacity_per_week: number('capacity_per_week') ?? fail('capacity_per_week', 'capacity (new leads per week) is required.'),
+    capacity_per_week: number('capacity_per_week') ?? fail('capacity_per_week', 'roster_capacity_required', {}, 'capacity (new leads per week) is required.'),
     max_open: number('max_open') ?? null,
     active: activeText === undefined ? true : TRUE_WORDS.includes(activeText),
     crm_user: cell('crm_user') ?? '',
     absences,
     working_hours: workingHours ?? null,
   });
-  if (!parsed.success) fail(String(parsed.error.issues[0]!.path[0]), parsed.error.issues[0]!.message);
+  if (!parsed.success) fail(String(parsed.error.issues[0]!.path[0]), 'roster_invalid', { detail: parsed.error.issues[0]!.message }, parsed.error.issues[0]!.message);
   return parsed.data!;
 }
 

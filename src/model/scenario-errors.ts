@@ -3,7 +3,7 @@
  * params it carries: the one list the engine throws from and the translations word (a Chinese
  * template per code, checked exhaustively by the type of `ScenarioErrorCode`).
  */
-import { ScenarioError, type ErrorLocation } from './errors';
+import { ImportError, ScenarioError, type ErrorLocation } from './errors';
 
 export const SCENARIO_ERROR_PARAMS = {
   /** `setting` names a field that is not a segment field. */
@@ -33,4 +33,41 @@ export type ScenarioErrorParams<C extends ScenarioErrorCode> = Record<(typeof SC
 /** A ScenarioError whose code is listed and is given exactly the params listed for it. */
 export function scenarioError<C extends ScenarioErrorCode>(code: C, params: ScenarioErrorParams<C>, message: string, where: ErrorLocation): ScenarioError {
   return new ScenarioError(code, params, message, where);
+}
+
+/**
+ * Every way a file or a mapping can fail to import, each code with its params: what the Data and
+ * Team steps word in Chinese (the English `message` is the CLI's line). Location (file, row,
+ * column, JSON path) travels in the error's `where`.
+ */
+export const IMPORT_ERROR_PARAMS = {
+  no_file: [],
+  mapping_invalid: ['detail'],
+  one_column: ['column'],
+  mapped_column_missing: ['field', 'column', 'columns'],
+  join_column_not_before: ['column'],
+  join_column_missing: ['column'],
+  no_join_key: ['shared'],
+  file_empty: [],
+  binary_file: [],
+  no_text: [],
+  excel_unreadable: ['detail'],
+  excel_empty: [],
+  parquet_unreadable: ['detail'],
+  roster_no_id: [],
+  roster_duplicate_id: ['rep', 'first'],
+  roster_bad_number: ['value'],
+  roster_bad_active: ['value'],
+  roster_empty_id: [],
+  roster_bad_hours: ['value'],
+  roster_bad_absence: ['value'],
+  roster_capacity_required: [],
+  roster_invalid: ['detail'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ImportErrorCode = keyof typeof IMPORT_ERROR_PARAMS;
+
+/** An ImportError whose code is listed and is given exactly the params listed for it. */
+export function importError<C extends ImportErrorCode>(code: C, params: Record<(typeof IMPORT_ERROR_PARAMS)[C][number], string | number>, message: string, where: ErrorLocation): ImportError {
+  return new ImportError(message, where, code, params);
 }

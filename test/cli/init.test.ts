@@ -38,7 +38,7 @@ describe('allot init: a scenario nobody has to write', () => {
     writeFileSync(out, '{}');
     expectOneLineError(['init', DEALS, '--out', out], /--out .*exists\.json: the file exists; pass --force/);
     expectOneLineError(['init', DEALS, '--out', path.join(dir, 'nowhere', 's.json')], /the folder .*nowhere does not exist/);
-    expectOneLineError(['init', '--out', out], /init needs a lead file/);
+    expectOneLineError(['init', '--out', path.join(dir, 'no-files.json')], /init needs a lead file/);
   });
 });
 

@@ -61,6 +61,12 @@ describe('loading files on the Data step', () => {
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('one-column.csv');
     await reportSettled(page);
     await screenshot(page, 'data-error');
+    // Worded from its code in the user's language, and again when the language changes.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => alert.textContent()).toContain('one-column.csv，列「name」：只识别出一列（「name」）');
+    expect(await alert.textContent()).not.toContain('only one column');
+    await screenshot(page, 'data-error-zh');
+    await page.getByRole('button', { name: 'English' }).click();
     expect(await figure(page, 'rowsRead').textContent()).toBe(formatCount(sample.rows.length));
     expect(await page.locator('allot-source-list [data-file="leads.csv"]').count()).toBe(1);
 

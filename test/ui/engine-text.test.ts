@@ -7,7 +7,7 @@ import { READINESS_MESSAGES } from '../../src/model/readiness';
 import { PROPOSAL_MESSAGES } from '../../src/model/proposal';
 import { FOLLOW_MESSAGES } from '../../src/pipeline/follow-data';
 import { VERDICT_MESSAGES } from '../../src/simulate/verdict';
-import { SCENARIO_ERROR_PARAMS, scenarioError, type ScenarioErrorCode } from '../../src/model/scenario-errors';
+import { IMPORT_ERROR_PARAMS, importError, SCENARIO_ERROR_PARAMS, scenarioError, type ImportErrorCode, type ScenarioErrorCode } from '../../src/model/scenario-errors';
 import { makeFormats } from '../../src/ui/format';
 import { ZH_ENGINE, type EngineWords } from '../../src/ui/i18n/engine-zh';
 import { engineWords, makeI18n } from '../../src/ui/i18n/index';
@@ -81,6 +81,20 @@ describe('the engine speaks Chinese in the workbench', () => {
       expect(text, code).toMatch(/^segments\.fields\[0\]：/);
       expect(text, code).not.toContain('english for');
       for (const name of names.filter((n) => n !== 'setting')) expect(text, `${code}: ${name}`).toContain(String(params[name]));
+    }
+  });
+
+  it('every import error reads in Chinese, led by the file, row and column it names, and shows each param', () => {
+    const zh = makeI18n('zh');
+    for (const [code, names] of Object.entries(IMPORT_ERROR_PARAMS) as Array<[ImportErrorCode, readonly string[]]>) {
+      const params = sentinelParams(names);
+      const text = zh.errorText(importError(code, params as never, `english for ${code}`, { file: 'roster.csv', row: 7, column: '容量' }));
+      expect(text, code).toMatch(CJK);
+      expect(text, code).toMatch(/^roster\.csv，第 7 行，列「容量」：/);
+      expect(text, code).not.toContain('english for');
+      // A number shows formatted for the locale, or as it is where it is an id or a detail.
+      const shown = (value: string | number) => [String(value), typeof value === 'number' ? zhFormats.number(value) : String(value)].some((v) => text.includes(v));
+      for (const name of names) expect(shown(params[name]!), `${code}: ${name} in ${text}`).toBe(true);
     }
   });
 });

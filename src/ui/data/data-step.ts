@@ -45,7 +45,8 @@ export class DataStep extends LitElement {
   @state() private running: 'load' | 'remap' | null = null;
   /** Seconds the running task has taken, once it takes long enough to say so. */
   @state() private elapsed = 0;
-  @state() private error: string | null = null;
+  /** The failure shown, worded when drawn: switching the language rewords it. */
+  @state() private error: ((i18n: I18n) => string) | null = null;
   /** A command that gets round the error (the CLI for a file too big for the browser), shown to copy. */
   @state() private errorCommand: string | null = null;
   @state() private notice: string | null = null;
@@ -83,7 +84,7 @@ export class DataStep extends LitElement {
               ${this.elapsed > 0 ? html`<span class="elapsed" aria-hidden="true">${t.progress.elapsed(this.i18n.fmt.number(this.elapsed))}</span>` : nothing}`
           : (this.notice ?? '')}
       </div>
-      ${this.error ? this.#alert(this.error) : nothing}
+      ${this.error ? this.#alert(this.error(this.i18n)) : nothing}
       ${this.#followed()}
       <div class="layout">
         <div class="side">
@@ -240,9 +241,9 @@ export class DataStep extends LitElement {
       if (biggest) {
         // Under the size limit yet too big for DuckDB-WASM's memory: the CLI reads it.
         console.error('Allot: out of memory while loading', error);
-        this.error = this.i18n.t.data.outOfMemory(biggest.name, this.i18n.fmt.bytes(biggest.size));
+        this.error = (i18n) => i18n.t.data.outOfMemory(biggest.name, i18n.fmt.bytes(biggest.size));
         this.errorCommand = inspectCommand(biggest.name);
-      } else this.error = describeError(error, this.i18n);
+      } else this.error = (i18n) => describeError(error, i18n);
     } finally {
       if (latest()) {
         this.phase = null;
@@ -275,7 +276,7 @@ export class DataStep extends LitElement {
     if (tooBig) {
       const { t, fmt } = this.i18n;
       this.notice = null;
-      this.error = t.data.tooBig(tooBig.name, fmt.bytes(tooBig.size), fmt.bytes(this.maxFileBytes));
+      this.error = (i18n) => i18n.t.data.tooBig(tooBig.name, i18n.fmt.bytes(tooBig.size), i18n.fmt.bytes(this.maxFileBytes));
       this.errorCommand = inspectCommand(tooBig.name);
       return;
     }
@@ -314,7 +315,7 @@ export class DataStep extends LitElement {
     try {
       input = parseMappingFile(file.name, await file.text(), this.i18n.t.mapping);
     } catch (error) {
-      this.error = describeError(error, this.i18n);
+      this.error = (i18n) => describeError(error, i18n);
       this.errorCommand = null;
       return;
     }

@@ -1,4 +1,4 @@
-import type { ScenarioErrorCode } from '../../model/scenario-errors';
+import type { ImportErrorCode, ScenarioErrorCode } from '../../model/scenario-errors';
 import type { EngineWords } from './engine-zh';
 
 /**
@@ -24,4 +24,30 @@ export const ZH_SCENARIO_ERRORS: Record<ScenarioErrorCode, (w: EngineWords) => s
   no_decided_after_cutoff: (w) => `${w.text('cutoff')} 之后创建的线索还没有成交或输单，无法回测。`,
   roster_file_unreadable: (w) => `无法读取团队名单文件「${w.text('file')}」。`,
   zero_demand: () => '没有线索带创建日期，每周线索量为零，无法给出分配方案。请映射创建时间列。',
+};
+
+/** Chinese wording of each import error (files, mappings, rosters), led by where it is (added by `errorText`). */
+export const ZH_IMPORT_ERRORS: Record<ImportErrorCode, (w: EngineWords) => string> = {
+  no_file: () => '没有选择文件。',
+  mapping_invalid: (w) => `映射文件有误：${w.text('detail')}`,
+  one_column: (w) => `只识别出一列（「${w.text('column')}」）。Allot 读取以逗号、分号、制表符或竖线分隔的文件；请把导出文件另存为使用其中一种分隔符的 CSV。`,
+  mapped_column_missing: (w) => `字段 ${w.text('field')} 映射的列「${w.text('column')}」不在文件中（可用的列：${w.text('columns')}）。`,
+  join_column_not_before: (w) => `关联列「${w.text('column')}」不在之前的表中。`,
+  join_column_missing: (w) => `关联列「${w.text('column')}」不在此文件中。`,
+  no_join_key: (w) => `找不到可用于关联的列（与线索表同名的列：${w.text('shared') || '无'}，但在此文件中都不唯一）；请在映射中指定 tables[].joinOn。`,
+  file_empty: () => '文件是空的。',
+  binary_file: () => '这不是 CSV、Excel（.xlsx）或 Parquet 文件（内容为二进制数据）。',
+  no_text: () => '文件中没有文字，连表头行也没有。',
+  excel_unreadable: (w) => `无法读取该 Excel 工作簿（${w.text('detail')}）。`,
+  excel_empty: () => 'Excel 的第一个工作表是空的。',
+  parquet_unreadable: (w) => `无法读取该 Parquet 文件（${w.text('detail')}）。`,
+  roster_no_id: () => '没有销售编号或姓名列（例如 rep_id、销售编号、name、姓名）。',
+  roster_duplicate_id: (w) => `销售编号「${w.text('rep')}」与第 ${w.num('first')} 行重复。`,
+  roster_bad_number: (w) => `「${w.text('value')}」不是非负数。`,
+  roster_bad_active: (w) => `「${w.text('value')}」既不是“是”也不是“否”。`,
+  roster_empty_id: () => '销售编号为空。',
+  roster_bad_hours: (w) => `「${w.text('value')}」不是工作时间（例如 09:00-18:00 或 周一至周五 9-18）。`,
+  roster_bad_absence: (w) => `「${w.text('value')}」不是日期（2026-02-02）或日期范围（2026-02-02..2026-02-06）。`,
+  roster_capacity_required: () => '必须填写容量（每周新线索数）。',
+  roster_invalid: (w) => `取值有误：${w.text('detail')}`,
 };

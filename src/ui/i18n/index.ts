@@ -1,7 +1,7 @@
 import type { ExportError, ExportParams, Limitation } from '../../export/target';
 import type { CanonicalField } from '../../model/mapping';
 import { AllotError } from '../../model/errors';
-import { ZH_SCENARIO_ERRORS } from './errors-zh';
+import { ZH_IMPORT_ERRORS, ZH_SCENARIO_ERRORS } from './errors-zh';
 import type { EngineMessage } from '../../model/message';
 import type { QualityIssue } from '../../model/quality';
 import { makeFormats, type Formats } from '../format';
@@ -101,8 +101,12 @@ function errorText(error: unknown, lang: Lang, t: Texts, fmt: Formats): string {
       const reasons = result?.conflicts ?? result?.errors;
       return reasons?.length ? reasons.map((r) => makeI18n('zh').engineText(r)).join('；') : error.message;
     }
+    case 'import': {
+      const template = (ZH_IMPORT_ERRORS as Partial<Record<string, (w: EngineWords) => string>>)[error.code];
+      // An import error without a listed code (the CLI's own file reading) keeps its English sentence.
+      return template ? lead + template(words) : error.message;
+    }
     default:
-      // Import errors name file, row and column in their English sentence; codes without Chinese text keep it.
       return error.message;
   }
 }
