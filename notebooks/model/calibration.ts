@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import type { Estimates } from '../../src/estimate/estimate';
-import type { ForecastLine } from '../../src/estimate/backtest';
 import type { Display } from '../lib/cell';
 import { table } from '../lib/table';
 import type { Loaded } from './load';
+import type { Estimates } from '../../src/model/estimates';
+import type { ForecastLine } from '../../src/model/backtest';
 
 // `allot estimate --backtest`: fit on the leads created before the cutoff (with only the outcomes
 // known then), forecast the wins among the later decided leads, and check each 90% interval.

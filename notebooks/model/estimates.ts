@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import type { Estimates } from '../../src/estimate/estimate';
 import type { Display } from '../lib/cell';
 import type { Loaded } from './load';
+import type { Estimates } from '../../src/model/estimates';
 
 // The estimate the CLI and the optimizer use: segment rates (an average rep), rep effects on the
 // log-odds scale, and p(segment, rep) for every cell, each with a 90% interval.

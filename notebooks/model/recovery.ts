@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import type { Database } from '../../src/data/database';
 import { decayMultiplier } from '../../src/estimate/decay';
 import { logistic } from '../../src/estimate/beta';
-import type { Estimates } from '../../src/estimate/estimate';
 import truthJson from '../../data/sample/truth.json';
 import type { Display } from '../lib/cell';
 import { table } from '../lib/table';
+import type { Estimates } from '../../src/model/estimates';
 
 // The sample was generated with known parameters (data/sample/truth.json): each lead's chance was
 // logistic(segmentBase + skill + cell effect) × decay(hours to first touch), 0 if never touched.

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import type { Estimates } from '../../src/estimate/estimate';
 import type { Display } from '../lib/cell';
 import { percent, table } from '../lib/table';
+import type { Estimates } from '../../src/model/estimates';
 
 // Each arrow starts at a cell's raw rate (won / decided) and ends at its shrunk estimate, placed
 // at the cell's number of decided leads: thin cells travel far toward their prior, thick ones

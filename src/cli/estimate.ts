@@ -1,12 +1,11 @@
 import type { Database } from '../data/database';
-import type { BacktestResult } from '../estimate/backtest';
 import { decayMultiplier } from '../estimate/decay';
-import type { Estimates } from '../estimate/estimate';
-import type { BacktestReport } from '../estimate/run-backtest';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
 import { scenarioError } from '../model/scenario-errors';
 import { openScenario } from './open-scenario';
+import type { BacktestReport, BacktestResult } from '../model/backtest';
+import type { Estimates } from '../model/estimates';
 
 export interface EstimateArgs {
   scenario: string;

@@ -2,14 +2,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import type { Comparison } from '../simulate/compare';
-import type { MetricName } from '../simulate/metrics';
 import { nodeWorkerPool } from '../simulate/node-pool';
 import type { PreparedComparison } from '../simulate/prepare';
-import type { Interval } from '../simulate/summarize';
 import { verdicts } from '../simulate/verdict';
 import { UsageError } from './cli-error';
 import { openScenario } from './open-scenario';
 import { readRulesFile } from './read-files';
+import type { Interval, MetricName } from '../model/comparison';
 
 /**
  * `allot simulate --scenario s.json [--rules a.json …] [--replications N] [--seed K] [--threads T] [--json]`

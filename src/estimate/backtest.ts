@@ -1,5 +1,7 @@
 import { betaBinomialInterval, Z90 } from './beta';
-import type { ConversionCell, ConversionCount } from './conversion';
+import type { BacktestResult, ForecastLine } from '../model/backtest';
+import type { ConversionCell } from '../model/estimates';
+import type { ConversionCount } from './conversion';
 
 /**
  * Backtest (DESIGN §3.1): the model fitted on an earlier period forecasts the wins among the
@@ -12,27 +14,6 @@ import type { ConversionCell, ConversionCount } from './conversion';
  * cells were independent; they share the segment and rep effects, so totals' intervals are, if
  * anything, a little narrow.
  */
-
-export interface ForecastLine {
-  segment?: string;
-  rep?: string;
-  /** Held-out decided leads. */
-  decided: number;
-  actual: number;
-  expected: number;
-  lo: number;
-  hi: number;
-  covered: boolean;
-}
-
-export interface BacktestResult {
-  cells: ForecastLine[];
-  segments: ForecastLine[];
-  reps: ForecastLine[];
-  total: ForecastLine;
-  /** Share of lines whose actual wins fall in the 90% interval; cells only with MIN_CELL_LEADS+ leads. */
-  coverage: { cells: number | null; cellsCounted: number; segments: number | null; reps: number | null };
-}
 
 /** Cells with fewer held-out leads are forecast but not counted in coverage: 0–2 leads cover trivially. */
 export const MIN_CELL_LEADS = 10;

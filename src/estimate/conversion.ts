@@ -1,3 +1,4 @@
+import type { ConversionCell, ModelHyper, RepEffect } from '../model/estimates';
 import { betaQuantile, logBeta, logistic } from './beta';
 import { fitAdditiveLogit } from './additive-logit';
 import { poolNormal } from './normal-hierarchy';
@@ -32,40 +33,6 @@ export interface ConversionCount {
   won: number;
 }
 
-export interface ConversionCell {
-  segment: string;
-  rep: string;
-  /** Posterior mean and 90% interval of p. */
-  mean: number;
-  lo: number;
-  hi: number;
-  /** Evidence: decided leads of this rep in this segment, and the wins among them. */
-  n: number;
-  won: number;
-  /** won / n, the unpooled rate; null when n = 0. */
-  raw: number | null;
-  /** logistic(segment + rep): what the cell is pulled toward. */
-  prior: number;
-  /** The cell was never seen: the estimate is the prior alone. */
-  priorOnly: boolean;
-  /** The posterior Beta(alpha, beta) of p, for draws in the simulator and forecasts. */
-  alpha: number;
-  beta: number;
-}
-
-export interface RepEffect {
-  rep: string;
-  n: number;
-  won: number;
-  /** Log-odds relative to the average rep on the same segments; 90% interval. */
-  effect: number;
-  lo: number;
-  hi: number;
-  /** The 90% interval excludes 0. */
-  significant: boolean;
-  seen: boolean;
-}
-
 export interface SegmentRate {
   segment: string;
   n: number;
@@ -81,13 +48,7 @@ export interface ConversionModel {
   cells: ConversionCell[];
   reps: RepEffect[];
   segments: SegmentRate[];
-  hyper: {
-    /** Spread of true rep effects and of segment logits (posterior mean of τ, 90% interval). */
-    repSpread: { mean: number; lo: number; hi: number };
-    segmentSpread: { mean: number; lo: number; hi: number };
-    /** κ: a cell's prior is worth this many decided leads. */
-    cellStrength: number;
-  };
+  hyper: ModelHyper;
 }
 
 /** Fits the model. `segments` and `reps` list every unit to estimate, seen or not. */

@@ -1,3 +1,4 @@
+import { DECAY_FORMULA, type DecayCurveParams, type DecayEstimate } from '../model/estimates';
 import type { OutcomeRow } from '../model/estimation-inputs';
 
 /**
@@ -17,11 +18,6 @@ import type { OutcomeRow } from '../model/estimation-inputs';
  * assumption, never a hidden constant.
  */
 
-export interface DecayCurveParams {
-  floor: number;
-  tauHours: number;
-}
-
 /**
  * The preset. The lead-response literature (the MIT / InsideSales Lead Response Management study;
  * Oldroyd, McElheran and Elkington in HBR, 2011) finds the odds of reaching and qualifying a web
@@ -32,34 +28,10 @@ export interface DecayCurveParams {
  */
 export const DECAY_PRESET: DecayCurveParams = { floor: 0.3, tauHours: 3 };
 
-export const DECAY_FORMULA = 'floor + (1 - floor) * exp(-hours / tauHours)';
-
 /** Fitting needs this many touched decided leads, in at least MIN_BUCKETS buckets of MIN_BUCKET_LEADS. */
 const MIN_TOUCHED = 200;
 const MIN_BUCKETS = 3;
 const MIN_BUCKET_LEADS = 20;
-
-export interface DecayPoint {
-  fromHours: number;
-  /** Null for the last, open-ended bucket. */
-  toHours: number | null;
-  meanHours: number;
-  decided: number;
-  won: number;
-  expectedWon: number;
-  /** Conversion relative to an instant touch, on the same scale as the curve (for plotting). */
-  relative: number;
-}
-
-export interface DecayEstimate extends DecayCurveParams {
-  /** `scenario`: the user's own curve from the scenario file, kept over any fit. */
-  source: 'fitted' | 'preset' | 'scenario';
-  formula: typeof DECAY_FORMULA;
-  points: DecayPoint[];
-  /** Decided leads never touched, and the wins among them. */
-  untouched: { decided: number; won: number };
-  note: string;
-}
 
 export function decayMultiplier(curve: DecayCurveParams, hours: number): number {
   return curve.floor + (1 - curve.floor) * Math.exp(-Math.max(hours, 0) / curve.tauHours);

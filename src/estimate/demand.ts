@@ -1,3 +1,4 @@
+import type { ArrivalShape } from '../model/estimates';
 import type { ShapeRow, WeeklyRow } from '../model/estimation-inputs';
 
 /**
@@ -12,15 +13,6 @@ export interface SegmentDemand {
   /** Mean new leads per week, and the standard deviation of the weekly counts. */
   perWeek: number;
   sdPerWeek: number;
-}
-
-export interface ArrivalShape {
-  /** Share of leads by weekday, Monday first; sums to 1 (all zero without creation times). */
-  weekday: number[];
-  /** Share of leads by hour of the day, 0–23; sums to 1. */
-  hour: number[];
-  /** Weeks the history spans, the first and last included even when partly covered. */
-  weeks: number;
 }
 
 /**

@@ -1,36 +1,9 @@
 import type { EstimationInputs, OutcomeRow } from '../model/estimation-inputs';
-import { estimateConversion, type ConversionCell, type ConversionCount, type ConversionModel, type RepEffect } from './conversion';
-import { estimateDecay, withScenarioDecay, type DecayCurveParams, type DecayEstimate } from './decay';
-import { arrivalShape, estimateDemand, type ArrivalShape } from './demand';
-import { revenuePerWin, type SegmentRevenue } from './revenue';
-
-/** Everything `estimate` learns from a history (DESIGN §3.1), ready for the optimizer and the CLI. */
-export interface Estimates {
-  segments: SegmentEstimate[];
-  reps: RepEffect[];
-  conversion: ConversionCell[];
-  decay: DecayEstimate;
-  arrivals: ArrivalShape;
-  model: ConversionModel['hyper'];
-  /** What was left out and why, for the user to read. */
-  notes: string[];
-}
-
-export interface SegmentEstimate {
-  key: string;
-  fields: Record<string, string>;
-  valueBand: string | null;
-  /** All leads, open ones included. */
-  leads: number;
-  perWeek: number;
-  sdPerWeek: number;
-  /** Decided leads and wins. */
-  decided: number;
-  won: number;
-  /** The average rep's conversion in the segment, with its 90% interval. */
-  rate: { mean: number; lo: number; hi: number };
-  revenuePerWin: Omit<SegmentRevenue, 'segment'>;
-}
+import type { DecayCurveParams, Estimates, SegmentEstimate } from '../model/estimates';
+import { estimateConversion, type ConversionCount } from './conversion';
+import { estimateDecay, withScenarioDecay } from './decay';
+import { arrivalShape, estimateDemand } from './demand';
+import { revenuePerWin } from './revenue';
 
 export interface EstimateOptions {
   /** Reps to estimate besides the owners in the history (e.g. the roster's new hires). */

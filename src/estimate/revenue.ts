@@ -1,3 +1,5 @@
+import type { SegmentRevenue } from '../model/estimates';
+
 /**
  * Revenue per won lead per segment: the mean `value` of the segment's won leads. Below
  * MIN_WINS wins with a value the segment's own mean is mostly noise (deal values are skewed, one
@@ -10,15 +12,6 @@ export interface SegmentValueCount {
   segment: string;
   wonWithValue: number;
   wonValueSum: number;
-}
-
-export interface SegmentRevenue {
-  segment: string;
-  /** Won leads with a value. */
-  wins: number;
-  /** Mean value of a won lead; null when no won lead anywhere has a value. */
-  perWin: number | null;
-  source: 'segment' | 'overall' | 'none';
 }
 
 export function revenuePerWin(rows: SegmentValueCount[], segments: string[]): SegmentRevenue[] {

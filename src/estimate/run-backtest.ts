@@ -1,14 +1,7 @@
 import type { BacktestSplit, EstimationInputs } from '../model/estimation-inputs';
-import { backtest, type BacktestResult } from './backtest';
+import type { BacktestReport, BacktestResult } from '../model/backtest';
+import { backtest } from './backtest';
 import { conversionCounts, estimate } from './estimate';
-
-export interface BacktestReport extends BacktestResult {
-  /** Fit on leads created (and decided) before this moment; test on the leads created from it. */
-  cutoff: string;
-  holdOut: number;
-  fit: { leads: number; decided: number };
-  heldOut: { leads: number; decided: number };
-}
 
 /**
  * Fits on the earlier period and forecasts the wins among the later leads decided since. Every

@@ -5,10 +5,10 @@
  * Pure: no I/O.
  */
 import { scenarioError } from '../model/scenario-errors';
-import type { Estimates } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
 import type { AssignmentProblem, Constraints } from './problem';
+import type { Estimates } from '../model/estimates';
 
 export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[], scenario: Scenario): AssignmentProblem {
   const segments = estimates.segments.map((s) => ({ key: s.key, demandPerWeek: s.perWeek, valuePerWon: s.revenuePerWin.perWin ?? 0 }));

@@ -5,7 +5,6 @@
  */
 import { scenarioError } from '../model/scenario-errors';
 import { eligibilityNotSegment } from './from-estimates';
-import type { Estimates } from '../estimate/estimate';
 import { RULES_SCHEMA_ID, type Assign, type PoolEntry, type Rule, type RuleConfig, type RuleRep } from '../model/rules';
 import type { Rep } from '../model/roster';
 import { RULE_POLICIES, type RulePolicy, type Scenario } from '../model/scenario';
@@ -16,6 +15,7 @@ import type { OptimizeResult } from './optimize';
 import { fieldIs } from './segment-condition';
 import type { SolverName } from './solvers';
 import { largestRemainderPercents, uniqueRuleId } from './to-rules';
+import type { Estimates } from '../model/estimates';
 
 
 export interface PolicyContext {

@@ -3,8 +3,8 @@
  * so that every policy speaks of a segment in the same words.
  */
 import { BLANK, valueBandLabels } from '../data/estimation-inputs';
-import type { SegmentEstimate } from '../estimate/estimate';
 import type { Condition } from '../model/rules';
+import type { SegmentEstimate } from '../model/estimates';
 
 /** Each segment field equals its value (the blank segment: the field is empty), and the lead's value band. */
 export function segmentCondition(segment: Pick<SegmentEstimate, 'fields' | 'valueBand'>, valueBands: readonly number[]): Condition {

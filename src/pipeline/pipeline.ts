@@ -13,8 +13,8 @@ import type { Database } from '../data/database';
 import { createdRange, readEstimationInputs } from '../data/estimation-inputs';
 import { readSegmentEvidence } from '../data/segment-evidence';
 import { readHistoryLeads } from '../data/history-leads';
-import { estimate, type Estimates } from '../estimate/estimate';
-import { backtestReport, type BacktestReport } from '../estimate/run-backtest';
+import { estimate } from '../estimate/estimate';
+import { backtestReport } from '../estimate/run-backtest';
 import type { EstimationInputs, SegmentSpec } from '../model/estimation-inputs';
 import type { HistoryLeads } from '../model/history';
 import type { ScenarioProposal } from '../model/proposal';
@@ -32,6 +32,8 @@ import { frontierView, planView, type FrontierView, type PlanView } from './plan
 import { proposeScenario } from './proposal';
 import { readinessOf } from './readiness';
 import { resolveRoster, type ResolvedRoster, type ScenarioFileReader } from './roster';
+import type { Estimates } from '../model/estimates';
+import type { BacktestReport } from '../model/backtest';
 
 /** The loaded leads as the pipeline reads them. */
 export interface PipelineData {

@@ -5,10 +5,10 @@ import { estimate } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import type { Scenario } from '../model/scenario';
 import { calibrated } from './compare';
-import { METRICS } from './metrics';
 import { runReplications } from './replicate';
-import { interval, type Interval } from './summarize';
+import { interval } from './summarize';
 import { buildWorld } from './world';
+import { type Interval, METRICS } from '../model/comparison';
 
 /**
  * The simulator's own backtest (DESIGN §3.3): fit on the history before a cutoff, replay the

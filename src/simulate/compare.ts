@@ -1,5 +1,5 @@
 import { runReplications, type ReplicateInput, type ReplicationBatch } from './replicate';
-import { summarize, type ComparisonSummary } from './summarize';
+import { summarize } from './summarize';
 import { touchQuantile } from './metrics';
 import { createScratch, emptyTotals, runPolicy } from './run-policy';
 import { drawArrivals } from './arrivals';
@@ -7,6 +7,7 @@ import { preparePolicy } from './policy';
 import { simulationNote, type SimulationNote } from './notes';
 import type { PreparedComparison } from './prepare';
 import type { SimulationWorld } from './world';
+import type { ComparisonSummary } from '../model/comparison';
 
 /**
  * Runs a batch of replications somewhere: in this thread, in Node worker threads, or in Web

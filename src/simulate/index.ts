@@ -7,7 +7,7 @@
 export { assembleComparison, buildSimPolicies, comparedNames, foldEstimates, salesforceSlots, type ComparisonParts, type PreparedComparison, type ExtraPolicy } from './prepare';
 export { compare, calibrated, inThisThread, type BatchRunner, type RunControl, type Comparison } from './compare';
 export { runReplications, type ReplicateInput, type ReplicationBatch, type ReplicateControl } from './replicate';
-export { summarize, mergeBatches, metricValues, interval, type Interval, type PolicySummary, type ComparisonSummary } from './summarize';
-export { METRICS, REP_METRICS, gini, jain, type MetricName } from './metrics';
+export { summarize, mergeBatches, metricValues, interval } from './summarize';
+export { gini, jain } from './metrics';
 export { buildWorld, type SimulationWorld, type SimRep, type SimSegment } from './world';
 export type { SimPolicy, SalesforceSlots } from './policy';

@@ -1,17 +1,9 @@
+import { METRICS, REP_METRICS, type MetricName } from '../model/comparison';
 import { gini, jain } from '../model/inequality';
 import { TOUCH_BIN_HOURS, type RunTotals } from './run-policy';
 import type { SimulationWorld } from './world';
 
-/** The metrics of DESIGN §2.5 and §3.3, in the order the replication vectors hold them. */
-export const METRICS = [
-  'conversions', 'revenue', 'conversionRate', 'firstTouchHoursP50', 'firstTouchHoursP90', 'slaBreachRate', 'reclaimedShare',
-  'unassignedShare', 'giniLeads', 'giniValue', 'jainLeads', 'maxUtilization', 'juniorHighValueShare', 'leads',
-] as const;
-export type MetricName = (typeof METRICS)[number];
 export const METRIC_INDEX = Object.fromEntries(METRICS.map((m, i) => [m, i])) as Record<MetricName, number>;
-
-/** Per rep, per replication: leads, expected value received, conversions, utilisation. */
-export const REP_METRICS = ['leads', 'expectedValue', 'conversions', 'utilization'] as const;
 
 /** The reps fairness is measured over: the active team, and anyone else who received leads. */
 function teamReps(world: SimulationWorld, totals: RunTotals): number[] {

@@ -1,4 +1,3 @@
-import type { Estimates } from '../estimate/estimate';
 import { salesforceSlotTable } from '../export/salesforce/slots';
 import type { HistoryLeads } from '../model/history';
 import type { RuleConfig } from '../model/rules';
@@ -9,6 +8,7 @@ import { buildPolicy, type PolicyContext } from '../optimize/policies';
 import { simulationNote, type SimulationNote } from './notes';
 import type { SalesforceSlots, SimPolicy } from './policy';
 import { buildWorld, type SimulationWorld } from './world';
+import type { Estimates } from '../model/estimates';
 
 /**
  * What the replications run: the world (arrivals, reps, posteriors) and every policy, built as

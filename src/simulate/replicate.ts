@@ -1,9 +1,10 @@
 import { drawArrivals } from './arrivals';
-import { METRICS, REP_METRICS, metricVector, repVector } from './metrics';
+import { metricVector, repVector } from './metrics';
 import { preparePolicy, type PreparedPolicy, type SimPolicy } from './policy';
 import { Random, STREAM } from './random';
 import { createScratch, emptyTotals, resetTotals, runPolicy, type RunScratch } from './run-policy';
 import type { SimulationWorld } from './world';
+import { METRICS, REP_METRICS } from '../model/comparison';
 
 /**
  * Replications of every policy, on the same draws. Each replication first draws the conversion

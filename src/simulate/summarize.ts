@@ -1,28 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
-import { METRICS, REP_METRICS, type MetricName } from './metrics';
+import { METRICS, REP_METRICS, type ComparisonSummary, type Interval, type MetricName, type PolicySummary } from '../model/comparison';
 import type { ReplicationBatch } from './replicate';
 import type { SimulationWorld } from './world';
-
-/** A metric over the replications: mean and the 90% interval (5th–95th percentile, DESIGN §3.3). */
-export interface Interval {
-  mean: number;
-  lo: number;
-  hi: number;
-}
-
-export interface PolicySummary {
-  name: string;
-  metrics: Record<MetricName, Interval>;
-  /** Paired differences against the baseline: same replication, same draws. */
-  vsBaseline: Record<MetricName, Interval>;
-  reps: Array<{ id: string; name: string; capacityPerWeek: number } & Record<(typeof REP_METRICS)[number], Interval>>;
-}
-
-export interface ComparisonSummary {
-  baseline: string;
-  replications: number;
-  policies: PolicySummary[];
-}
 
 /** Replication values of one metric of one policy, in replication order. */
 export function metricValues(batch: ReplicationBatch, policies: number, policy: number, metric: MetricName): Float64Array {

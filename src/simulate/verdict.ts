@@ -1,5 +1,5 @@
 import { messageMaker, type EngineMessage } from '../model/message';
-import type { ComparisonSummary } from './summarize';
+import type { ComparisonSummary } from '../model/comparison';
 
 export const VERDICT_MESSAGES = {
   /** `policy`, `baseline`: policy names; `mean`, `lo`, `hi`: the paired difference in conversions over the horizon. */

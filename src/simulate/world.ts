@@ -1,12 +1,10 @@
 import type { HistoryLeads } from '../model/history';
-import type { ConversionCell } from '../estimate/conversion';
-import type { DecayCurveParams, DecayEstimate } from '../estimate/decay';
 import { decayMultiplier } from '../estimate/decay';
-import type { Estimates } from '../estimate/estimate';
 import type { Rep } from '../model/roster';
 import { JUNIOR_TIER } from '../optimize/problem';
 import { DEFAULT_WORKING_HOURS, parseAbsence, parseWorkingHours, type WorkingHours } from '../model/working-time';
 import { HOURS_PER_WEEK } from './calendar';
+import type { ConversionCell, DecayCurveParams, DecayEstimate, Estimates } from '../model/estimates';
 
 /**
  * Everything a replication needs, as plain data that can be posted to a worker (DESIGN §3.3).

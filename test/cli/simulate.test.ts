@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/simulate/metrics';
 import { expectOneLineError, runCli } from '../support/run-cli';
+import { METRICS } from '../../src/model/comparison';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = path.join(ROOT, 'data/sample/scenario.json');

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBacktestSplit } from '../../src/data/backtest-split';
-import { backtestReport, type BacktestReport } from '../../src/estimate/run-backtest';
+import { backtestReport } from '../../src/estimate/run-backtest';
 import { backtest, defaultCutoff, MIN_CELL_LEADS } from '../../src/estimate/backtest';
 import { estimateConversion } from '../../src/estimate/conversion';
 import { loadLeads, REGION_PRODUCT, ROOT } from './support';
+import type { BacktestReport } from '../../src/model/backtest';
 
 describe('backtest arithmetic', () => {
   const fitted = estimateConversion(

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEstimationInputs } from '../../src/data/estimation-inputs';
 import type { SegmentSpec } from '../../src/model/estimation-inputs';
-import { estimate, type Estimates } from '../../src/estimate/estimate';
+import { estimate } from '../../src/estimate/estimate';
 import { generateSample, leadsCsv, SAMPLE_OPTIONS } from '../../data/generator/index';
 import { describeWithSharedData, sharedPath } from '../support/shared-data';
 import { binomialQuantile, loadLeads, REGION_PRODUCT, ROOT } from './support';
+import type { Estimates } from '../../src/model/estimates';
 
 /**
  * Where reps do not differ, a rep flagged "significant" (90% interval of the effect excludes 0)

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readEstimationInputs } from '../../src/data/estimation-inputs';
 import { logit } from '../../src/estimate/beta';
 import { decayMultiplier } from '../../src/estimate/decay';
-import { estimate, type Estimates } from '../../src/estimate/estimate';
+import { estimate } from '../../src/estimate/estimate';
 import { generateSample, SAMPLE_OPTIONS, type Sample } from '../../data/generator/index';
 import { loadLeads, plantedCellRates, REGION_PRODUCT, ROOT } from './support';
+import type { Estimates } from '../../src/model/estimates';
 
 let sample: Sample;
 let estimates: Estimates;

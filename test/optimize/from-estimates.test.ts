@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Estimates, SegmentEstimate } from '../../src/estimate/estimate';
 import { RepSchema, type Rep } from '../../src/model/roster';
 import { ScenarioSchema, type ScenarioInput } from '../../src/model/scenario';
 import { problemFromEstimates } from '../../src/optimize/from-estimates';
+import type { Estimates, SegmentEstimate } from '../../src/model/estimates';
 
 /** Segments "region|product" with demand, segment rate and revenue per win; cells p(segment, rep). */
 function estimatesOf(segments: Array<[string, number, number, number | null]>, cells: Record<string, Record<string, number>>): Estimates {

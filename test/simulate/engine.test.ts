@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar, DEFAULT_WORKING_HOURS, momentAfterWorked, parseWorkingHours, workedUntil } from '../../src/simulate/calendar';
-import { gini, jain, METRICS, METRIC_INDEX } from '../../src/simulate/metrics';
+import { gini, jain, METRIC_INDEX } from '../../src/simulate/metrics';
 import { Random } from '../../src/simulate/random';
 import { runReplications, type ReplicateInput } from '../../src/simulate/replicate';
 import { TimeHeap } from '../../src/simulate/time-heap';
 import type { SimPolicy } from '../../src/simulate/policy';
 import { roundRobinRules, skillRules, tinyWorld } from './support';
+import { METRICS } from '../../src/model/comparison';
 
 const M = METRICS.length;
 const metric = (values: Float64Array, policies: number, replication: number, policy: number, name: keyof typeof METRIC_INDEX) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Interval } from '../../src/simulate/summarize';
 import { verdicts } from '../../src/simulate/verdict';
 import { makeI18n } from '../../src/ui/i18n';
+import type { Interval } from '../../src/model/comparison';
 
 const policy = (name: string, conversions: Interval) => ({ name, vsBaseline: { conversions } }) as never;
 const zero = { mean: 0, lo: 0, hi: 0 };

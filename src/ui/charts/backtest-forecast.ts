@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { rowChart, type Chart } from './plot-frame';
-import type { ForecastLine } from '../../estimate/backtest';
 import type { Formats } from '../format';
 import { SEGMENT_ROWS, segmentLabel } from './segment-label';
+import type { ForecastLine } from '../../model/backtest';
 
 export interface BacktestForecastOptions {
   width: number;

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { plotChart, type Chart } from './plot-frame';
-import type { ConversionCell } from '../../estimate/conversion';
 import type { Formats } from '../format';
 import { segmentLabel } from './segment-label';
+import type { ConversionCell } from '../../model/estimates';
 
 export interface ConversionHeatmapOptions {
   width: number;

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { plotChart, type Chart } from './plot-frame';
-import { decayMultiplier, type DecayEstimate } from '../../estimate/decay';
+import { decayMultiplier } from '../../estimate/decay';
 import type { Formats } from '../format';
+import type { DecayEstimate } from '../../model/estimates';
 
 export interface DecayCurveOptions {
   width: number;

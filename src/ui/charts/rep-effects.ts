@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { rowChart, type Chart } from './plot-frame';
-import type { RepEffect } from '../../estimate/conversion';
 import type { Formats } from '../format';
+import type { RepEffect } from '../../model/estimates';
 
 export interface RepEffectsOptions {
   width: number;

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { rowChart, type Chart } from './plot-frame';
-import type { SegmentEstimate } from '../../estimate/estimate';
 import type { Formats } from '../format';
 import { SEGMENT_ROWS, segmentLabel } from './segment-label';
+import type { SegmentEstimate } from '../../model/estimates';
 
 export interface SegmentDemandOptions {
   width: number;

@@ -1,4 +1,4 @@
-import type { MetricName } from '../../simulate';
+import type { MetricName } from '../../model/comparison';
 
 /** The Compare step's words (the `compare` section of en.ts / zh.ts). */
 export interface CompareTexts {

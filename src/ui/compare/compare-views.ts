@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Comparison, Interval, MetricName, PolicySummary } from '../../simulate';
+import type { Comparison } from '../../simulate';
 import { fairnessFrontierChart } from '../charts/fairness-frontier';
 import { firstTouchChart } from '../charts/first-touch';
 import { lorenzCurveChart } from '../charts/lorenz-curve';
@@ -8,6 +8,7 @@ import { repLoadChart } from '../charts/rep-load';
 import type { FrontierView, PlanView } from '../../pipeline';
 import type { I18n } from '../i18n';
 import '../model/chart-host';
+import type { Interval, MetricName, PolicySummary } from '../../model/comparison';
 
 /** The metrics a user reads first, with how each is written. */
 export const HEADLINE = ['conversions', 'revenue', 'conversionRate'] as const;

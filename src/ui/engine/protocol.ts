@@ -1,5 +1,3 @@
-import type { BacktestReport } from '../../estimate/run-backtest';
-import type { Estimates } from '../../estimate/estimate';
 import type { AllotErrorData } from '../../model/errors';
 import type { MappingInput } from '../../model/mapping';
 import type { ScenarioProposal } from '../../model/proposal';
@@ -10,6 +8,8 @@ import type { PolicyResult } from '../../optimize/policies';
 import type { LoadedData, LoadFile, LoadPhase } from '../../pipeline/data-session';
 import type { FrontierView, PipelineProgress, PlanView, ResolvedRoster } from '../../pipeline';
 import type { Comparison } from '../../simulate';
+import type { BacktestReport } from '../../model/backtest';
+import type { Estimates } from '../../model/estimates';
 
 /**
  * What the engine worker does, one entry per kind of request: its params, its result and, for long

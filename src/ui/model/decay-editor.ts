@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { DecayCurveParams, DecayEstimate } from '../../estimate/decay';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
+import type { DecayCurveParams, DecayEstimate } from '../../model/estimates';
 
 /** The curve the user set, or null to go back to the fitted (or preset) one. */
 export type DecayEdit = DecayCurveParams | null;

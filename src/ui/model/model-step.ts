@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Estimates } from '../../estimate/estimate';
 import { backtestForecastChart } from '../charts/backtest-forecast';
 import { conversionHeatmap } from '../charts/conversion-heatmap';
 import { decayCurveChart } from '../charts/decay-curve';
@@ -12,11 +11,12 @@ import { stepStyles } from '../styles/step';
 import './chart-host';
 import './decay-editor';
 import type { DecayEdit } from './decay-editor';
-import type { BacktestReport } from '../../estimate/run-backtest';
 import type { ScenarioProposal } from '../../model/proposal';
 import type { Readiness } from '../../model/readiness';
 import type { Scenario } from '../../model/scenario';
 import './setup-panel';
+import type { Estimates } from '../../model/estimates';
+import type { BacktestReport } from '../../model/backtest';
 
 /** What must be redone before the step shows current numbers. */
 

@@ -1,9 +1,9 @@
-import type { DecayCurveParams } from '../../estimate/decay';
 import type { Rep } from '../../model/roster';
 import type { Scenario } from '../../model/scenario';
 import type { ScenarioStorage } from './autosave';
 import { parseKept, type KeptScenario } from './kept-scenarios';
 import { parseScenario } from './scenario-file';
+import type { DecayCurveParams } from '../../model/estimates';
 
 /** Why the scenario changed, so a step redoes only what it must (the Model step re-estimates on `decay`, not on `name`). */
 export type ScenarioChange = 'replaced' | 'roster' | 'decay' | 'leads';
