@@ -122,6 +122,9 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     });
   const history = (spec: SegmentSpec) => historyMemo.get(keyOf(spec), () => data.read((db) => readHistoryLeads(db, spec)));
 
+  /** The backtest's two periods, read once per segment spec for both backtests. */
+  const splitOf = (scenario: Scenario) => splitMemo.get(keyOf(specOf(scenario)), () => data.read((db) => readBacktestSplit(db, specOf(scenario))));
+
   const roster = (scenario: Scenario) => rosterMemo.get(keyOf(scenario.roster ?? null), () => data.read((db) => resolveRoster(db, scenario, data.attributes, data.readFile)));
 
   const readiness = async (scenario: Scenario) => readinessOf(await inputsOf(scenario, 'all'));
@@ -221,11 +224,11 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     },
     backtest: (scenario, signal) =>
       untilAborted(backtestMemo.get(keyOf(specOf(scenario), scenario.roster ?? null), async () => {
-        const split = await splitMemo.get(keyOf(specOf(scenario)), () => data.read((db) => readBacktestSplit(db, specOf(scenario))));
+        const split = await splitOf(scenario);
         return split ? backtestReport(split, await repIds(scenario)) : null;
       }), signal),
     simulationBacktest: async (scenario, request) => {
-      const split = await splitMemo.get(keyOf(specOf(scenario)), () => data.read((db) => readBacktestSplit(db, specOf(scenario))));
+      const split = await splitOf(scenario);
       if (!split) throw scenarioError('no_created_at', { capability: 'backtest' }, 'backtest: no lead has a creation time, so there is no earlier and later period.', { path: 'leads.mapping.fields.created_at' });
       const [{ reps }, hist] = await Promise.all([roster(scenario), history(specOf(scenario))]);
       return backtestAsIs({ scenario, roster: reps, history: hist, fit: split.fit, cutoff: split.cutoff }, request);

@@ -263,6 +263,7 @@ export class AppShell extends LitElement {
         this.rosterStatus = { kind: 'loading' };
         const otherData = before.sample || before.files.join('\u0000') !== key.files.join('\u0000');
         const base = otherData ? { ...this.store.scenario, roster: undefined } : this.store.scenario;
+        // Asked without the roster: the proposal's skills and the team come from these leads' owners.
         const bare = { ...base, roster: undefined };
         const [proposal, inferred] = await Promise.all([this.engine.call('proposal', { scenario: bare }), this.engine.call('roster', { scenario: bare })]);
         const followed = scenarioForData(base, { file: data.files[0]!, mapping: data.result.mapping, columns: data.result.columns }, proposal, inferred.reps, otherData);

@@ -181,10 +181,11 @@ export class CompareStep extends WorkbenchStep {
    * the step, and redrawing a dozen charts on each one kept the main thread busy for 100 ms at a time.
    */
   #shownResults(scenario: Scenario) {
-    const deps = [this.comparison, this.#baseline(scenario), scenario, this.i18n, this.pairedMetric, this.loadPolicy, this.plan, this.frontier, this.store.kept, this.ran];
+    const baseline = this.#baseline(scenario);
+    const deps = [this.comparison, baseline, scenario, this.i18n, this.pairedMetric, this.loadPolicy, this.plan, this.frontier, this.store.kept, this.ran];
     const cached = this.#resultsCache;
     if (cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i])) return cached.template;
-    const shown = this.comparison ? againstBaseline(this.comparison, this.#baseline(scenario)) : null;
+    const shown = this.comparison ? againstBaseline(this.comparison, baseline) : null;
     const template = shown ? this.#results(shown, scenario) : this.store.kept.length ? this.#sideBySide(null) : nothing;
     this.#resultsCache = { deps, template };
     return template;
