@@ -6,7 +6,8 @@ import { ImportError } from '../model/errors';
 import { ScenarioSchema, type ScenarioInput } from '../model/scenario';
 import { createPipeline } from '../pipeline';
 import { UsageError } from './cli-error';
-import { readLeadFiles } from './read-files';
+import { checkOutputFile } from './output-path';
+import { namingMapping, readLeadFiles } from './read-files';
 
 export interface InitOptions {
   files: string[];
@@ -25,13 +26,11 @@ export interface InitOptions {
  */
 export async function initCommand(db: Database, options: InitOptions): Promise<string> {
   const out = path.resolve(options.out);
+  await checkOutputFile('--out', options.out, 'scenario.json');
   if (!options.force && (await access(out).then(() => true, () => false))) throw new UsageError(`--out ${options.out}: the file exists; pass --force to replace it.`);
-  await access(path.dirname(out)).catch(() => {
-    throw new UsageError(`--out ${options.out}: the folder ${path.dirname(out)} does not exist.`);
-  });
 
   const { paths, mapping, files } = await readLeadFiles('init', options.files, options.map);
-  const leads = await importLeads(db, files, mapping);
+  const leads = await namingMapping(importLeads(db, files, mapping), options.map);
   const leadFile = path.basename(paths[0]!);
   const pipeline = createPipeline({ read: (task) => task(db), attributes: leads.attributes, name: leadFile });
   const bare = ScenarioSchema.parse({ schema: 'allot.scenario/v1', leads: { path: leadFile } });

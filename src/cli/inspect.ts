@@ -2,7 +2,8 @@ import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { inferRoster, readRoster } from '../data/roster';
 import { formatInspect } from './format-report';
-import { readLeadFiles, readSourceFile } from './read-files';
+import { checkOutputFile } from './output-path';
+import { namingMapping, readLeadFiles, readSourceFile } from './read-files';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -16,8 +17,9 @@ export interface InspectOptions {
 
 /** `allot inspect`: load, map, validate, and report (DESIGN §2.5). */
 export async function inspect(db: Database, options: InspectOptions): Promise<string> {
+  await checkOutputFile('--save-map', options.saveMap, 'mapping.json');
   const { paths, mapping, files } = await readLeadFiles('inspect', options.files, options.map);
-  const result = await importLeads(db, files, mapping);
+  const result = await namingMapping(importLeads(db, files, mapping), options.map);
   const roster = options.roster ? await readRoster(db, await readSourceFile(options.roster)) : await inferRoster(db, result.attributes);
   if (options.saveMap) {
     // Table paths are stored relative to the mapping file, which is how they are read back.

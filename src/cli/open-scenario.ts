@@ -5,7 +5,7 @@ import { AllotError, firstIssue, ImportError } from '../model/errors';
 import type { MappingInput } from '../model/mapping';
 import { ScenarioSchema, type Scenario } from '../model/scenario';
 import { createPipeline, type Pipeline, type PipelineOptions } from '../pipeline';
-import { readJsonFile, readMappingFile, readSourceFile } from './read-files';
+import { namingMapping, readJsonFile, readMappingFile, readSourceFile } from './read-files';
 
 export interface OpenedScenario {
   file: string;
@@ -18,7 +18,9 @@ export interface OpenedScenario {
 export async function openScenario(db: Database, file: string, options: PipelineOptions = {}): Promise<OpenedScenario> {
   const scenario = await readScenario(file);
   const dir = path.dirname(path.resolve(file));
-  const leads = await importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir));
+  const mapping = scenario.leads.mapping;
+  const [mappingFile, inside] = typeof mapping === 'string' ? [path.resolve(dir, mapping), ''] : [file, 'leads.mapping.'];
+  const leads = await namingMapping(importLeads(db, await leadFiles(scenario, dir), await leadMapping(scenario, dir)), mappingFile, inside);
   const pipeline = createPipeline(
     { read: (task) => task(db), attributes: leads.attributes, readFile: (named) => readSourceFile(path.resolve(dir, named)) },
     options,
@@ -29,7 +31,7 @@ export async function openScenario(db: Database, file: string, options: Pipeline
 export async function readScenario(file: string): Promise<Scenario> {
   const parsed = ScenarioSchema.safeParse(await readJsonFile(file));
   if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
+    const issue = firstIssue(parsed.error, ScenarioSchema);
     throw new ImportError(`${file}: ${issue.path}: ${issue.message}`, { file, path: issue.path });
   }
   return parsed.data;

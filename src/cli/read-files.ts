@@ -1,9 +1,10 @@
+import { jsonSyntaxText, parseJsonText } from '../model/json-text';
 import { parseRuleConfig, type RuleConfig } from '../model/rules';
 import { UsageError } from './cli-error';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MappingSchema, type MappingInput } from '../model/mapping';
-import { firstIssue, ImportError } from '../model/errors';
+import { AllotError, firstIssue, ImportError } from '../model/errors';
 import type { SourceFile } from '../data/read-table';
 
 export async function readSourceFile(file: string): Promise<SourceFile> {
@@ -17,18 +18,16 @@ export async function readJsonFile(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new ImportError(`${file}: no such file.`, { file });
   });
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(`${file}: not valid JSON (${(error as Error).message}).`, { file });
-  }
+  const json = parseJsonText(text);
+  if (json.ok) return json.value;
+  throw new ImportError(`${file}: not valid JSON: ${jsonSyntaxText(json)}.`, { file });
 }
 
 /** A saved mapping, validated; its table paths are resolved against the mapping file's folder. */
 export async function readMappingFile(file: string): Promise<{ mapping: MappingInput; tablePaths: string[] }> {
   const parsed = MappingSchema.safeParse(await readJsonFile(file));
   if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
+    const issue = firstIssue(parsed.error, MappingSchema);
     throw new ImportError(`${file}: ${issue.path}: ${issue.message}`, { file, path: issue.path });
   }
   const folder = path.dirname(file);
@@ -57,4 +56,20 @@ export async function readRulesFile(file: string): Promise<RuleConfig> {
   if (parsed.ok) return parsed.config;
   const [first, ...more] = parsed.errors;
   throw new UsageError(`${file}: ${first!.path}: ${first!.message}${more.length ? ` (and ${more.length} more mistake${more.length > 1 ? 's' : ''})` : ''}`);
+}
+
+/**
+ * Import errors about the mapping say `mapping: <path>`; the user needs the file that holds it:
+ * the mapping file, or the scenario with the mapping inline (its paths under `leads.mapping`).
+ */
+export async function namingMapping<T>(work: Promise<T>, file: string | undefined, inside = ''): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!file || !(error instanceof AllotError) || !error.message.startsWith('mapping: ')) throw error;
+    const data = error.toData();
+    const path = data.where.path === undefined ? undefined : `${inside}${data.where.path}`;
+    const message = `${file}: ${inside}${data.message.slice('mapping: '.length)}`;
+    throw Object.assign(new AllotError({ ...data, message, where: { ...data.where, ...(path ? { path } : {}) } }), { name: error.name });
+  }
 }

@@ -15,6 +15,10 @@ export const ATTRIBUTE_SUFFIX = ' (column)';
 /** The day-first / month-first vote reads this many rows: enough to decide, cheap on a million. */
 const DATE_VOTE_ROWS = 20_000;
 const PARSED = 'leads__parsed';
+const DEFAULT_DATES_FROM = '1990-01-01';
+/** A trillion: more than any one lead is worth, in any currency a CRM exports. */
+const MAX_AMOUNT = 1e12;
+const MAX_AMOUNT_TEXT = '1,000,000,000,000';
 
 export interface CanonicalResult {
   /** Ranges of the mapped dates and amounts, by source column, read off the typed columns. */
@@ -37,10 +41,9 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
   const col = (f: CanonicalField) => (fields[f] ? `src.${sqlName(fields[f]!)}` : 'NULL::VARCHAR');
   const issues: QualityIssue[] = [];
   const dateOrder = await resolveDateOrder(db, joined, mapping, file, issues);
+  const window = dateWindow(mapping);
   const mapped = new Set(Object.values(fields));
   const sourceAttributes = (mapping.attributes ?? joined.columns).filter((c) => !mapped.has(c) && c !== '__row');
-  const missingAttributes = sourceAttributes.filter((c) => !joined.columns.includes(c));
-  if (missingAttributes.length) throw new Error(`${file}: mapping names attribute column(s) not in the file: ${missingAttributes.join(', ')}`);
   // An unmapped column may carry a canonical name (a file's own `outcome` while outcome is mapped
   // elsewhere): as an attribute it is renamed, so it can never stand in for the canonical field.
   const attributes = sourceAttributes.map((c) => (RESERVED_NAMES.has(c) ? `${c}${ATTRIBUTE_SUFFIX}` : c));
@@ -63,16 +66,20 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
     typed AS (SELECT *, text_owner AS owner,
       ${parseOutcome('text_outcome', mapping.outcomeValues)} AS outcome,
       ${parseNumber('text_value')} AS value,
-      ${DATE_FIELDS.map((f) => `${parseTimestamp(`text_${f}`, dateOrder)} AS ${f}`).join(',\n      ')}
-      FROM base)
-    SELECT typed.__row, typed.lead_id, repeated.first_row AS id_first_row, owner, outcome, value, ${DATE_FIELDS.join(', ')},
+      ${DATE_FIELDS.map((f) => `${parseTimestamp(`text_${f}`, dateOrder)} AS read_${f}`).join(',\n      ')}
+      FROM base),
+    bounded AS (SELECT * EXCLUDE (value), ${boundedNumber('value')},
+      ${DATE_FIELDS.map((f) => boundedDate(f, window)).join(',\n      ')}
+      FROM typed)
+    SELECT bounded.__row, bounded.lead_id, repeated.first_row AS id_first_row, owner, outcome, value, ${DATE_FIELDS.join(', ')},
       ${keepUnread('outcome', 'outcome IS NULL')}, ${keepUnread('value', 'value IS NULL OR value < 0')},
       ${DATE_FIELDS.map((f) => keepUnread(f, `${f} IS NULL`)).join(', ')},
-      CASE WHEN typed.lead_id IS NULL THEN 'missing_lead_id'
-           WHEN typed.__row > repeated.first_row THEN 'duplicate_lead_id'
+      ${['value', ...DATE_FIELDS].map((f) => `outside_${f}`).join(', ')},
+      CASE WHEN bounded.lead_id IS NULL THEN 'missing_lead_id'
+           WHEN bounded.__row > repeated.first_row THEN 'duplicate_lead_id'
            WHEN text_outcome IS NOT NULL AND outcome IS NULL THEN 'unknown_outcome' END AS rejected_for
       ${attributeSources.map((a) => `, ${a.slot} AS ${sqlName(a.name)}`).join('')}
-    FROM typed LEFT JOIN repeated USING (lead_id)`);
+    FROM bounded LEFT JOIN repeated USING (lead_id)`);
 
   const rejectWhen = {
     missing_lead_id: `rejected_for = 'missing_lead_id'`,
@@ -82,13 +89,21 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
   const rejected = 'rejected_for IS NOT NULL';
   const repairs: RowCheck[] = [
     ...DATE_FIELDS.filter((f) => fields[f]).map((f): RowCheck => ({
-      severity: 'repaired', code: 'unparseable_date', column: fields[f]!, where: `NOT (${rejected}) AND raw_${f} IS NOT NULL AND ${f} IS NULL`,
+      severity: 'repaired', code: 'unparseable_date', column: fields[f]!, where: `NOT (${rejected}) AND raw_${f} IS NOT NULL AND ${f} IS NULL AND NOT outside_${f}`,
       value: `raw_${f}`,
       describe: (n, rows) => `${file}: ${n} value(s) in column "${fields[f]}" are not dates Allot can read (e.g. ${rowList(rows)}); ${f} left empty for them.`,
     })),
+    ...DATE_FIELDS.filter((f) => fields[f]).map((f): RowCheck => ({
+      severity: 'repaired', code: 'date_out_of_range', column: fields[f]!, where: `NOT (${rejected}) AND outside_${f}`, value: `raw_${f}`,
+      params: { from: window.from, to: window.to },
+      describe: (n, rows) => `${file}: ${n} date(s) in column "${fields[f]}" are before ${window.from} or after ${window.to}, too far off to be a lead's (e.g. ${rowList(rows)}); ${f} left empty for them. Set dateWindow in the mapping if such dates are right.`,
+    })),
     ...(fields.value ? [
-      { severity: 'repaired', code: 'unparseable_number', column: fields.value, where: `NOT (${rejected}) AND raw_value IS NOT NULL AND value IS NULL`, value: 'raw_value',
+      { severity: 'repaired', code: 'unparseable_number', column: fields.value, where: `NOT (${rejected}) AND raw_value IS NOT NULL AND value IS NULL AND NOT outside_value`, value: 'raw_value',
         describe: (n, rows) => `${file}: ${n} value(s) in column "${fields.value}" are not numbers (e.g. ${rowList(rows)}); value left empty for them.` },
+      { severity: 'repaired', code: 'amount_out_of_range', column: fields.value, where: `NOT (${rejected}) AND outside_value`, value: 'raw_value',
+        params: { limit: MAX_AMOUNT_TEXT },
+        describe: (n, rows) => `${file}: ${n} amount(s) in column "${fields.value}" are not finite or beyond ${MAX_AMOUNT_TEXT} (e.g. ${rowList(rows)}); value left empty for them.` },
       { severity: 'repaired', code: 'negative_value', column: fields.value, where: `NOT (${rejected}) AND value < 0`, value: 'raw_value',
         describe: (n, rows) => `${file}: ${n} negative amount(s) in column "${fields.value}" (e.g. ${rowList(rows)}); value left empty for them.` },
     ] satisfies RowCheck[] : []),
@@ -126,6 +141,26 @@ export async function buildCanonicalLeads(db: Database, joined: JoinedTable, map
      FROM ${PARSED}`,
   );
   return { attributes, dateOrder, issues, ranges: await typedRanges(db, fields), ...counts! };
+}
+
+/**
+ * The dates a lead can plausibly carry: year 1, 1900 or 9999 are placeholders or typos, and one of
+ * them would stretch the weekly demand over centuries. The mapping's `dateWindow` widens it.
+ */
+function dateWindow(mapping: Mapping): { from: string; to: string } {
+  const yearAhead = new Date(Date.now() + 366 * 86_400_000).toISOString().slice(0, 10);
+  return { from: mapping.dateWindow?.from ?? DEFAULT_DATES_FROM, to: mapping.dateWindow?.to ?? yearAhead };
+}
+
+function boundedDate(field: string, window: { from: string; to: string }): string {
+  const inWindow = `read_${field} >= DATE ${sqlString(window.from)} AND read_${field} < DATE ${sqlString(window.to)} + INTERVAL 1 DAY`;
+  return `CASE WHEN ${inWindow} THEN read_${field} END AS ${field}, coalesce(NOT (${inWindow}), false) AS outside_${field}`;
+}
+
+/** NaN, ±Infinity and absurd magnitudes read as numbers but are no lead's value. */
+function boundedNumber(field: string): string {
+  const sane = `isfinite(${field}) AND abs(${field}) <= ${MAX_AMOUNT}`;
+  return `CASE WHEN ${sane} THEN ${field} END AS ${field}, coalesce(NOT (${sane}), false) AS outside_${field}`;
 }
 
 async function typedRanges(db: Database, fields: Mapping['fields']): Promise<Map<string, KnownRange>> {

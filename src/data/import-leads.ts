@@ -70,7 +70,7 @@ export async function dropSources(db: Database, raws: RawTable[]): Promise<void>
 export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}, options: MapOptions = {}): Promise<LeadImport> {
   const parsed = MappingSchema.safeParse(input);
   if (!parsed.success) {
-    const first = firstIssue(parsed.error);
+    const first = firstIssue(parsed.error, MappingSchema);
     throw importError('mapping_invalid', { detail: first.message }, `mapping: ${first.path}: ${first.message}`, { path: first.path });
   }
   const [leadTable, ...others] = raws as [RawTable, ...RawTable[]];
@@ -91,6 +91,13 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
     if (column && !joined.columns.includes(column)) {
       throw importError('mapped_column_missing', { field, column, columns: joined.columns.join(', ') }, `mapping: fields.${field}: column "${column}" is not in ${file} (columns: ${joined.columns.join(', ')}).`, { file, path: `fields.${field}`, column });
     }
+  }
+  for (const list of ['attributes', 'contactColumns'] as const) {
+    (parsed.data[list] ?? []).forEach((column, i) => {
+      if (joined.columns.includes(column) && column !== '__row') return;
+      const columns = joined.columns.filter((c) => c !== '__row').join(', ');
+      throw importError('listed_column_missing', { list, column, columns }, `mapping: ${list}[${i}]: column "${column}" is not in ${file} (columns: ${columns}).`, { file, path: `${list}[${i}]`, column });
+    });
   }
   const mapping: Mapping = { ...parsed.data, fields, contactColumns: parsed.data.contactColumns ?? guessContactColumns(joined.columns) };
   const issues: QualityIssue[] = [...raws.flatMap((r) => r.parseIssues), ...joined.issues, ...unmappedFieldIssues(mapping, file)];

@@ -11,6 +11,8 @@ export interface RowCheck {
   where: string;
   /** SQL expression shown as the example value. */
   value: string;
+  /** What a face needs to word the issue in its own language, beyond file, column and count. */
+  params?: Record<string, string | number>;
   describe: (count: number, rows: number[]) => string;
 }
 
@@ -37,6 +39,7 @@ export async function runRowChecks(db: Database, table: string, file: string, ch
       code: check.code,
       file,
       ...(check.column ? { column: check.column } : {}),
+      ...(check.params ? { params: check.params } : {}),
       count,
       message: check.describe(count, mine.map((r) => r.row)),
       examples,

@@ -56,21 +56,42 @@ async function readCsvBytes(
   const head = new TextDecoder().decode(utf8.subarray(0, 64 * 1024));
   if (head.trim() === '') throw importError('no_text', {}, `${file}: the file holds no text, not even a header line.`, { file });
   const delimiter = detectDelimiter(head);
+  // Taken before the bytes go to DuckDB (DuckDB-WASM transfers them): what a failed read is explained with.
+  const longLine = utf8.length > MAX_LINE_BYTES ? firstLongLine(utf8) : null;
   const registered = await db.registerFile(`${table}.csv`, utf8);
   const rejects = `${table}__rejects`;
-  await db.exec(
+  const read = async (options: string) => {
+    // Rejects tables outlive a failed read; an old one would name another file's line.
+    await db.exec(`DROP TABLE IF EXISTS ${sqlName(rejects)}`);
+    await db.exec(`DROP TABLE IF EXISTS ${sqlName(`${rejects}_scan`)}`);
+    await db.exec(
     `CREATE OR REPLACE TABLE ${sqlName(table)} AS SELECT * FROM read_csv(${sqlString(registered)}, ` +
-      `all_varchar=true, header=true, store_rejects=true, rejects_table=${sqlString(rejects)}, ` +
+      `all_varchar=true, header=true, max_line_size=${MAX_LINE_BYTES}, store_rejects=true, rejects_table=${sqlString(rejects)}, ` +
       `rejects_scan=${sqlString(`${rejects}_scan`)}` +
-      (delimiter ? `, delim=${sqlString(delimiter)}, quote='"', escape='"'` : '') +
+      (delimiter ? `, delim=${sqlString(delimiter)}, quote='"', escape='"'` : '') + options +
       `)`,
-  );
+    );
+  };
+  try {
+    await read('');
+  } catch (error) {
+    // DuckDB's own message names its temp file and its options; the user needs the line and why.
+    const line = await diagnoseUnreadable(error, { head, longLine }, delimiter, read, db, rejects);
+    await db.dropFile(registered);
+    throw unreadableCsv(file, line);
+  }
   await db.dropFile(registered);
   const columns = (await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE ${sqlName(table)})`)).map(
     (c) => c.column_name,
   );
   const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${sqlName(table)}`)) as [{ n: number }];
   const parseIssues = await collectRejects(db, rejects, file);
+  const unclosed = parseIssues.find((i) => i.params?.error === UNCLOSED_QUOTE);
+  if (unclosed) {
+    // Every line after an unclosed quote is swallowed into one value: reading on would lose them unseen.
+    await dropRawTable(db, { table } as RawTable);
+    throw unreadableCsv(file, { line: unclosed.examples[0]?.line ?? null, error: UNCLOSED_QUOTE });
+  }
   return {
     table,
     file,
@@ -86,17 +107,17 @@ interface RejectRow {
   error_type: string;
   csv_line: string | null;
   error_message: string;
-  count: number;
 }
 
-/** DuckDB keeps the lines it could not parse; each kind becomes one counted issue. */
+/** DuckDB keeps the lines it could not parse, a line once per error on it: each line counts once, under its first error. */
 async function collectRejects(db: Database, rejects: string, file: string): Promise<QualityIssue[]> {
   const rows = await db.query<RejectRow>(
-    `SELECT line::DOUBLE AS line, error_type, csv_line, error_message, count(*) OVER (PARTITION BY error_type)::DOUBLE AS count
-     FROM ${sqlName(rejects)} ORDER BY line`,
+    `SELECT line::DOUBLE AS line, error_type, csv_line, error_message FROM ${sqlName(rejects)} ORDER BY line`,
   );
+  const firstPerLine = new Map<number, RejectRow>();
+  for (const row of rows) if (!firstPerLine.has(row.line)) firstPerLine.set(row.line, row);
   const byType = new Map<string, RejectRow[]>();
-  for (const row of rows) byType.set(row.error_type, [...(byType.get(row.error_type) ?? []), row]);
+  for (const row of firstPerLine.values()) byType.set(row.error_type, [...(byType.get(row.error_type) ?? []), row]);
   return [...byType.values()].map((group) => {
     const first = group[0]!;
     const lines = group.slice(0, MAX_EXAMPLES).map((r) => r.line);
@@ -110,6 +131,81 @@ async function collectRejects(db: Database, rejects: string, file: string): Prom
       examples: group.slice(0, MAX_EXAMPLES).map((r) => ({ row: null, line: r.line, value: r.csv_line })),
     } satisfies QualityIssue;
   });
+}
+
+interface Unreadable {
+  line: number | null;
+  error: string;
+}
+
+/**
+ * Finds the line a failed read stopped at. The sniffer fails before reading a single row (an
+ * unclosed quote in its sample, say); reading again without it, the columns taken from the header,
+ * sends the bad line to the rejects table, which names it.
+ */
+async function diagnoseUnreadable(error: unknown, file: { head: string; longLine: number | null }, delimiter: string | null, read: (options: string) => Promise<void>, db: Database, rejects: string): Promise<Unreadable> {
+  const text = error instanceof Error ? error.message : String(error);
+  const lineOf = (message: string) => Number(/Line: (\d+)/.exec(message)?.[1] ?? NaN);
+  if (/Maximum line size of \d+ bytes exceeded/.test(text)) return { line: file.longLine, error: LINE_TOO_LONG };
+  const header = delimiter ? splitHeader(file.head.split(/\r?\n/)[0] ?? '', delimiter) : [];
+  if (header.length > 1 && new Set(header).size === header.length) {
+    try {
+      await read(`, auto_detect=false, columns={${header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}`);
+      const [first] = await db.query<{ line: number; error_type: string }>(`SELECT line::DOUBLE AS line, error_type FROM ${sqlName(rejects)} ORDER BY line LIMIT 1`);
+      if (first) return { line: first.line, error: first.error_type };
+    } catch (again) {
+      const line = lineOf(again instanceof Error ? again.message : String(again));
+      if (Number.isFinite(line)) return { line, error: 'UNREADABLE' };
+    }
+  }
+  const line = lineOf(text);
+  return { line: Number.isFinite(line) ? line : null, error: 'UNREADABLE' };
+}
+
+/** DuckDB's line number for an over-long line is not the file's; counting newlines is. */
+function firstLongLine(utf8: Uint8Array): number | null {
+  let start = 0;
+  for (let line = 1; start <= utf8.length; line++) {
+    let end = utf8.indexOf(0x0a, start);
+    if (end < 0) end = utf8.length;
+    if (end - start > MAX_LINE_BYTES) return line;
+    start = end + 1;
+  }
+  return null;
+}
+
+/** The header's names, split as DuckDB would: quotes hold delimiters, "" is a quote. */
+function splitHeader(line: string, delimiter: string): string[] {
+  const names: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '"') {
+      if (quoted && line[i + 1] === '"') { current += '"'; i++; } else quoted = !quoted;
+    } else if (ch === delimiter && !quoted) { names.push(current); current = ''; } else current += ch;
+  }
+  names.push(current);
+  return names.map((n) => n.trim());
+}
+
+const UNCLOSED_QUOTE = 'UNQUOTED VALUE';
+const LINE_TOO_LONG = 'LINE TOO LONG';
+/** A line may hold a long notes field; beyond this it is not a lead export we can show. */
+const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+function unreadableCsv(file: string, { line, error }: Unreadable) {
+  const at = line === null ? '' : `, line ${line}`;
+  if (error === UNCLOSED_QUOTE) {
+    return importError('csv_unclosed_quote', { line: line ?? '?' },
+      `${file}${at}: a quote (") opens a value that is never closed, so every line after it would be read as part of that one value. Close or remove the quote and load the file again.`, { file, ...(line === null ? {} : { line }) });
+  }
+  if (error === LINE_TOO_LONG) {
+    return importError('csv_line_too_long', { line: line ?? '?', limit: '8 MB' },
+      `${file}${at}: the line is longer than 8 MB, more than any lead export needs. Shorten the long field (a notes or description column) or leave that column out of the export.`, { file, ...(line === null ? {} : { line }) });
+  }
+  return importError('csv_unreadable', { line: line ?? '?' },
+    `${file}${at}: the file could not be read as CSV there. Check that line for a stray quote or a broken delimiter, or save the export again as CSV (UTF-8).`, { file, ...(line === null ? {} : { line }) });
 }
 
 async function xlsxToCsv(file: string, bytes: Uint8Array): Promise<string> {

@@ -4,7 +4,8 @@
  * path) and `message`, the English sentence the CLI prints. They cross a worker boundary as
  * plain data (`toData` / `errorFromData`) and come out the same class with the same fields.
  */
-import type { ZodError } from 'zod';
+import type { ZodError, ZodType } from 'zod';
+import { keysAt, likelyKey } from './schema-keys';
 
 export type ErrorFamily = 'import' | 'scenario' | 'policy' | 'export' | 'engine';
 
@@ -12,6 +13,8 @@ export type ErrorFamily = 'import' | 'scenario' | 'policy' | 'export' | 'engine'
 export interface ErrorLocation {
   file?: string;
   row?: number;
+  /** A line of a text file, counted from 1 with the header, as an editor shows it. */
+  line?: number;
   column?: string;
   path?: string;
 }
@@ -109,18 +112,28 @@ interface ZodIssueLike {
   message: string;
   code?: string;
   errors?: ZodIssueLike[][];
+  keys?: string[];
 }
 
 /**
  * The issue of a failed parse to show the user: the first one, and inside a union that failed as
  * a whole ("Invalid input") the branch that got furthest into the file, the one the user meant.
  */
-export function firstIssue(error: ZodError): { path: string; message: string } {
+export function firstIssue(error: ZodError, schema?: ZodType): { path: string; message: string } {
   const deepest = (issue: ZodIssueLike): ZodIssueLike => {
     if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
     const inner = issue.errors.flat().map((i) => deepest({ ...i, path: [...issue.path, ...i.path] }));
     return inner.reduce((best, i) => (i.path.length > best.path.length ? i : best), issue);
   };
   const issue = deepest(error.issues[0] as unknown as ZodIssueLike);
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) return unknownKey(issue.path, issue.keys[0]!, schema);
   return { path: jsonPath(issue.path), message: issue.message };
+}
+
+/** A key a strict schema does not know: named by its own path, with the key most likely meant. */
+function unknownKey(at: PropertyKey[], key: string, schema: ZodType | undefined): { path: string; message: string } {
+  const known = schema ? keysAt(schema, at) : [];
+  const meant = likelyKey(key, known);
+  const hint = meant ? `; did you mean "${meant}"?` : known.length ? ` (known keys: ${known.join(', ')})` : '';
+  return { path: jsonPath([...at, key]), message: `unknown key "${key}"${hint}` };
 }

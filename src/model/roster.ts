@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** One rep of the roster (DESIGN §2.2). Skills are tags such as `region:East` or `lang:zh`. */
-export const RepSchema = z.object({
+export const RepSchema = z.strictObject({
   rep_id: z.string().min(1),
   name: z.string().min(1),
   team: z.string().default(''),

@@ -131,6 +131,56 @@ export function testDataLayer(adapter: string, open: () => Promise<Database>) {
       expect(issue(report.issues, 'unparseable_number')).toMatchObject({ count: 1, examples: [{ row: 5, value: 'n/a' }] });
     });
 
+    it('a line broken on two fields is one rejected row, not two: rows read = accepted + rejected', async () => {
+      const { report } = await load('ragged.csv', utf8('lead_id,owner,outcome\n1,r1,won\n2\n3,r3,open\n'));
+      expect(report).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1 });
+      expect(report.issues.filter((i) => i.code === 'csv_parse_error').reduce((n, i) => n + i.count, 0)).toBe(1);
+    });
+
+    it('an unclosed quote is refused naming its line, before it swallows the lines after it', async () => {
+      const text = 'lead_id,owner,outcome\n1,r1,won\n2,"r2,lost\n3,r3,open\n';
+      await expect(load('quote.csv', utf8(text))).rejects.toThrow(/^quote\.csv, line 3: a quote \(\"\) opens a value that is never closed/);
+      const rows = ['lead_id,owner,outcome', ...Array.from({ length: 3000 }, (_, i) => `${i},r${i % 5},won`)];
+      rows[2500] = '2500,"r1,won';
+      await expect(load('late-quote.csv', utf8(rows.join('\n') + '\n'))).rejects.toThrow(/^late-quote\.csv, line 2501: a quote/);
+    });
+
+    it('a line longer than the stated limit is refused naming the line, not DuckDB', async () => {
+      const text = `lead_id,owner,notes\n1,r1,short\n2,r2,${'x'.repeat(9 * 1024 * 1024)}\n`;
+      const error = await load('notes.csv', utf8(text)).catch((e: unknown) => e as ImportError);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as ImportError).message).toMatch(/^notes\.csv, line 3: the line is longer than 8 MB/);
+      expect((error as ImportError).message).not.toMatch(/max_line_size|\/tmp\//);
+    });
+
+    it('dates outside 1990 to a year ahead are repaired to empty and counted, apart from unreadable ones', async () => {
+      const text = 'lead_id,created_at,outcome\n1,0001-01-01,won\n2,1900-01-01,lost\n3,9999-12-31,won\n4,2026-01-05,won\n5,soon,lost\n';
+      const { report } = await load('dates.csv', utf8(text));
+      expect(issue(report.issues, 'date_out_of_range')).toMatchObject({ severity: 'repaired', count: 3, params: { from: '1990-01-01' } });
+      expect(issue(report.issues, 'unparseable_date')).toMatchObject({ count: 1, examples: [{ row: 5, value: 'soon' }] });
+      expect(report).toMatchObject({ rowsRead: 5, accepted: 5, repaired: 4, rejected: 0 });
+      const widened = await load('dates.csv', utf8(text), { dateWindow: { from: '1900-01-01' } });
+      expect(issue(widened.report.issues, 'date_out_of_range')).toMatchObject({ count: 2 });
+    });
+
+    it('NaN, Infinity and absurd amounts are repaired to empty and counted, not summed', async () => {
+      const text = 'lead_id,outcome,amount\n1,won,NaN\n2,won,Infinity\n3,lost,1e308\n4,lost,-Infinity\n5,won,1200\n';
+      const { report } = await load('money.csv', utf8(text), { fields: { value: 'amount' } });
+      expect(((await leads()) as Array<{ value: number | null }>).map((r) => r.value)).toEqual([null, null, null, null, 1200]);
+      expect(issue(report.issues, 'amount_out_of_range')).toMatchObject({ count: 4 });
+      expect(issue(report.issues, 'unparseable_number')).toBeUndefined();
+      expect(report).toMatchObject({ rowsRead: 5, accepted: 5, repaired: 4 });
+    });
+
+    it('attributes and contact columns naming a missing column are refused with their JSON path', async () => {
+      await expect(load('crm.csv', utf8(ENGLISH_CSV), { attributes: ['Region', 'Territory'] })).rejects.toThrow(/mapping: attributes\[1\]: column "Territory" is not in crm\.csv/);
+      await expect(load('crm.csv', utf8(ENGLISH_CSV), { contactColumns: ['Phone'] })).rejects.toThrow(/mapping: contactColumns\[0\]: column "Phone" is not in crm\.csv/);
+    });
+
+    it('a misspelt mapping key is refused, naming the key meant', async () => {
+      await expect(load('crm.csv', utf8(ENGLISH_CSV), { attributs: ['Region'] })).rejects.toThrow(/attributs: unknown key "attributs"; did you mean "attributes"\?/);
+    });
+
     it('a mapping that names a missing column is refused with its JSON path', async () => {
       await expect(load('crm.csv', utf8(ENGLISH_CSV), { fields: { owner: 'Sales Rep' } })).rejects.toThrow(/mapping: fields\.owner: column "Sales Rep" is not in crm\.csv/);
     });

@@ -40,7 +40,7 @@ describe('what the data layer hands the engine matches the contracts in src/mode
     const broken = structuredClone(report);
     (broken.columns[2] as Record<string, unknown>).colour = 'red';
     const { path: at, message } = failureOf(QualityReportSchema, broken);
-    expect(at).toBe('columns[2]');
+    expect(at).toBe('columns[2].colour');
     expect(message).toContain('colour');
   });
 

@@ -30,7 +30,7 @@ describe('what the estimator hands the optimizer, the simulator and the faces ma
     const result = EstimatesSchema.safeParse(broken);
     expect(result.success).toBe(false);
     const { path: at, message } = firstIssue(result.error!);
-    expect(at).toBe('segments[1].revenuePerWin');
+    expect(at).toBe('segments[1].revenuePerWin.currency');
     expect(message).toContain('currency');
   });
 });

@@ -1,4 +1,5 @@
 import { firstIssue } from '../../model/errors';
+import { jsonSyntaxText, parseJsonText } from '../../model/json-text';
 import { MappingSchema, type Mapping, type MappingInput } from '../../model/mapping';
 import type { Texts } from '../i18n';
 
@@ -12,15 +13,11 @@ export class MappingFileError extends Error {
 
 /** Reads an `allot.mapping/v1` file; throws MappingFileError naming the JSON path of the first problem. */
 export function parseMappingFile(file: string, text: string, t: Texts['mapping']): MappingInput {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new MappingFileError(t.notJson(file, (error as Error).message), null);
-  }
-  const parsed = MappingSchema.safeParse(json);
+  const json = parseJsonText(text);
+  if (!json.ok) throw new MappingFileError(t.notJson(file, jsonSyntaxText(json)), null);
+  const parsed = MappingSchema.safeParse(json.value);
   if (parsed.success) return parsed.data;
-  const first = firstIssue(parsed.error);
+  const first = firstIssue(parsed.error, MappingSchema);
   throw new MappingFileError(t.invalid(file, first.path, first.message), first.path);
 }
 

@@ -31,10 +31,12 @@ export const ZH_ISSUES: Record<IssueCode, (w: IssueWords) => string> = {
     `${w.file}：${w.count} 行「${w.column}」列的值不是可识别的成交结果，已拒绝。未识别的值：${w.param('values')}。在映射文件的 outcomeValues 中补充这些写法即可保留这些行。`,
   missing_outcome: (w) => `${w.file}：${w.count} 条线索在「${w.column}」列中没有结果，按跟进中计。`,
   unparseable_date: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个值无法识别为日期，已置为空。`,
+  date_out_of_range: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个日期早于 ${w.param('from')} 或晚于 ${w.param('to')}，不像线索的日期，已置为空。如这些日期确实无误，请在映射中设置 dateWindow。`,
   ambiguous_date_order: (w) =>
     `${w.file}：${w.count} 个日期（如 03/04/2026）既可按日/月也可按月/日读取，文件中无法判断；已按${dateOrderName[w.param('order')] ?? w.param('order')}读取。如不正确，请在字段映射中设置日期顺序。`,
   excel_serial_date: (w) => `${w.file}：${w.count} 个日期是 Excel 序列号（自 1899-12-30 起的天数），已按日期读取。`,
   unparseable_number: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个值不是数字，金额已置为空。`,
+  amount_out_of_range: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个金额不是有限数或超过 ${w.param('limit')}，已置为空。`,
   negative_value: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个负数金额，已置为空。`,
   number_repaired: (w) => `${w.file}：「${w.column}」列中有 ${w.count} 个数字的写法已修正。`,
   missing_owner: (w) => `${w.file}：${w.count} 条线索在「${w.column}」列中没有负责人；它们计入线索量，但不计入任何销售的业绩。`,

@@ -1,4 +1,5 @@
 import { firstIssue } from '../../model/errors';
+import { jsonSyntaxText, parseJsonText } from '../../model/json-text';
 import sampleJson from '../../../data/sample/scenario.json';
 import { ScenarioSchema, type Scenario } from '../../model/scenario';
 
@@ -17,19 +18,15 @@ export function sampleScenario(): Scenario {
 
 /** Reads a scenario file as the CLI does: every default filled in, the first problem named by its JSON path. */
 export function parseScenarioText(file: string, text: string): Scenario {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ScenarioFileError(file, '(root)', `not JSON (${(error as Error).message})`);
-  }
-  return parseScenario(file, json);
+  const json = parseJsonText(text);
+  if (!json.ok) throw new ScenarioFileError(file, '(root)', `not JSON (${jsonSyntaxText(json)})`);
+  return parseScenario(file, json.value);
 }
 
 export function parseScenario(file: string, json: unknown): Scenario {
   const parsed = ScenarioSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = firstIssue(parsed.error);
+  const issue = firstIssue(parsed.error, ScenarioSchema);
   throw new ScenarioFileError(file, issue.path, issue.message);
 }
 
