@@ -89,6 +89,8 @@ export class AppShell extends LitElement {
   });
   /** The data the current scenario was made for (kept across reloads), so no scenario meets other data silently. */
   #dataKey: DataKey | null = readDataKey(storage());
+  /** The scenario could not follow the last data loaded (the proposal or the team failed): a retry redoes that. */
+  #followFailed = false;
   /** Set once the autosave is read: the Data step starts only then, knowing whether to load the sample. */
   @state() private restored = false;
   /** The files a restored scenario was made for, until they are dropped again (or the sample replaces it). */
@@ -198,6 +200,7 @@ export class AppShell extends LitElement {
               @roster-edit=${this.#rosterEdited}
               @roster-replace=${(event: CustomEvent<Rep[]>) => this.store.setRoster(event.detail)}
               @roster-import=${this.#rosterImported}
+              @roster-retry=${this.#rosterRetry}
             ></allot-team-step>`
           : nothing}
         ${ENGINE_STEPS.map(([id, tag]) =>
@@ -233,8 +236,14 @@ export class AppShell extends LitElement {
       this.store.setRoster(reps);
       this.rosterStatus = { kind: 'ready', origin: { kind: 'file', file: file.name } };
     } catch (error) {
-      this.rosterStatus = { kind: 'error', message: this.i18n.errorText(error) };
+      this.rosterStatus = { kind: 'error', error };
     }
+  };
+
+  /** The team as the data gives it, asked again after a failure: following the data again when that is what failed. */
+  #rosterRetry = () => {
+    if (this.session.current && this.#followFailed) void this.#dataChanged();
+    else void this.#findRoster();
   };
 
   #scenarioChanged = () => {
@@ -272,9 +281,11 @@ export class AppShell extends LitElement {
         this.rosterStatus = { kind: 'ready', origin: inferred.origin };
       }
       this.#dataKey = key;
+      this.#followFailed = false;
       writeDataKey(storage(), key);
     } catch (error) {
-      this.rosterStatus = { kind: 'error', message: this.i18n.errorText(error) };
+      this.#followFailed = true;
+      this.rosterStatus = { kind: 'error', error };
       return;
     }
     if (!this.store.reps) await this.#findRoster();
@@ -289,7 +300,7 @@ export class AppShell extends LitElement {
       this.rosterStatus = { kind: 'ready', origin };
       this.store.setRoster(reps);
     } catch (error) {
-      this.rosterStatus = { kind: 'error', message: this.i18n.errorText(error) };
+      this.rosterStatus = { kind: 'error', error };
     }
   }
 

@@ -5,6 +5,7 @@ import type { Comparison } from '../../simulate';
 import { verdicts } from '../../simulate/verdict';
 import type { FrontierView, PlanView } from '../../pipeline';
 import { withSimulation } from '../policies/scenario-edits';
+import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
@@ -103,13 +104,15 @@ export class CompareStep extends WorkbenchStep {
       const plan = this.engine.call('plan', { scenario }, { signal });
       // The worker keeps the frontier until something it depends on changes (not the volume, not λ).
       const frontier = this.engine.call('frontier', { scenario }, { signal });
-      const comparison = await this.engine.call('compare', { scenario, replications }, {
+      const compared = this.engine.call('compare', { scenario, replications }, {
         signal,
         onProgress: ({ done, total, stage }) => {
           if (!signal.aborted && stage === 'simulating') this.progress = { kind, done, total };
         },
       });
-      [this.plan, this.frontier] = await Promise.all([plan, frontier]);
+      // Awaited together: whichever fails first is the run's error, and none is left unhandled.
+      const [planned, bounds, comparison] = await Promise.all([plan, frontier, compared]);
+      [this.plan, this.frontier] = [planned, bounds];
       this.comparison = comparison;
       this.#ran = { scenario, key };
       this.ran = { kind, replications };
@@ -132,7 +135,7 @@ export class CompareStep extends WorkbenchStep {
         <h1>${c.title}</h1>
         <p class="muted">${c.intro}</p>
       </div>
-      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${c.failed}</strong><p>${this.i18n.errorText(this.latest.error)}</p></div>` : nothing}
+      ${this.latest.error ? runErrorAlert(this.i18n, c.failed, this.latest.error, () => void this.#start(this.progress?.kind ?? 'whatif')) : nothing}
       <div class="layout">
         <aside class="side">
           <section class="panel" aria-labelledby="whatif-title">

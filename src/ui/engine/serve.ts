@@ -1,4 +1,5 @@
 import { asAllotError } from '../../model/errors';
+import { injectedFault } from './fault';
 import type { EngineContext, EngineHandlers, EngineKind, FromEngine, MessageEnd, ToEngine } from './protocol';
 
 /**
@@ -48,6 +49,7 @@ async function run(handlers: EngineHandlers | Promise<EngineHandlers>, call: Ext
   context.signal.throwIfAborted();
   const loaded = await handlers;
   context.signal.throwIfAborted();
+  injectedFault(call.kind);
   const handler = loaded[call.kind as EngineKind] as (params: unknown, context: EngineContext<unknown>) => unknown;
   return handler(call.params, context);
 }

@@ -6,6 +6,7 @@ import { RULE_POLICIES, type RulePolicy } from '../../model/scenario';
 import type { PolicyResult } from '../../optimize/policies';
 import { downloadBlob, downloadText } from '../download';
 import { NotReadyError } from '../step/latest-run';
+import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
@@ -69,11 +70,11 @@ export class ExportStep extends WorkbenchStep {
         this.#built.set(name, result);
         if (this.policyName === name) this.policy = result;
       },
-      (error) => {
-        // The old policy is another scenario's: do not offer it for download.
+      () => {
+        // The old policy is another scenario's: do not offer it for download. Not tried again
+        // until the data or the scenario changes (#changed) or the user asks: marking it stale
+        // here re-ran it on every render, at full CPU, for ever.
         this.policy = null;
-        // Tried again on the next change (the roster arriving, new data).
-        this.#stale = !(error instanceof NotReadyError);
       },
     );
   }
@@ -105,7 +106,7 @@ export class ExportStep extends WorkbenchStep {
         <p class="muted">${x.intro}</p>
       </div>
       <div role="status" aria-live="polite" class="status" data-testid="export-status">${this.#status(policy, view)}</div>
-      ${this.latest.error ? html`<div class="alert" role="alert"><strong>${x.buildFailed}</strong><p>${this.i18n.errorText(this.latest.error)}</p></div>` : nothing}
+      ${this.latest.error ? runErrorAlert(this.i18n, x.buildFailed, this.latest.error, () => void this.#refresh()) : nothing}
       ${this.#controls(policy)}
       ${view?.kind === 'refused' ? this.#refused(view) : nothing}
       ${view?.kind === 'files' ? this.#files(view.result.files, view.result.limitations) : nothing}

@@ -7,6 +7,7 @@ export const en: Texts = {
     languageLabel: 'Language',
     stepsLabel: 'Workbench steps',
     comingLater: 'Coming in a later release',
+    retry: 'Try again',
   },
   steps: { data: 'Data', team: 'Team', model: 'Model', policies: 'Policies', compare: 'Compare', export: 'Export' },
   data: {
@@ -28,7 +29,7 @@ export const en: Texts = {
     loadFailed: 'Could not load the data',
     awaitingFiles: (scenario: string, files: string) => `Your scenario “${scenario}” was made for ${files}. Files stay on your computer and are not kept by the browser: drop ${files} again to go on with it.`,
     useSampleInstead: 'Load the sample instead (replaces the scenario)',
-    unexpectedError: (message) => `Unexpected error: ${message}`,
+    unexpectedError: (message) => `The engine failed: an internal error, not a problem with your data. Try again; if it fails again, reload the page. (Technical detail: ${message})`,
     previousKept: 'The data loaded before is still in use.',
     dismiss: 'Dismiss',
     tooBig: (file, size, limit) => `${file} is ${size}, more than the ${limit} the browser workbench can read. Check it with the command line instead:`,

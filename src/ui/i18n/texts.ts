@@ -22,6 +22,7 @@ export interface Texts {
     languageLabel: string;
     stepsLabel: string;
     comingLater: string;
+    retry: string;
   };
   steps: Record<StepId, string>;
   data: {

@@ -7,6 +7,7 @@ export const zh: Texts = {
     languageLabel: '语言',
     stepsLabel: '工作台步骤',
     comingLater: '后续版本提供',
+    retry: '重试',
   },
   steps: { data: '数据', team: '团队', model: '模型', policies: '策略', compare: '对比', export: '导出' },
   data: {
@@ -28,7 +29,7 @@ export const zh: Texts = {
     loadFailed: '导入失败',
     awaitingFiles: (scenario: string, files: string) => `场景“${scenario}”是为 ${files} 建立的。文件只保存在您的电脑上，浏览器不会保留：请重新拖入 ${files} 以继续使用该场景。`,
     useSampleInstead: '改为加载示例数据（将替换当前场景）',
-    unexpectedError: (message) => `意外错误：${message}`,
+    unexpectedError: (message) => `计算引擎出错：这是内部错误，不是您的数据有问题。请重试；如仍失败，请刷新页面。（技术细节：${message}）`,
     previousKept: '之前导入的数据仍在使用。',
     dismiss: '关闭',
     tooBig: (file, size, limit) => `${file} 大小为 ${size}，超过浏览器工作台可读取的上限 ${limit}。请改用命令行检查：`,

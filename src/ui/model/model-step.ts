@@ -5,6 +5,7 @@ import { conversionHeatmap } from '../charts/conversion-heatmap';
 import { decayCurveChart } from '../charts/decay-curve';
 import { repEffectsChart } from '../charts/rep-effects';
 import { segmentDemandChart } from '../charts/segment-demand';
+import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
@@ -130,7 +131,7 @@ export class ModelStep extends WorkbenchStep {
             ></allot-setup-panel>
           </section>`
         : nothing}
-      ${error ? html`<div class="alert" role="alert"><strong>${t.model.failed}</strong><p>${this.i18n.errorText(error)}</p></div>` : nothing}
+      ${error ? runErrorAlert(this.i18n, t.model.failed, error, () => void this.#refresh()) : nothing}
       ${e ? this.#charts(e) : nothing}
     `;
   }

@@ -4,6 +4,7 @@ import { POLICY_NAMES, type PolicyName, type Scenario } from '../../model/scenar
 import { repLoadChart } from '../charts/rep-load';
 import type { PlanView } from '../../pipeline';
 import '../model/chart-host';
+import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
@@ -143,7 +144,7 @@ export class PoliciesStep extends WorkbenchStep {
       <div role="status" aria-live="polite" class="status">
         ${busy ? html`<span class="spinner" aria-hidden="true"></span><span>${p.solving}</span>` : notReady ? (notReady === 'data' ? p.needsData : p.needsRoster) : ''}
       </div>
-      ${error ? html`<div class="alert" role="alert"><strong>${p.failed}</strong><p>${this.i18n.errorText(error)}</p></div>` : nothing}
+      ${error ? runErrorAlert(this.i18n, p.failed, error, () => void this.#solve()) : nothing}
       <div class="layout">
         <div class="side">
           <section class="panel" aria-labelledby="controls-title">

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { RepSchema, type Rep } from '../../model/roster';
+import { runErrorAlert } from '../step/run-error';
 import type { I18n } from '../i18n';
 import type { RosterOrigin } from '../../pipeline';
 import { shared } from '../styles/shared';
@@ -9,7 +10,7 @@ import './roster-table';
 import type { RepChange } from './roster-table';
 
 /** Where the roster stands: being read, read (with where from), or failed. */
-export type RosterStatus = { kind: 'waiting' } | { kind: 'loading' } | { kind: 'ready'; origin: RosterOrigin } | { kind: 'error'; message: string };
+export type RosterStatus = { kind: 'waiting' } | { kind: 'loading' } | { kind: 'ready'; origin: RosterOrigin } | { kind: 'error'; error: unknown };
 
 /** Step 2, 团队: the roster, editable. Shows what it is given; edits go up as `rep-change`. */
 @customElement('allot-team-step')
@@ -66,7 +67,7 @@ export class TeamStep extends LitElement {
         <h1>${t.team.title}</h1>
         <p class="muted">${t.team.intro}</p>
       </div>
-      ${this.status.kind === 'error' ? html`<div class="alert" role="alert"><strong>${t.team.loadFailed}</strong><p>${this.status.message}</p></div>` : nothing}
+      ${this.status.kind === 'error' ? runErrorAlert(this.i18n, t.team.loadFailed, this.status.error, () => this.dispatchEvent(new CustomEvent('roster-retry', { bubbles: true, composed: true }))) : nothing}
       <section class="panel" aria-labelledby="roster-title" aria-busy=${this.status.kind === 'loading' ? 'true' : 'false'}>
         <div class="summary">
           <h2 id="roster-title">${t.steps.team}</h2>
