@@ -12,6 +12,8 @@ import './compare/compare-step';
 import './policies/policies-step';
 import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
+import { indexedDbFileKeeper, keptFilesFor, MAX_KEPT_BYTES } from './state/kept-files';
+import type { MappingInput } from '../model/mapping';
 import { sampleScenario } from './state/scenario-file';
 import type { EngineMessage } from '../model/message';
 import type { Rep } from '../model/roster';
@@ -82,9 +84,20 @@ export class AppShell extends LitElement {
   private readonly engine = engine;
   private readonly session = new SharedDataSession(this.engine);
   private readonly store = new ScenarioStore(sampleScenario(), indexedDbStorage());
-  /** The autosaved scenario is back (or there was none) before the roster is looked for. */
-  readonly #restored = this.store.restore().then(() => {
-    this.awaitingFiles = awaitedFiles(this.#dataKey);
+  /** The user's own files kept in the browser with the scenario, so a reload brings both back. */
+  private readonly fileKeeper = indexedDbFileKeeper(() => this.keptFilesBytes);
+  /**
+   * The autosaved scenario is back (or there was none) before the roster is looked for; the files
+   * it was made for come back with it when the browser kept them, else they are asked for by name.
+   */
+  readonly #restored = this.store.restore().then(async () => {
+    const awaited = awaitedFiles(this.#dataKey);
+    if (awaited) {
+      const kept = await this.fileKeeper.read();
+      const files = keptFilesFor(kept, awaited);
+      if (files) this.keptFiles = { files, input: kept!.input };
+    }
+    this.awaitingFiles = awaited;
     this.restored = true;
   });
   /** The data the current scenario was made for (kept across reloads), so no scenario meets other data silently. */
@@ -105,6 +118,10 @@ export class AppShell extends LitElement {
   @state() private revision = 0;
   /** The largest file the Data step reads; set lower by main.ts only for tests (`?maxFileMB=`). */
   @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
+  /** The most the browser keeps of the user's files for a reload; set lower by main.ts only for tests (`?keepFilesMB=`). */
+  @property({ attribute: false }) keptFilesBytes = MAX_KEPT_BYTES;
+  /** The files the restored scenario was made for, kept by the browser: loaded again instead of asked for. */
+  @state() private keptFiles: { files: File[]; input: MappingInput } | null = null;
 
   static override styles = [
     shared,
@@ -187,6 +204,9 @@ export class AppShell extends LitElement {
               .session=${this.session}
               .maxFileBytes=${this.maxFileBytes}
               .awaitingFiles=${this.awaitingFiles}
+              .keptFiles=${this.keptFiles}
+              .fileKeeper=${this.fileKeeper}
+              .keptFilesBytes=${this.keptFilesBytes}
               .scenarioName=${this.store.scenario.name}
               .followNotes=${this.followNotes}
             ></allot-data-step>`

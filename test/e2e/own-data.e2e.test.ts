@@ -109,7 +109,7 @@ describe('dates, owners and reloads', () => {
     await close(visit);
   }, 180_000);
 
-  test('the team: its CRM users, add and remove a rep, import a roster file; remapping the owner re-infers it; a reload asks for the file its scenario was made for', async () => {
+  test('the team: its CRM users, add and remove a rep, import a roster file; remapping the owner re-infers it; a reload brings the kept file back with its scenario, or asks for it by name when it was too big to keep', async () => {
     const visit = await dropOnFreshWorkbench(open, [DEALS], '420');
     const { page } = visit;
     await stepLink(page, 'team').click();
@@ -142,12 +142,26 @@ describe('dates, owners and reloads', () => {
     await stepLink(page, 'team').click();
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
 
+    // A reload: the browser kept the file with its scenario, and both come back as they were (the owner still the country).
+    await page.reload();
+    await reportSettled(page);
+    await expect.poll(() => page.locator('allot-data-step .status').textContent()).toContain('b2b-deals-no-dates.csv: kept in this browser with your scenario, and loaded again.');
+    expect(await fieldSelect(page, 'owner').inputValue()).toBe('Country');
+    await stepLink(page, 'team').click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
+    await screenshot(page, 'own-data-reload-kept');
+
+    // Kept up to a size: over it (here 0 MB) only the file's name is kept, and a reload asks for it by name.
+    await page.goto(`${visit.origin}/?keepFilesMB=0`);
+    await reportSettled(page);
+    await fileInput(page).setInputFiles(DEALS);
+    await reportSettled(page);
     await page.reload();
     await expect.poll(() => page.locator('allot-data-step [data-testid="awaiting-files"]').textContent(), { timeout: 30_000 }).toContain('drop b2b-deals-no-dates.csv again');
     await screenshot(page, 'own-data-reload');
     await fileInput(page).setInputFiles(DEALS);
     await reportSettled(page);
-    // The same file again: the scenario made for it goes on (the owner column as mapped is the file's own guess again).
+    // The same file again: the scenario made for it goes on.
     await expect.poll(() => page.locator('allot-scenario-bar .name').textContent()).toContain('b2b-deals-no-dates');
     await close(visit);
   }, 180_000);

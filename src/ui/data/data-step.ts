@@ -15,6 +15,7 @@ import { MAX_BROWSER_FILE_BYTES, inspectCommand } from './file-limit';
 import './issue-list';
 import type { FieldChoice } from './mapping-editor';
 import './mapping-editor';
+import { MAX_KEPT_BYTES, type FileKeeper } from '../state/kept-files';
 import { MappingFileError, mappingFileName, mappingFileText, parseMappingFile } from './mapping-file';
 import './report-overview';
 import './source-list';
@@ -34,11 +35,17 @@ export class DataStep extends LitElement {
   @property({ attribute: false }) session!: SharedDataSession;
   /** The files a restored scenario was made for: asked for again instead of loading the sample. */
   @property({ attribute: false }) awaitingFiles: string[] | null = null;
+  /** Those files, when the browser kept them: loaded again with the mapping they were read with. */
+  @property({ attribute: false }) keptFiles: { files: File[]; input: MappingInput } | null = null;
+  /** Where the user's files are kept for a reload (IndexedDB in the workbench). */
+  @property({ attribute: false }) fileKeeper: FileKeeper | null = null;
   @property({ attribute: false }) scenarioName = '';
   /** What following the loaded data changed in the scenario (proposals applied, settings dropped). */
   @property({ attribute: false }) followNotes: EngineMessage[] = [];
   /** Files bigger than this are refused before they are read. */
   @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
+  /** The most of the user's files the browser keeps for a reload (named when it asks for them again). */
+  @property({ attribute: false }) keptFilesBytes = MAX_KEPT_BYTES;
   @state() private data: LoadedData | null = null;
   @state() private phase: LoadPhase | null = null;
   /** Whether the running task reads new files (the mapping editor still shows the old ones) or re-maps. */
@@ -53,6 +60,8 @@ export class DataStep extends LitElement {
   /** The mapping the user just asked for, shown in the editor while the report catches up. */
   @state() private pending: MappingInput | null = null;
   #request = 0;
+  /** The user's files as dropped, to keep them once read. */
+  #files: File[] = [];
   #started = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
 
@@ -61,7 +70,31 @@ export class DataStep extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.data = this.session.current;
-    if (!this.data && !this.awaitingFiles) this.#loadSample();
+    if (this.data) return;
+    if (this.awaitingFiles && this.keptFiles) this.#loadKept(this.keptFiles);
+    else if (!this.awaitingFiles) this.#loadSample();
+  }
+
+  /** The files a reload found kept in the browser, read again as they were (same mapping, same lead table). */
+  #loadKept({ files, input }: { files: File[]; input: MappingInput }) {
+    this.#files = files;
+    void this.#run('load', (onPhase) => this.session.load(files, onPhase, { input }), () => {
+      this.notice = this.i18n.t.data.filesKeptBack(files.map((f) => f.name).join(' + '));
+    }, files);
+  }
+
+  /**
+   * Keeps the user's files (in the order read: the lead table first) and their mapping for the
+   * next reload; the sample needs no keeping, and loading it forgets the user's files.
+   */
+  #keep(kind: 'load' | 'remap', data: LoadedData) {
+    const keeper = this.fileKeeper;
+    if (!keeper) return;
+    if (data.isSample) return void keeper.clear();
+    if (kind === 'remap') return void keeper.remapped(data.input);
+    const byName = new Map(this.#files.map((f) => [f.name, f] as const));
+    const files = data.files.map((name) => byName.get(name)).filter((f): f is File => !!f);
+    if (files.length === data.files.length) void keeper.keep(files, data.input);
   }
 
   override disconnectedCallback() {
@@ -162,7 +195,7 @@ export class DataStep extends LitElement {
     return html`<section class="panel waiting">
       <h2>${t.report.title}</h2>
       ${awaited && !this.phase
-        ? html`<p data-testid="awaiting-files">${t.data.awaitingFiles(this.scenarioName, awaited.join(' + '))}</p>
+        ? html`<p data-testid="awaiting-files">${t.data.awaitingFiles(this.scenarioName, awaited.join(' + '), this.i18n.fmt.bytes(this.keptFilesBytes))}</p>
             <button type="button" data-action="load-sample" @click=${() => this.#loadSample()}>${t.data.useSampleInstead}</button>`
         : html`<p class="muted">${this.phase ? this.#phaseText(this.phase) : ''}</p>`}
     </section>`;
@@ -232,6 +265,7 @@ export class DataStep extends LitElement {
       });
       if (!latest()) return;
       this.data = data;
+      this.#keep(kind, data);
       after?.(data);
     } catch (error) {
       if (!latest()) return;
@@ -281,6 +315,7 @@ export class DataStep extends LitElement {
       return;
     }
     void this.#run('load', (onPhase) => this.session.load(files, onPhase), undefined, files);
+    this.#files = files;
   };
 
   #leadTableChosen = (event: CustomEvent<number>) => {

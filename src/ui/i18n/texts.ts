@@ -43,7 +43,8 @@ export interface Texts {
     delimiters: Record<string, string>;
     loadFailed: string;
     unexpectedError: (message: string) => string;
-    awaitingFiles: (scenario: string, files: string) => string;
+    awaitingFiles: (scenario: string, files: string, limit: string) => string;
+    filesKeptBack: (files: string) => string;
     useSampleInstead: string;
     previousKept: string;
     dismiss: string;

@@ -65,10 +65,12 @@ export class RosterTable extends LitElement {
       tr.inactive td {
         background: #f7f8fa;
       }
+      tr.inactive textarea,
       tr.inactive input[type='text'] {
         color: var(--muted);
       }
-      input[type='text'] {
+      input[type='text'],
+      textarea {
         font: inherit;
         width: 100%;
         min-width: 0;
@@ -78,9 +80,20 @@ export class RosterTable extends LitElement {
         background: transparent;
         color: var(--text);
       }
+      /* Text cells wrap and grow instead of cutting a long skill list or email off at 1280 px. */
+      textarea {
+        display: block;
+        resize: none;
+        field-sizing: content;
+        min-height: 0;
+        overflow-wrap: anywhere;
+        line-height: 1.35;
+      }
+      textarea:hover,
       input[type='text']:hover {
         border-color: var(--border);
       }
+      textarea:focus,
       input[type='text']:focus {
         border-color: var(--accent);
         background: var(--surface);
@@ -89,6 +102,7 @@ export class RosterTable extends LitElement {
         text-align: right;
         font-variant-numeric: tabular-nums;
       }
+      textarea[aria-invalid='true'],
       input[aria-invalid='true'] {
         border-color: var(--bad);
         background: var(--bad-soft);
@@ -109,19 +123,19 @@ export class RosterTable extends LitElement {
       }
       table {
         table-layout: fixed;
-        min-width: 1166px;
+        min-width: 1100px;
       }
       col.rep_id { width: 56px; }
-      col.name { width: 128px; }
-      col.team { width: 104px; }
+      col.name { width: 120px; }
+      col.team { width: 100px; }
       col.tier { width: 64px; }
-      col.skills { width: 250px; }
+      col.skills { width: 220px; }
       col.capacity_per_week { width: 76px; }
-      col.max_open { width: 68px; }
+      col.max_open { width: 64px; }
       col.active { width: 72px; }
       col.absences { width: 96px; }
-      /* Usernames and emails are long: the CRM user is what an export needs whole (1,166 px in all, inside a 1280 px window). */
-      col.crm_user { width: 220px; }
+      /* 1,100 px in all, inside a 1280 px window; the text cells wrap, so a long email shows whole. */
+      col.crm_user { width: 200px; }
       col.remove { width: 32px; }
       button.remove {
         border: 0;
@@ -173,19 +187,24 @@ export class RosterTable extends LitElement {
     const key = `${index}:${column}`;
     const refused = this.refused.get(key);
     const errorId = `error-${index}-${column}`;
-    return html`<input
-        type="text"
-        class=${NUMERIC.includes(column) ? 'num' : ''}
-        data-column=${column}
-        inputmode=${NUMERIC.includes(column) ? 'decimal' : nothing}
-        aria-label=${label}
-        aria-invalid=${refused ? 'true' : 'false'}
-        aria-describedby=${refused ? errorId : nothing}
-        title=${cellText(rep, column)}
-        .value=${live(refused?.text ?? cellText(rep, column))}
-        @change=${(e: Event) => this.#commit(index, column, (e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#commit(index, column, (e.target as HTMLInputElement).value)}
-      />${refused ? html`<div class="error" id=${errorId} role="alert">${problemText(t, refused.problem)}</div>` : nothing}`;
+    const value = refused?.text ?? cellText(rep, column);
+    const commit = (e: Event) => this.#commit(index, column, (e.target as HTMLInputElement | HTMLTextAreaElement).value);
+    const error = refused ? html`<div class="error" id=${errorId} role="alert">${problemText(t, refused.problem)}</div>` : nothing;
+    if (NUMERIC.includes(column)) {
+      return html`<input type="text" class="num" data-column=${column} inputmode="decimal" aria-label=${label}
+        aria-invalid=${refused ? 'true' : 'false'} aria-describedby=${refused ? errorId : nothing}
+        .value=${live(value)} @change=${commit}
+        @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && commit(e)} />${error}`;
+    }
+    // Enter commits, as in the numeric cells; a roster value never holds a line break.
+    return html`<textarea rows="1" data-column=${column} aria-label=${label}
+        aria-invalid=${refused ? 'true' : 'false'} aria-describedby=${refused ? errorId : nothing}
+        .value=${live(value)} @change=${commit}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          commit(e);
+        }}></textarea>${error}`;
   }
 
   #commit(index: number, column: TeamColumn, text: string) {
