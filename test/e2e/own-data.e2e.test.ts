@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { describeWithSharedData, sharedPath } from '../support/shared-data';
+import { parseCsv, SAMPLE_CSV } from './support/sample-files';
 import { close, compareSettled, expectOnlyLocalRequests, fieldSelect, figure, fileInput, reportSettled, screenshot, stepLink, useWorkbench, type Visit } from './support/workbench';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -166,3 +170,67 @@ describe('dates, owners and reloads', () => {
     await close(visit);
   }, 180_000);
 });
+
+/**
+ * A Chinese CRM's lead export this project never made (GBK, 跟进人 / 线索状态 with 赢单 · 输单 ·
+ * 跟进中, amounts with 元), built from the sample's rows with other headers and words, walked in
+ * a Chinese browser from the drop to the Export preview: every step speaks Chinese.
+ */
+describe('a Chinese CRM export, walked in 中文', () => {
+  const open = useWorkbench();
+
+  test('drop → proposals → Compare → Export preview, with no English sentence on the way', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'allot-zh-')), '线索导出.csv');
+    writeFileSync(file, chineseCrmExport());
+    const visit = await open({ locale: 'zh-CN' });
+    const { page } = visit;
+    await reportSettled(page);
+    await fileInput(page).setInputFiles(file);
+    await expect.poll(() => figure(page, 'rowsRead').textContent(), { timeout: 60_000 }).toBe('1,200');
+    await reportSettled(page);
+    expect(await fieldSelect(page, 'owner').inputValue()).toBe('跟进人');
+    expect(await fieldSelect(page, 'outcome').inputValue()).toBe('线索状态');
+    await expectChineseOnly(page.locator('allot-data-step .head, allot-data-step [role="status"], allot-data-step [data-testid="follow-notes"]'));
+    await screenshot(page, 'own-data-zh-data');
+
+    await stepLink(page, 'model').click();
+    await expect.poll(() => flat(page.locator('allot-setup-panel .grid')), { timeout: 60_000 }).toMatch(/建议：/);
+    await expect.poll(() => page.locator('allot-model-step [data-chart="heatmap"] svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expectChineseOnly(page.locator('allot-model-step .head, allot-model-step [role="status"], allot-setup-panel .grid'));
+    await screenshot(page, 'own-data-zh-model');
+
+    await stepLink(page, 'compare').click();
+    await compareSettled(page);
+    const verdict = page.locator('allot-compare-step [data-testid="verdict"] li');
+    expect(await verdict.count()).toBeGreaterThanOrEqual(4);
+    await expectChineseOnly(page.locator('allot-compare-step [data-testid="verdict"]'));
+    await screenshot(page, 'own-data-zh-compare');
+
+    await stepLink(page, 'export').click();
+    await expect.poll(() => page.locator('allot-export-step allot-file-preview pre').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expectChineseOnly(page.locator('allot-export-step .head, allot-export-step [data-testid="export-status"]'));
+    await screenshot(page, 'own-data-zh-export');
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  }, 240_000);
+});
+
+/** Three English words in a row are a sentence left untranslated; names from the data are single words. */
+async function expectChineseOnly(locator: Locator) {
+  const texts = await locator.evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ''));
+  for (const text of texts) expect(text.replace(/\s+/g, ' ')).not.toMatch(/\b[A-Za-z]{2,}[,.]? [A-Za-z]{2,}[,.]? [A-Za-z]{2,}\b/);
+}
+
+/** The sample's first 1,200 leads as a Chinese CRM would export them, in GBK. */
+function chineseCrmExport(): Buffer {
+  const [header, ...rows] = parseCsv(readFileSync(SAMPLE_CSV, 'utf8'));
+  const at = (name: string) => header!.indexOf(name);
+  const status: Record<string, string> = { Won: '赢单', Lost: '输单', Open: '跟进中' };
+  const lines = [['线索编号', '创建时间', '跟进人', '所属区域', '客户行业', '意向产品', '线索来源', '预计金额', '线索状态'].join(',')];
+  for (const row of rows.slice(0, 1200)) {
+    lines.push([row[at('lead_id')], row[at('created_at')], row[at('owner')], row[at('region')], row[at('industry')], row[at('product')], row[at('source')],
+      `${row[at('value')]}元`, status[row[at('outcome')]!] ?? '跟进中'].join(','));
+  }
+  return iconv.encode(lines.join('\r\n') + '\r\n', 'gbk');
+}
