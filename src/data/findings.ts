@@ -47,7 +47,7 @@ export async function findDuplicateContacts(db: Database, contactColumns: string
     if (total === 0) continue;
     issues.push({
       severity: 'warning', code: 'duplicate_contact', file, column, count: total,
-      message: `${file}: ${total} lead(s) repeat a ${column} already on an earlier lead (e.g. ${rows.map((r) => `"${r.value}" ×${r.n}`).join(', ')}). They are kept; check them before routing.`,
+      message: `${file}: ${total} lead(s) repeat the ${column} of an earlier lead (e.g. ${rows.map((r) => `"${r.value}" ×${r.n}`).join(', ')}). They are kept; check them before routing.`,
       examples: rows.map((r) => ({ row: r.first_row, value: r.value })),
     });
   }

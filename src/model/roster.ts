@@ -25,3 +25,8 @@ export interface Roster {
   /** Why each inferred value is what it is, so the user can judge and edit it. */
   notes: string[];
 }
+
+/** A rep as a person reads it: `r01 (王芳)`, or the id alone when the name is the id (an inferred roster). */
+export function repLabel(rep: { rep_id: string; name: string }): string {
+  return rep.name && rep.name !== rep.rep_id ? `${rep.rep_id} (${rep.name})` : rep.rep_id;
+}

@@ -216,7 +216,7 @@ export class CompareStep extends WorkbenchStep {
             </select></label>
         </div>
         <ul class="verdict" data-testid="verdict">${verdicts(shown, scenario.simulation.weeks, label).map((v) => html`<li data-code=${v.code}>${this.i18n.engineText(v)}</li>`)}</ul>
-        <p class="help">${c.tableHelp}</p>
+        <p class="help">${c.tableHelp(this.i18n.fmt.number(scenario.simulation.weeks))}</p>
         ${policyTable(this.i18n, shown)} ${forecastCharts(this.i18n, shown)}
       </section>
       ${this.#sideBySide(this.#ran ? keepSnapshot({ ...this.#ran.scenario, name: scenario.name }, shown) : null)}

@@ -22,7 +22,7 @@ export interface CompareTexts {
   fullRun: (replications: string) => string;
   seed: (seed: string) => string;
   tableTitle: string;
-  tableHelp: string;
+  tableHelp: (weeks: string) => string;
   baseline: string;
   policy: string;
   metric: string;

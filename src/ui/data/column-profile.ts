@@ -130,10 +130,18 @@ export class ColumnProfileTable extends LitElement {
 
   #bound(column: ColumnProfile, value: string | null) {
     if (value === null) return '';
+    // A year column (year_established, 成立年份) reads 1979, never 1,979.
+    if (column.type === 'number' && looksLikeYears(column)) return value;
     if (column.type === 'number' && Number.isFinite(Number(value))) return this.i18n.fmt.number(Number(value));
     if (column.type === 'date') return this.i18n.fmt.date(value);
     return value;
   }
+}
+
+/** Whole numbers between 1800 and 2200 in a column named like a year. */
+function looksLikeYears(column: ColumnProfile): boolean {
+  const bounds = [column.min, column.max].map(Number);
+  return /year|年/i.test(column.column) && bounds.every((n) => Number.isInteger(n) && n >= 1800 && n <= 2200);
 }
 
 declare global {
