@@ -9,6 +9,9 @@ import { UsageError } from './cli-error';
 import { openScenario } from './open-scenario';
 import { readRulesFile } from './read-files';
 import type { Interval, MetricName } from '../model/comparison';
+import type { Scenario } from '../model/scenario';
+import { isPlanFlag, type OptimizeMessage } from '../optimize';
+import type { Pipeline } from '../pipeline/pipeline';
 
 /**
  * `allot simulate --scenario s.json [--rules a.json …] [--replications N] [--seed K] [--threads T] [--json]`
@@ -41,8 +44,22 @@ export async function simulateCommand(db: Database, args: string[]): Promise<str
   if (progress) process.stderr.write('\n');
   const ms = performance.now() - started;
   const said = verdicts(result, scenario.simulation.weeks);
-  if (values.json) return JSON.stringify({ ...toJson(result, prepared.rules, ms), verdict: said.map((v) => v.text) }, null, 2);
+  const warnings = await planWarnings(scenario, pipeline);
+  for (const w of warnings) process.stderr.write(`allot: warning: ${w.policy}: ${w.text}\n`);
+  if (values.json) return JSON.stringify({ ...toJson(result, prepared.rules, ms), verdict: said.map((v) => v.text), warnings }, null, 2);
   return [format(scenario.name, result, ms), '', ...said.map((v) => `Verdict: ${v.text}`)].join('\n');
+}
+
+/**
+ * What the optimized plan compared here would harm (the one built on the whole history, which is
+ * what an export deploys), named per policy that runs it: never passed quietly.
+ */
+async function planWarnings(scenario: Scenario, pipeline: Pipeline): Promise<Array<OptimizeMessage & { policy: string }>> {
+  const runs = scenario.policies.filter((p) => p === 'optimized' || p === 'salesforce_mod');
+  if (runs.length === 0) return [];
+  const { plan } = await pipeline.policy(scenario, 'optimized');
+  const flags = plan?.status === 'optimal' ? plan.warnings.filter(isPlanFlag) : [];
+  return runs.flatMap((policy) => flags.map((flag) => ({ policy, ...flag })));
 }
 
 function wholeNumber(text: string | undefined, flag: string, min: number): number | undefined {
@@ -70,6 +87,8 @@ const SHOWN: Array<[MetricName, string, (x: number) => string]> = [
   ['revenue', 'revenue', (x) => Math.round(x).toLocaleString('en-US')],
   ['firstTouchHoursP50', '1st touch h (p50)', (x) => x.toFixed(1)],
   ['slaBreachRate', 'SLA breach', (x) => `${(100 * x).toFixed(1)}%`],
+  ['fallbackShare', 'to fallback', (x) => `${(100 * x).toFixed(1)}%`],
+  ['unassignedShare', 'queued/unassigned', (x) => `${(100 * x).toFixed(1)}%`],
   ['giniLeads', 'Gini leads', (x) => x.toFixed(3)],
   ['maxUtilization', 'max util.', (x) => `${(100 * x).toFixed(0)}%`],
 ];

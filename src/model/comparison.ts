@@ -7,10 +7,17 @@ import { z } from 'zod';
  * source; the types are inferred from them.
  */
 
-/** The metrics of DESIGN §2.5 and §3.3, in the order the replication vectors hold them. */
+/**
+ * The metrics of DESIGN §2.5 and §3.3, in the order the replication vectors hold them.
+ * `unassignedShare`: leads left in a queue (manual review, overflow) or with nobody available.
+ * `fallbackShare`: leads a rep got from the policy's fallback rule because its rules could not
+ * place them (no rule matched, or the rule's pool was full or away), or, for "as is", leads whose
+ * historical owner is not available and were routed to another rep; 0 for a policy that is its
+ * fallback alone (round robin, least loaded). The two never count the same lead.
+ */
 export const METRICS = [
   'conversions', 'revenue', 'conversionRate', 'firstTouchHoursP50', 'firstTouchHoursP90', 'slaBreachRate', 'reclaimedShare',
-  'unassignedShare', 'giniLeads', 'giniValue', 'jainLeads', 'maxUtilization', 'juniorHighValueShare', 'leads',
+  'unassignedShare', 'fallbackShare', 'giniLeads', 'giniValue', 'jainLeads', 'maxUtilization', 'juniorHighValueShare', 'leads',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 

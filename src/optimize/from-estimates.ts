@@ -14,7 +14,7 @@ export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[
   const segments = estimates.segments.map((s) => ({ key: s.key, demandPerWeek: s.perWeek, valuePerWon: s.revenuePerWin.perWin ?? 0 }));
   // A rep the what-if marks away (simulation.absent) takes no lead in the plan, as the router will skip them.
   const away = new Set(scenario.simulation.absent);
-  const reps = roster.map((r) => ({ id: r.rep_id, capacityPerWeek: r.capacity_per_week, tier: r.tier, active: r.active && !away.has(r.rep_id) }));
+  const reps = roster.map((r) => ({ id: r.rep_id, name: r.name, capacityPerWeek: r.capacity_per_week, tier: r.tier, active: r.active && !away.has(r.rep_id) }));
   const S = segments.length, R = reps.length;
 
   const cells = new Map(estimates.conversion.map((c) => [`${c.segment}\u0000${c.rep}`, c.mean]));
@@ -39,6 +39,8 @@ export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[
   const constraints: Constraints = {
     capacity: c.capacity,
     maxMinWeight: c.maxMinWeight,
+    ...(c.headroom > 0 ? { headroom: c.headroom } : {}),
+    ...(c.repFloor > 0 ? { repFloor: c.repFloor } : {}),
     ...(c.loadBand ? { loadBand: c.loadBand } : {}),
     ...(c.valueFloor !== undefined ? { valueFloor: c.valueFloor } : {}),
     ...(c.juniorShare ? { juniorShare: { segments: juniorSegments(estimates, c.juniorShare.segments), atLeast: c.juniorShare.atLeast } } : {}),

@@ -11,3 +11,5 @@ export { segmentCondition, fieldIs } from './segment-condition';
 export { problemFromEstimates } from './from-estimates';
 export { frontier, gini, type Frontier, type FrontierPoint, type FrontierOptions } from './frontier';
 export { OPTIMIZE_MESSAGES, POLICY_NOTES, FRONTIER_NOTES, type OptimizeMessage, type OptimizeMessageCode, type PolicyNote, type PolicyNoteCode, type FrontierNote, type FrontierNoteCode } from './messages';
+export { planFlags, isPlanFlag, PLAN_FLAG_CODES, OVERFLOW_FLAG_SHARE, NOTHING_PER_WEEK } from './plan-flags';
+export { floorCost, type FloorCost } from './floor-cost';

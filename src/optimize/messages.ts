@@ -2,7 +2,7 @@ import { messageMaker, type EngineMessage } from '../model/message';
 
 /**
  * What the optimizer says about a problem: input issues (problem.ts), why no plan exists
- * (explain.ts) and where capacity fell short. Shares (`lo`, `atLeast`, `floor` …) are fractions.
+ * (explain.ts), where capacity fell short, and what a plan would harm (plan-flags.ts). Shares (`lo`, `atLeast`, `floor` …) are fractions.
  */
 export const OPTIMIZE_MESSAGES = {
   // Input issues (normalizeProblem).
@@ -24,6 +24,8 @@ export const OPTIMIZE_MESSAGES = {
   junior_share_unknown_segment: ['segment'],
   bad_max_min_weight: ['value'],
   bad_overflow_penalty: ['value'],
+  bad_headroom: ['value'],
+  bad_rep_floor: ['value'],
   rep_eligible_for_nothing: ['rep'],
   segment_without_rep: ['segment'],
   // Necessary conditions that fail (precheckConflicts).
@@ -44,6 +46,11 @@ export const OPTIMIZE_MESSAGES = {
   // Too little capacity: the overflow queue (describeOverflow).
   overflow_no_rep: ['segments', 'count', 'need', 'over', 'queue'],
   overflow: ['segments', 'count', 'need', 'reps', 'take', 'over', 'queue'],
+  // A plan that exists but would harm (plan-flags.ts): never passed quietly. `reps`: "r05 刘洋, r09 赵丽".
+  overflow_share: ['share', 'over', 'demand', 'queue'],
+  reps_without_leads: ['reps', 'count'],
+  rep_floor_short: ['reps', 'count', 'floor'],
+  headroom_used: ['reps', 'count', 'headroom'],
 } as const;
 
 export type OptimizeMessageCode = keyof typeof OPTIMIZE_MESSAGES;
@@ -65,6 +72,9 @@ export const POLICY_NOTES = {
   territory_rules: ['field', 'skill'],
   territory_nobody: ['field', 'skill', 'value'],
   optimized_solved: ['solver', 'ms', 'objective'],
+  /** What the floor costs (floor-cost.ts): `perWeek` and `total` in conversions, `floor` a share of capacity. */
+  floor_cost: ['floor', 'perWeek', 'weeks', 'total', 'reps', 'count'],
+  floor_free: ['floor'],
 } as const;
 
 export type PolicyNoteCode = keyof typeof POLICY_NOTES;

@@ -1,11 +1,12 @@
 /**
  * The LP of DESIGN §3.2 as a sparse model: a column only for each pair (s,r) that may carry leads,
- * one overflow column per segment, and t for the max–min term. Rows carry the group they belong to,
+ * one overflow column per segment, t for the max–min term, and per rep the priced slacks of the
+ * soft settings (headroom used, floor unmet). Rows carry the group they belong to,
  * so a solution can be checked and an infeasible model explained group by group.
  */
 import { JUNIOR_TIER, type NormalizedProblem } from './problem';
 
-export type RowGroup = 'demand' | 'capacity' | 'bandMin' | 'bandMax' | 'valueFloor' | 'juniorShare' | 'maxMin' | 'pin';
+export type RowGroup = 'demand' | 'capacity' | 'headroom' | 'repFloor' | 'bandMin' | 'bandMax' | 'valueFloor' | 'juniorShare' | 'maxMin' | 'pin';
 /** The groups a user can switch off; the explanation re-solves without each. */
 export const SWITCHABLE_GROUPS = ['bandMin', 'bandMax', 'valueFloor', 'juniorShare', 'pin', 'capacity'] as const satisfies readonly RowGroup[];
 
@@ -29,6 +30,14 @@ export interface LinearModel {
   xCol: Int32Array;
   overflowCol: Int32Array;
   tCol: number;
+  /** Per rep: the column of headroom used (leads/week above capacity × (1 − headroom)), or −1. */
+  headroomCol: Int32Array;
+  /** Per rep: the column of the floor left unmet (leads/week), or −1. */
+  shortCol: Int32Array;
+  /** Per rep: the floor asked for (leads/week), 0 where there is none. */
+  floor: Float64Array;
+  /** The largest share of a floor left unmet (−1 without floors): priced so that a shortfall is shared, not dumped on a few reps. */
+  shortShareCol: number;
   S: number;
   R: number;
 }
@@ -56,6 +65,17 @@ export function buildModel(np: NormalizedProblem, options: BuildOptions = {}): L
   const served = range(R).filter((r) => reps[r]!.active && colsOfRep(r).length > 0);
   const useMaxMin = c.maxMinWeight > 0 && on('maxMin') && served.length > 0;
   const tCol = useMaxMin ? addCol('t', c.maxMinWeight) : -1;
+  const headroom = c.capacity && on('capacity') && on('headroom') ? c.headroom ?? 0 : 0;
+  const floor = on('repFloor') ? repFloors(np, served) : new Float64Array(R);
+  const headroomCol = new Int32Array(R).fill(-1);
+  const shortCol = new Int32Array(R).fill(-1);
+  for (const r of served) {
+    if (headroom > 0 && reps[r]!.capacityPerWeek > 0) headroomCol[r] = addCol(`h${r}`, -np.slackPenalty);
+    if (floor[r]! > 1e-9) shortCol[r] = addCol(`u${r}`, -np.slackPenalty);
+  }
+  // When the demand cannot fill every floor, the total shortfall is the same whoever bears it:
+  // pricing the worst share unmet spreads it, so no rep is left at zero for a better one's sake.
+  const shortShareCol = shortCol.some((j) => j >= 0) ? addCol('z', -np.slackPenalty * Math.max(...floor)) : -1;
 
   const rows: Row[] = [];
   const add = (row: Row) => { if (row.cols.length > 0) rows.push(row); };
@@ -68,6 +88,11 @@ export function buildModel(np: NormalizedProblem, options: BuildOptions = {}): L
     const load = { cols: ss.map((s) => xCol[s * R + r]!), coefs: ss.map(() => 1) };
     const cap = reps[r]!.capacityPerWeek;
     if (c.capacity && on('capacity')) add({ name: `cap${r}`, group: 'capacity', subject: r, ...load, sense: '<=', rhs: cap });
+    if (headroomCol[r]! >= 0) add({ name: `hr${r}`, group: 'headroom', subject: r, cols: [...load.cols, headroomCol[r]!], coefs: [...load.coefs, -1], sense: '<=', rhs: cap * (1 - headroom) });
+    if (shortCol[r]! >= 0) {
+      add({ name: `fl${r}`, group: 'repFloor', subject: r, cols: [...load.cols, shortCol[r]!], coefs: [...load.coefs, 1], sense: '>=', rhs: floor[r]! });
+      add({ name: `fz${r}`, group: 'repFloor', subject: r, cols: [shortCol[r]!, shortShareCol], coefs: [1, -floor[r]!], sense: '<=', rhs: 0 });
+    }
     if (c.loadBand) {
       const [lo, hi] = c.loadBand;
       if (lo > 0 && on('bandMin')) add({ name: `bmin${r}`, group: 'bandMin', subject: r, ...load, sense: '>=', rhs: lo * cap });
@@ -95,7 +120,28 @@ export function buildModel(np: NormalizedProblem, options: BuildOptions = {}): L
       add({ name: `pin${k}`, group: 'pin', subject: pin.segment, cols: [xCol[pin.segment * R + pin.rep]!], coefs: [1], sense: '=', rhs: pin.share * segments[pin.segment]!.demandPerWeek });
     });
   }
-  return { colNames, objective: Float64Array.from(obj), rows, xCol, overflowCol, tCol, S, R };
+  return { colNames, objective: Float64Array.from(obj), rows, xCol, overflowCol, tCol, headroomCol, shortCol, floor, shortShareCol, S, R };
+}
+
+/**
+ * Each served rep's floor in leads/week: `repFloor` × capacity, but never more than the rep can
+ * take alone (capacity after headroom, the load band's top) nor than their segments bring, so
+ * that the floor alone never asks for the impossible; what reps sharing segments cannot all get
+ * is the priced shortfall.
+ */
+export function repFloors(np: NormalizedProblem, served: readonly number[]): Float64Array {
+  const { problem, S, R, pair } = np;
+  const c = problem.constraints;
+  const out = new Float64Array(R);
+  if (!(c.repFloor && c.repFloor > 0)) return out;
+  for (const r of served) {
+    const cap = problem.reps[r]!.capacityPerWeek;
+    let bring = 0;
+    for (let s = 0; s < S; s++) if (pair[s * R + r]) bring += problem.segments[s]!.demandPerWeek;
+    const own = Math.min(c.capacity ? cap * (1 - (c.headroom ?? 0)) : Infinity, c.loadBand ? c.loadBand[1] * cap : Infinity);
+    out[r] = Math.max(0, Math.min(c.repFloor * cap, own, bring));
+  }
+  return out;
 }
 
 /** floor × the equal share: the team's expected won value at each segment's mean eligible p, split evenly. */

@@ -6,6 +6,7 @@ import { checkSolution, describeViolation, objectiveValue } from './check';
 import { describeOverflow, diagnoseByRelaxation, precheckConflicts } from './explain';
 import type { OptimizeMessage } from './messages';
 import { buildModel, type LinearModel } from './model';
+import { planFlags } from './plan-flags';
 import { normalizeProblem, type AssignmentProblem, type InputIssue, type NormalizedProblem } from './problem';
 import { chooseSolver, jsLp, loadHighs, type LpSolver, type SolverName } from './solvers';
 
@@ -29,6 +30,10 @@ export interface OptimalPlan {
   perRep: RepOutcome[];
   /** Too little capacity, reported with the numbers (never a failure). */
   overflowNotes: OptimizeMessage[];
+  /**
+   * The input's warnings, then what the plan would harm (plan-flags.ts): overflow above 2% of the
+   * demand, active eligible reps left with nothing, floors the demand cannot fill, headroom used.
+   */
   warnings: OptimizeMessage[];
   model: LinearModel;
 }
@@ -67,7 +72,8 @@ export async function optimize(problem: AssignmentProblem, options: OptimizeOpti
   if (violations.length) {
     return { status: 'solver-error', solver: name, message: `${name} returned a solution that breaks ${violations.length} constraint(s): ${violations.slice(0, 3).map(describeViolation).join('; ')}`, warnings };
   }
-  return { ...summarize(np, model, solution.x), solver: name, ms: solution.ms, warnings };
+  const plan = summarize(np, model, solution.x);
+  return { ...plan, solver: name, ms: solution.ms, warnings: [...warnings, ...planFlags(np, model, { x: plan.x, overflow: plan.overflow, col: solution.x })] };
 }
 
 /** An input issue without its severity: the message the result lists. */

@@ -18,6 +18,8 @@ export interface RepInput {
   /** `'junior'` counts for the development share; any other tier does not. */
   tier: string;
   active: boolean;
+  /** Display name, for messages that name the rep (default: the id). */
+  name?: string;
 }
 
 export interface Pin { segment: number; rep: number; share: number }
@@ -26,6 +28,19 @@ export interface Exclusion { segment: number; rep: number }
 export interface Constraints {
   /** Σ_s x(s,r) ≤ capacity(r). On unless false. */
   capacity: boolean;
+  /**
+   * Share of capacity (0 ≤ h < 1) the plan keeps free: each rep is filled to capacity × (1 − h)
+   * first, so that weeks busier than the average still fit under the router's weekly cap rather
+   * than spilling to the fallback. Soft: the headroom is used (at a price above any lead's worth)
+   * before a lead goes to the overflow queue. Needs `capacity`.
+   */
+  headroom?: number;
+  /**
+   * Each active rep with an eligible segment gets at least this share (0–1) of their capacity,
+   * bounded by what their capacity after headroom and their segments' demand allow. Soft: a
+   * shortfall is priced above any lead's worth and reported, never made infeasible.
+   */
+  repFloor?: number;
   /** Each active rep's load within [uMin, uMax] × capacity. */
   loadBand?: readonly [number, number];
   /** Each active rep's expected won value ≥ floor × the equal share of the team's expected value. */
@@ -67,6 +82,8 @@ export interface NormalizedProblem {
   /** 1 where (s,r) gets a variable: eligible or pinned, active, not excluded. */
   pair: Uint8Array;
   overflowPenalty: number;
+  /** Price of one lead/week of headroom used or of a rep's floor unmet: above any lead's worth, below an overflowed lead. */
+  slackPenalty: number;
   overflowQueue: string;
 }
 
@@ -133,6 +150,8 @@ export function normalizeProblem(problem: AssignmentProblem): { normalized: Norm
     const [lo, hi] = c.loadBand;
     if (!(lo >= 0 && hi >= lo)) error(optimizeMessage('bad_load_band', { min: String(lo), max: String(hi) }, `load band [${lo}, ${hi}] must satisfy 0 ≤ min ≤ max`));
   }
+  if (c.headroom !== undefined && !(c.headroom >= 0 && c.headroom < 1)) error(optimizeMessage('bad_headroom', { value: String(c.headroom) }, `headroom must be a share of capacity in [0, 1) (got ${c.headroom})`));
+  if (c.repFloor !== undefined && !(c.repFloor >= 0 && c.repFloor <= 1)) error(optimizeMessage('bad_rep_floor', { value: String(c.repFloor) }, `the floor of each rep's load must be a share of capacity in [0, 1] (got ${c.repFloor})`));
   if (c.valueFloor !== undefined && !(c.valueFloor >= 0)) error(optimizeMessage('bad_value_floor', { value: String(c.valueFloor) }, `value floor must be ≥ 0 (got ${c.valueFloor})`));
   if (c.juniorShare) {
     const { segments: js, atLeast } = c.juniorShare;
@@ -159,11 +178,19 @@ export function normalizeProblem(problem: AssignmentProblem): { normalized: Norm
   for (let s = 0; s < S; s++) for (let r = 0; r < R; r++) maxGain = Math.max(maxGain, p[s * R + r]! * (problem.objective === 'revenue' ? segments[s]!.valuePerWon : 1));
   // Overflow must cost more than any lead can earn (objective + λ·p), else overflowing would pay.
   const overflowPenalty = problem.overflowPenalty ?? 100 * (maxGain + c.maxMinWeight + 1);
-  return { normalized: { problem, S, R, p, pair, overflowPenalty, overflowQueue: problem.overflowQueue ?? DEFAULT_OVERFLOW_QUEUE }, issues };
+  // Above any lead's worth, so the headroom and the floors give way to no gain, and below the
+  // overflow's price, so using the headroom always beats queueing a lead.
+  const slackPenalty = Math.min(10 * (maxGain + c.maxMinWeight + 1), overflowPenalty / 2);
+  return { normalized: { problem, S, R, p, pair, overflowPenalty, slackPenalty, overflowQueue: problem.overflowQueue ?? DEFAULT_OVERFLOW_QUEUE }, issues };
 }
 
 function inRange(i: number, n: number): boolean {
   return Number.isInteger(i) && i >= 0 && i < n;
+}
+
+/** "r05 刘洋": a rep's id and, when it says more, their name. */
+export function repLabel(rep: RepInput): string {
+  return rep.name && rep.name !== rep.id ? `${rep.id} ${rep.name}` : rep.id;
 }
 
 export function fmtPct(x: number): string {

@@ -40,8 +40,9 @@ export const jsLp: LpSolver = {
     // ~1e-3. Scaled by the largest coefficient of a lead, it solves the 50×10 in ~200 ms, matching
     // HiGHS to 1e-11; it still gives no answer within a minute at 100×20 (bench/optimize.bench.ts).
     // Every answer is checked afterwards, and 'auto' only gives it small models.
-    const overflow = new Set(model.overflowCol);
-    const scale = model.objective.reduce((m, c, j) => (overflow.has(j) ? m : Math.max(m, Math.abs(c))), 0) || 1;
+    // The headroom and floor slacks are priced like the overflow (far above a lead): left out too.
+    const priced = new Set([...model.overflowCol, ...model.headroomCol, ...model.shortCol, model.shortShareCol]);
+    const scale = model.objective.reduce((m, c, j) => (priced.has(j) ? m : Math.max(m, Math.abs(c))), 0) || 1;
     model.colNames.forEach((name, j) => { variables[name] = { [OBJ]: model.objective[j]! / scale }; });
     for (const row of model.rows) {
       constraints[row.name] = row.sense === '<=' ? { max: row.rhs } : row.sense === '>=' ? { min: row.rhs } : { equal: row.rhs };

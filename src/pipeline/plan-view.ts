@@ -1,9 +1,11 @@
 import type { EngineMessage } from '../model/message';
+import { floorCost, type FloorCost } from '../optimize/floor-cost';
 import type { RuleConfig } from '../model/rules';
 import { frontier, planPoint, type FrontierPoint } from '../optimize/frontier';
 import type { FrontierNote, OptimizeMessage, PolicyNote } from '../optimize/messages';
 import type { OptimalPlan, RepOutcome } from '../optimize/optimize';
 import { PolicyError, solveOptimized } from '../optimize/optimized-policy';
+import { isPlanFlag } from '../optimize/plan-flags';
 import type { PolicyContext } from '../optimize/policies';
 
 /** Where the current plan sits on the conversion-vs-fairness frontier, measured as `frontier()` measures its points. */
@@ -27,6 +29,14 @@ export type PlanView =
       totals: OptimalPlan['totals'];
       perRep: RepOutcome[];
       point: PlanPoint;
+      /**
+       * What the plan would harm, for the Policies step to show as warnings (they are among
+       * `notes` too): overflow above 2% of the demand, active eligible reps with nothing, floors
+       * the demand cannot fill. Empty for a plan that harms nothing.
+       */
+      warnings: OptimizeMessage[];
+      /** The plan with and without the every-rep floor ("costs X conversions over N weeks"); null when the floor is off. */
+      floorCost: FloorCost | null;
     }
   | { status: 'infeasible' | 'invalid' | 'solver-error'; reasons: PlanReason[]; warnings: OptimizeMessage[] };
 
@@ -38,8 +48,13 @@ export interface FrontierView {
 /** Solves the scenario's optimized policy; a plan that cannot exist is a value with its reasons, not a thrown error. */
 export async function planView(ctx: PolicyContext): Promise<PlanView> {
   try {
-    const { config, plan, notes } = await solveOptimized(ctx, {});
-    return { status: 'optimal', config, notes, totals: plan.totals, perRep: plan.perRep, point: planPoint(ctx.scenario.constraints.maxMinWeight, plan) };
+    const chosen = await solveOptimized(ctx, {});
+    const { config, plan, notes } = chosen;
+    const floor = await floorCost(ctx, chosen);
+    return {
+      status: 'optimal', config, notes: floor ? [...notes, floor.note] : notes, totals: plan.totals, perRep: plan.perRep,
+      point: planPoint(ctx.scenario.constraints.maxMinWeight, plan), warnings: plan.warnings.filter(isPlanFlag), floorCost: floor,
+    };
   } catch (error) {
     if (error instanceof PolicyError) {
       const r = error.result;

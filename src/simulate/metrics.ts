@@ -27,6 +27,7 @@ export function metricVector(world: SimulationWorld, totals: RunTotals, out: Flo
     slaBreachRate: totals.leads > 0 ? totals.slaBreaches / totals.leads : 0,
     reclaimedShare: totals.leads > 0 ? totals.reclaimed / totals.leads : 0,
     unassignedShare: totals.leads > 0 ? totals.unassigned / totals.leads : 0,
+    fallbackShare: totals.leads > 0 ? totals.fallback / totals.leads : 0,
     giniLeads: gini(team.map((r) => totals.repLeads[r]!)),
     giniValue: gini(team.map((r) => totals.repValue[r]!)),
     jainLeads: jain(team.map((r) => totals.repLeads[r]!)),

@@ -15,6 +15,8 @@ export const SIMULATION_NOTES = {
   /** `touchShare` is a fraction (0.25 = 25%). */
   first_touch_calibrated: ['touchShare', 'latencyHours', 'historyP50Hours'],
   first_touch_assumed: ['touchShare', 'latencyHours'],
+  /** `reps`: "r10 Michael Zhang, r14 吴婷"; `share`: a fraction of the history's leads. */
+  as_is_rerouted: ['reps', 'count', 'share'],
 } as const;
 
 export type SimulationNoteCode = keyof typeof SIMULATION_NOTES;

@@ -1,18 +1,21 @@
 import type { RuleConfig } from '../model/rules';
 import { compileRules, type CompiledRules, type LeadValue } from '../route';
-import type { SimulationWorld } from './world';
+import type { SimRep, SimulationWorld } from './world';
 
 /**
  * A policy as the simulator runs it, in a form that can be posted to a worker:
  * - `rules`: a RuleConfig run through `src/route`, the same code the reference router ships;
  * - `as_is`: each lead goes to the rep who had it in history (DESIGN §3.3's "as is" replay);
+ *   with `fallback`, a lead whose owner is not available now (inactive, away, out of the roster,
+ *   no capacity) is routed by those rules instead, as every other policy skips that rep. The
+ *   backtest and the calibration replay the history as it was, without one;
  * - `salesforce`: the rules as Salesforce runs the exported AutoNumber-MOD rotation: the first
  *   matching rule, then the rep whose slot range holds (a global counter mod the slot count),
  *   with no skipping of absent or capped reps and one counter shared by all rules.
  */
 export type SimPolicy =
   | { name: string; kind: 'rules'; config: RuleConfig }
-  | { name: string; kind: 'as_is' }
+  | { name: string; kind: 'as_is'; fallback?: RuleConfig }
   | { name: string; kind: 'salesforce'; config: RuleConfig; slots: SalesforceSlots };
 
 /** Per rule (in order, then the fallback): the rep id of each slot 0 … n−1; null: a queue owns the slot. */
@@ -29,18 +32,32 @@ export interface PreparedPolicy {
   slots: Int32Array[] | null;
   /** One mutable lead object per segment; the runner sets `value` before each routing. */
   leads: Array<Record<string, LeadValue>>;
+  /** As is with a fallback: 1 for each world rep whose historical leads are routed by it. */
+  unavailable: Uint8Array | null;
 }
 
 export function preparePolicy(policy: SimPolicy, world: SimulationWorld): PreparedPolicy {
   const worldIndex = new Map(world.reps.map((r, i) => [r.id, i]));
   // A fixed lead_id spares the router naming each lead `#n` (a string per lead); the simulator never dedupes.
   const leads = world.segments.map((s): Record<string, LeadValue> => ({ ...s.fields, value: null, lead_id: 'simulated' }));
-  if (policy.kind === 'as_is') return { name: policy.name, kind: 'as_is', compiled: null, toWorld: new Int32Array(0), slots: null, leads };
-  const config = withWorldAvailability(policy.config, world);
-  const compiled = compileRules(config);
+  const rules = policy.kind === 'as_is' ? policy.fallback && withoutUnavailable(policy.fallback, world) : policy.config;
+  if (!rules) return { name: policy.name, kind: 'as_is', compiled: null, toWorld: new Int32Array(0), slots: null, leads, unavailable: null };
+  const compiled = compileRules(withWorldAvailability(rules, world));
   const toWorld = Int32Array.from(compiled.repIds, (id) => worldIndex.get(id) ?? -1);
   const slots = policy.kind === 'salesforce' ? policy.slots.map((rule) => Int32Array.from(rule, (id) => (id === null ? -1 : worldIndex.get(id) ?? -1))) : null;
-  return { name: policy.name, kind: policy.kind, compiled, toWorld, slots, leads };
+  const unavailable = policy.kind === 'as_is' ? Uint8Array.from(world.reps, (r) => (isAvailable(r) ? 0 : 1)) : null;
+  return { name: policy.name, kind: policy.kind, compiled, toWorld, slots, leads, unavailable };
+}
+
+/** A rep who can take a lead today: on the roster, active, not away, with capacity. */
+export function isAvailable(rep: SimRep): boolean {
+  return rep.inRoster && rep.active && !rep.absent && rep.capacityPerWeek > 0;
+}
+
+/** As is's fallback never hands a lead back to a rep whose leads it re-routes. */
+function withoutUnavailable(config: RuleConfig, world: SimulationWorld): RuleConfig {
+  const gone = new Set(world.reps.filter((r) => !isAvailable(r)).map((r) => r.id));
+  return { ...config, reps: config.reps.map((r) => (gone.has(r.id) && r.active ? { ...r, active: false } : r)) };
 }
 
 /** The what-if's absent reps are away in every policy's rules, whatever the file says. */

@@ -6,7 +6,7 @@ import type { PolicyName, Scenario } from '../model/scenario';
 import { scenarioError } from '../model/scenario-errors';
 import { buildPolicy, type PolicyContext } from '../optimize/policies';
 import { simulationNote, type SimulationNote } from './notes';
-import type { SalesforceSlots, SimPolicy } from './policy';
+import { isAvailable, type SalesforceSlots, type SimPolicy } from './policy';
 import { buildWorld, type SimulationWorld } from './world';
 import type { Estimates } from '../model/estimates';
 
@@ -90,7 +90,7 @@ export function assembleComparison(parts: ComparisonParts): PreparedComparison {
     baseline,
     scoring: sim.scoring,
     estimates,
-    notes: comparisonNotes(sim.scoring, world, history, highValueSegments),
+    notes: [...comparisonNotes(sim.scoring, world, history, highValueSegments), ...(names.includes('as_is') ? asIsNotes(world, history) : [])],
   };
 }
 
@@ -100,7 +100,9 @@ export async function buildSimPolicies(names: readonly PolicyName[], ctx: Policy
   let optimized: RuleConfig | null = null;
   const optimizedConfig = async () => (optimized ??= (await buildPolicy('optimized', ctx)).config);
   for (const name of names) {
-    if (name === 'as_is') built.push({ name, kind: 'as_is' });
+    // A historical owner who cannot take leads now is skipped by every policy; as is routes their
+    // leads as territory would (round robin among the available reps eligible for the lead).
+    if (name === 'as_is') built.push({ name, kind: 'as_is', fallback: (await buildPolicy('territory', ctx)).config });
     else if (name === 'salesforce_mod') {
       const config = await optimizedConfig();
       built.push({ name, kind: 'salesforce', config, slots: salesforceSlots(config) });
@@ -151,10 +153,29 @@ function comparisonNotes(scoring: Scenario['simulation']['scoring'], world: Simu
     world.arrivals.kind === 'history'
       ? simulationNote('arrivals_history', { weeks: world.arrivals.weekStarts.length, multiplier: world.horizon.volumeMultiplier }, `Arrivals: whole weeks of the history (${world.arrivals.weekStarts.length} complete weeks) drawn with replacement, × ${world.horizon.volumeMultiplier}.`)
       : simulationNote('arrivals_fitted', {}, 'Arrivals: Poisson per segment from the fitted weekly demand, placed by the weekly and daily shape.'),
-    simulationNote('decay', { floor: world.decay.floor, tauHours: world.decay.tauHours, referenceFrom: world.decay.referenceFrom }, `Decay: ${world.decay.floor} + (1 − ${world.decay.floor})·exp(−h / ${world.decay.tauHours}) relative to the history's response times (${world.decay.referenceFrom}).`),
+    decayNote(world.decay),
     simulationNote('work_model', { cycleDays }, `Work: each rep first-touches their new leads first in, first out, in working hours (default Mon–Fri 9–18); a lead stays open ${cycleDays} days (the median sales cycle) after its first touch.`),
     // The same choice world.ts made: named segments when the junior share names some, else the top quarter by value.
     highValueNamed?.length ? simulationNote('high_value_named', { segments: highValueNamed.join(', ') }, highValue) : simulationNote('high_value_top_quarter', {}, highValue),
     ...(history.withoutCreatedAt > 0 ? [simulationNote('without_created_at', { count: history.withoutCreatedAt }, `${history.withoutCreatedAt} lead(s) without a creation time are not in the arrivals.`)] : []),
   ];
+}
+
+/** Whose historical leads "as is" re-routes, and what share of the history they had. */
+function asIsNotes(world: SimulationWorld, history: HistoryLeads): SimulationNote[] {
+  const worldIndex = new Map(world.reps.map((r, i) => [r.id, i]));
+  const gone = history.owners.map((id) => { const r = worldIndex.get(id); return r === undefined || !isAvailable(world.reps[r]!); });
+  let moved = 0;
+  for (let i = 0; i < history.owner.length; i++) if (history.owner[i]! >= 0 && gone[history.owner[i]!]) moved++;
+  if (moved === 0) return [];
+  const reps = history.owners.filter((_, o) => gone[o]).map((id) => { const rep = world.reps[worldIndex.get(id) ?? -1]; return rep && rep.name !== id ? `${id} ${rep.name}` : id; }).join(', ');
+  const count = gone.filter(Boolean).length;
+  const share = moved / Math.max(1, history.owner.length);
+  return [simulationNote('as_is_rerouted', { reps, count, share }, `As is: ${reps} cannot take leads now (inactive, away or off the roster); their ${(100 * share).toFixed(1)}% of the history goes by round robin among the available reps eligible for each lead, as territory routing would send it, and counts as reaching the fallback.`)];
+}
+
+/** The decay curve in words, its parameters rounded as a reader takes them in (0.39, 21.5 h), not as fitted. */
+function decayNote({ floor, tauHours, referenceFrom }: { floor: number; tauHours: number; referenceFrom: string }): SimulationNote {
+  const [f, tau] = [+floor.toFixed(2), +tauHours.toFixed(1)];
+  return simulationNote('decay', { floor: f, tauHours: tau, referenceFrom }, `Decay: ${f} + (1 − ${f})·exp(−h / ${tau} h) relative to the history's response times (${referenceFrom}).`);
 }

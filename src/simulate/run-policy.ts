@@ -18,7 +18,11 @@ import type { SimulationWorld } from './world';
  * - a touched lead converts with p(segment, rep) × decay(hours to first touch) / reference,
  *   decided by the lead's own uniform draw (common to all policies);
  * - a lead nobody can take (manual review, or nobody available) is counted as unassigned and
- *   not converted: the simulation does not guess what a person would do with it.
+ *   not converted: the simulation does not guess what a person would do with it;
+ * - a lead a policy's fallback takes because its rules could not (no rule matched, or the rule's
+ *   pool was full or away), or that "as is" re-routes because its owner is not available, is
+ *   counted as reaching the fallback. A policy that is its fallback alone (round robin, least
+ *   loaded) has no rule to fall back from: none of its leads count.
  */
 export interface RunTotals {
   leads: number;
@@ -31,6 +35,8 @@ export interface RunTotals {
   slaBreaches: number;
   reclaimed: number;
   unassigned: number;
+  /** Counted leads first routed by the fallback of a policy with rules, or re-routed by "as is". */
+  fallback: number;
   highValue: number;
   highValueToJuniors: number;
   /** Per world rep: counted leads, expected value (p × value) and conversions. */
@@ -129,8 +135,20 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
 
     // Who gets the lead: a world rep index, or -1.
     let rep = -1, configRep = -1;
-    if (policy.kind === 'as_is') rep = arrivals.owner[lead]!;
-    else {
+    if (policy.kind === 'as_is') {
+      rep = arrivals.owner[lead]!;
+      if (rep >= 0 && policy.unavailable !== null && policy.unavailable[rep] === 1) {
+        const leadObject = policy.leads[segment]!;
+        leadObject['value'] = Number.isNaN(arrivals.value[lead]!) ? null : arrivals.value[lead]!;
+        const decision = route(policy.compiled!, leadObject, state!).decision;
+        rep = -1;
+        if (decision.kind === 'assigned') {
+          configRep = decision.repIndex;
+          rep = policy.toWorld[configRep]!;
+          if (counted) totals.fallback++;
+        }
+      }
+    } else {
       const compiled = policy.compiled!;
       const leadObject = policy.leads[segment]!;
       leadObject['value'] = Number.isNaN(arrivals.value[lead]!) ? null : arrivals.value[lead]!;
@@ -139,12 +157,14 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
         if (decision.kind === 'assigned') {
           configRep = decision.repIndex;
           rep = policy.toWorld[configRep]!;
+          if (counted && firstTime && decision.fallbackBecause !== null && compiled.rules.length > 0) totals.fallback++;
         }
       } else {
         let rule = compiled.rules.length;
         for (let i = 0; i < compiled.rules.length; i++) if (compiled.rules[i]!.matches(leadObject)) { rule = i; break; }
         const slots = policy.slots![rule]!;
         rep = slots.length ? slots[slotCounter++ % slots.length]! : -1;
+        if (counted && rep >= 0 && rule === compiled.rules.length && rule > 0) totals.fallback++;
       }
     }
 
@@ -215,7 +235,7 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
 /** Zeroes `totals` for the next run, keeping its arrays: a replication runs every policy, 200 times. */
 export function resetTotals(totals: RunTotals): RunTotals {
   totals.leads = totals.won = totals.revenue = totals.touched = totals.decaySum = totals.slaBreaches = 0;
-  totals.reclaimed = totals.unassigned = totals.highValue = totals.highValueToJuniors = 0;
+  totals.reclaimed = totals.unassigned = totals.fallback = totals.highValue = totals.highValueToJuniors = 0;
   totals.repLeads.fill(0);
   totals.repValue.fill(0);
   totals.repWon.fill(0);
@@ -225,7 +245,7 @@ export function resetTotals(totals: RunTotals): RunTotals {
 
 export function emptyTotals(reps: number): RunTotals {
   return {
-    leads: 0, won: 0, revenue: 0, touched: 0, decaySum: 0, slaBreaches: 0, reclaimed: 0, unassigned: 0, highValue: 0, highValueToJuniors: 0,
+    leads: 0, won: 0, revenue: 0, touched: 0, decaySum: 0, slaBreaches: 0, reclaimed: 0, unassigned: 0, fallback: 0, highValue: 0, highValueToJuniors: 0,
     repLeads: new Float64Array(reps), repValue: new Float64Array(reps), repWon: new Float64Array(reps),
     touchHistogram: new Uint32Array(TOUCH_BINS),
   };

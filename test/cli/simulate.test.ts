@@ -45,6 +45,22 @@ describe('allot simulate on the sample scenario', () => {
     const baseline = out.policies[0];
     expect(baseline.vsBaseline.conversions).toEqual({ mean: 0, lo: 0, hi: 0 });
     expect(out.notes.join(' ')).toMatch(/cross-fit/);
+    expect(out.warnings).toEqual([]);
+    // Round robin is its fallback alone; as is re-routes the leads of r10 and r14, inactive now.
+    const share = (name: string) => out.policies.find((p: { name: string }) => p.name === name).metrics.fallbackShare.mean;
+    expect(share('round_robin')).toBe(0);
+    expect(share('as_is')).toBeGreaterThan(0.05);
+    expect(out.notes.join(' ')).toMatch(/As is: r10 Michael Zhang, r14 吴婷 cannot take leads now/);
+    const asIs = out.policies.find((p: { name: string }) => p.name === 'as_is');
+    for (const id of ['r10', 'r14']) expect(asIs.reps.find((r: { id: string }) => r.id === id).leads.mean).toBe(0);
+  }, 60_000);
+
+  it('warns on stderr, one line each, when the optimized plan leaves active reps with nothing, and says so in --json', () => {
+    const file = scenarioFile({ policies: ['round_robin', 'optimized'], constraints: { headroom: 0, repFloor: 0 } });
+    const run = runCli(['simulate', '--scenario', file, '--replications', '2', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('allot: warning: optimized: 3 active reps who can take leads get none: r05 刘洋, r09 赵丽, r15 James Wu\n');
+    expect(JSON.parse(run.stdout).warnings).toEqual([{ policy: 'optimized', code: 'reps_without_leads', params: { reps: 'r05 刘洋, r09 赵丽, r15 James Wu', count: 3 }, text: '3 active reps who can take leads get none: r05 刘洋, r09 赵丽, r15 James Wu' }]);
   }, 60_000);
 
   it('gives the same numbers for the same seed, on any number of threads', () => {
@@ -59,6 +75,8 @@ describe('allot simulate on the sample scenario', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Sample team: region × product: 6 replications, seed 7, cross-fit scoring/);
     expect(run.stdout).toMatch(/optimized\s+[\d.]+ \([\d.]+ … [\d.]+\)\s+Δ/);
+    expect(run.stdout).toMatch(/^to fallback:\n  round_robin\s+0\.0% \(0\.0% … 0\.0%\)\s+baseline$/m);
+    expect(run.stdout).toMatch(/^queued\/unassigned:$/m);
   }, 60_000);
 });
 

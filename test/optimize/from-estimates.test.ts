@@ -39,12 +39,21 @@ describe('problemFromEstimates: the estimates, roster and scenario as the optimi
   it('takes demand, value per win, capacity, tier and the shrunk conversion as they are', () => {
     const p = problemFromEstimates(ESTIMATES, ROSTER, scenario({ objective: { maximize: 'revenue' } }));
     expect(p.segments).toEqual([{ key: 'East|Pro', demandPerWeek: 10, valuePerWon: 1000 }, { key: 'West|Pro', demandPerWeek: 5, valuePerWon: 800 }, { key: 'East|Enterprise', demandPerWeek: 4, valuePerWon: 0 }]);
-    expect(p.reps).toEqual([{ id: 'a', capacityPerWeek: 20, tier: 'senior', active: true }, { id: 'b', capacityPerWeek: 8, tier: 'junior', active: true }, { id: 'c', capacityPerWeek: 6, tier: 'junior', active: false }]);
+    expect(p.reps).toEqual([{ id: 'a', name: 'a', capacityPerWeek: 20, tier: 'senior', active: true }, { id: 'b', name: 'b', capacityPerWeek: 8, tier: 'junior', active: true }, { id: 'c', name: 'c', capacityPerWeek: 6, tier: 'junior', active: false }]);
     expect(p.objective).toBe('revenue');
     // Rep c has no cell of its own: it gets the segment's average-rep rate.
     expect(Array.from(p.conversion as Float64Array)).toEqual([0.3, 0.2, 0.25, 0.22, 0.18, 0.2, 0.1, 0.12, 0.15]);
     expect(Array.from(p.eligible as Uint8Array)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(p.constraints).toEqual({ capacity: true, maxMinWeight: 0 });
+    // By default the plan keeps 5% of capacity free and gives every active eligible rep a fifth of theirs.
+    expect(p.constraints).toEqual({ capacity: true, maxMinWeight: 0, headroom: 0.05, repFloor: 0.2 });
+  });
+
+  it('headroom and the floor per rep are the scenario\'s, and 0 turns each off', () => {
+    const set = problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { headroom: 0.25, repFloor: 0.5 } }));
+    expect(set.constraints).toMatchObject({ headroom: 0.25, repFloor: 0.5 });
+    const off = problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { headroom: 0, repFloor: 0 } }));
+    expect(off.constraints).toEqual({ capacity: true, maxMinWeight: 0 });
+    expect(ScenarioSchema.safeParse({ schema: 'allot.scenario/v1', leads: { path: 'l.csv' }, constraints: { headroom: 0.6 } }).success).toBe(false);
   });
 
   it('pins and exclusions name segments by field values and reps by id', () => {
@@ -76,7 +85,7 @@ describe('problemFromEstimates: the estimates, roster and scenario as the optimi
 
   it('the junior share names segments by field values', () => {
     const p = problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { juniorShare: { segments: { product: ['Enterprise'] }, atLeast: 0.3 }, loadBand: [0.2, 0.9], valueFloor: 0.5, maxMinWeight: 2 } }));
-    expect(p.constraints).toEqual({ capacity: true, maxMinWeight: 2, loadBand: [0.2, 0.9], valueFloor: 0.5, juniorShare: { segments: [2], atLeast: 0.3 } });
+    expect(p.constraints).toEqual({ capacity: true, maxMinWeight: 2, headroom: 0.05, repFloor: 0.2, loadBand: [0.2, 0.9], valueFloor: 0.5, juniorShare: { segments: [2], atLeast: 0.3 } });
     const both = problemFromEstimates(ESTIMATES, ROSTER, scenario({ constraints: { juniorShare: { segments: { region: ['East'], product: ['Pro', 'Enterprise'] }, atLeast: 0.1 } } }));
     expect(both.constraints.juniorShare!.segments).toEqual([0, 2]);
   });

@@ -154,4 +154,43 @@ describe('replications', () => {
     // ownerShare sends East to a and b, West to c only.
     for (let i = 0; i < 5; i++) expect(batch.reps[(i * 3 + 2) * 4]).toBeGreaterThan(0);
   });
+
+  describe.each([
+    ['inactive', { active: false }],
+    ['away', { absent: true }],
+  ] as const)('as is, with a historical owner %s', (_, change) => {
+    const world = tinyWorld();
+    world.reps[2] = { ...world.reps[2]!, ...change };
+    const asIs: SimPolicy = { name: 'as_is', kind: 'as_is', fallback: roundRobinRules(['a', 'b', 'c']) };
+    const batch = run([asIs, rr], 8, world);
+
+    it('re-routes their leads by its fallback to the reps who can take them, and counts them', () => {
+      for (let i = 0; i < 8; i++) {
+        const toC = batch.reps[((i * 2 + 0) * 3 + 2) * 4]!;
+        expect(toC, `replication ${i}`).toBe(0);
+        expect(metric(batch.metrics, 2, i, 0, 'unassignedShare')).toBe(0);
+        // c had every West lead: half of the leads reach the fallback.
+        expect(metric(batch.metrics, 2, i, 0, 'fallbackShare')).toBeGreaterThan(0.4);
+        expect(metric(batch.metrics, 2, i, 0, 'fallbackShare')).toBeLessThan(0.6);
+      }
+    });
+
+    it('leaves a policy that is its fallback alone at no fallback share', () => {
+      for (let i = 0; i < 8; i++) expect(metric(batch.metrics, 2, i, 1, 'fallbackShare')).toBe(0);
+    });
+  });
+
+  it('counts the leads a rule cannot place and its fallback takes', () => {
+    const world = tinyWorld();
+    world.reps[2] = { ...world.reps[2]!, absent: true };
+    // West is fixed to c, who is away: every West lead falls to the fallback; East never does.
+    const batch = run([skills], 5, world);
+    for (let i = 0; i < 5; i++) {
+      expect(metric(batch.metrics, 1, i, 0, 'fallbackShare')).toBeGreaterThan(0.4);
+      expect(metric(batch.metrics, 1, i, 0, 'fallbackShare') + metric(batch.metrics, 1, i, 0, 'unassignedShare')).toBeLessThanOrEqual(1);
+    }
+    // With c present, only West leads above c's weekly cap of 40 fall to the fallback.
+    const present = run([skills], 5, tinyWorld({}, 20));
+    for (let i = 0; i < 5; i++) expect(metric(present.metrics, 1, i, 0, 'fallbackShare')).toBe(0);
+  });
 });

@@ -74,7 +74,7 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
   arrivals_history: (w) => `线索到达：从历史中有放回地抽取整周（共 ${w.num('weeks')} 个完整周），线索量 × ${w.num('multiplier')}。`,
   arrivals_fitted: () => '线索到达：按拟合的每周线索量，对每个细分按泊松分布生成，并按一周内和一天内的分布安排时间。',
   decay: (w) =>
-    `响应时长衰减：${w.num('floor')} + (1 − ${w.num('floor')})·exp(−h / ${w.num('tauHours')})，相对于历史响应时长（参照：${w.choice('referenceFrom', REFERENCE_FROM)}）。`,
+    `响应时长衰减：${w.num('floor')} + (1 − ${w.num('floor')})·exp(−h / ${w.num('tauHours')} 小时)，相对于历史响应时长（参照：${w.choice('referenceFrom', REFERENCE_FROM)}）。`,
   work_model: (w) =>
     `工作方式：每位销售在工作时间内（默认周一至周五 9–18 点）按先到先跟进的顺序对新线索做首次跟进；首次跟进后线索保持跟进中 ${w.num('cycleDays')} 天（销售周期的中位数）。`,
   high_value_named: (w) => `新人份额中的高价值线索：情景的新人份额所指定的细分（${w.text('segments')}）。`,
@@ -84,6 +84,8 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
     `首次跟进：一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}（假设），销售需 ${w.num('latencyHours')} 个工作小时做出反应；已校准，使按现状重放的首次响应时长中位数与历史的 ${w.num('historyP50Hours')} 小时一致。`,
   first_touch_assumed: (w) =>
     `首次跟进：历史中没有首次跟进时间；一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}，销售需 ${w.num('latencyHours')} 个工作小时做出反应（均为假设）。`,
+  as_is_rerouted: (w) =>
+    `按现状：${w.num('count')} 位销售现在无法接线索（不在岗、请假或已不在团队中）：${w.text('reps')}；他们在历史中的 ${w.pct('share')} 线索改为在可承接该线索的在岗销售之间轮流分配（与按区域分配相同），计入兜底。`,
 
   // The optimizer's input issues.
   bad_demand: (w) => `细分「${w.text('segment')}」：线索量必须是不小于 0 的数字（实际为 ${w.text('value')}）。`,
@@ -105,6 +107,8 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
   junior_share_unknown_segment: (w) => `新人份额指定的细分 ${w.text('segment')} 不存在。`,
   bad_max_min_weight: (w) => `公平性强度 λ 必须不小于 0（实际为 ${w.text('value')}）。`,
   bad_overflow_penalty: (w) => `溢出惩罚必须大于 0（实际为 ${w.text('value')}）。`,
+  bad_headroom: (w) => `余量必须是容量的 [0, 1) 之间的比例（实际为 ${w.text('value')}）。`,
+  bad_rep_floor: (w) => `每位销售的保底负载必须是容量的 [0, 1] 之间的比例（实际为 ${w.text('value')}）。`,
   rep_eligible_for_nothing: (w) => `销售「${w.text('rep')}」没有可承接的细分，不会分到线索。`,
   segment_without_rep: (w) => `细分「${w.text('segment')}」没有可承接的在岗销售：其线索全部进入溢出队列。`,
 
@@ -132,6 +136,11 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
     `${w.text('segments')}（${w.num('count')} 个细分）每周有 ${w.num('need')} 条线索，但没有可承接的销售：每周 ${w.num('over')} 条进入「${w.text('queue')}」队列。`,
   overflow: (w) =>
     `${w.text('segments')}（${w.num('count')} 个细分）每周有 ${w.num('need')} 条线索，可承接的销售（${w.text('reps')}）合计每周只能承接 ${w.num('take')} 条：每周 ${w.num('over')} 条进入「${w.text('queue')}」队列。`,
+  // What a plan would harm: shown as warnings, never passed quietly.
+  overflow_share: (w) => `方案把 ${w.pct('share')} 的线索（每周 ${w.num('demand')} 条中的 ${w.num('over')} 条）送入「${w.text('queue')}」队列，需要人工分配。`,
+  reps_without_leads: (w) => `${w.num('count')} 位可以承接线索的在岗销售分不到任何线索：${w.text('reps')}。`,
+  rep_floor_short: (w) => `${w.num('count')} 位销售共享的细分线索量不足以让每人都分到容量的 ${w.pct('floor')}：${w.text('reps')}（每周条数，实得 / 保底）。`,
+  headroom_used: (w) => `线索量使 ${w.num('count')} 位销售的负载超过了扣除 ${w.pct('headroom')} 余量后的容量：${w.text('reps')}；繁忙的周会有线索落入兜底规则。`,
 
   // How each policy was built.
   nobody_available: (w) => `没有在岗且有容量的销售：所有线索进入「${w.text('queue')}」队列，等待人工分配。`,
@@ -151,6 +160,12 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
     `没有在岗销售具备 ${w.text('skill')}:${w.text('value')}：${w.text('field')} 为 ${w.text('value')} 的线索按全团队轮流分配。`,
   optimized_solved: (w) =>
     `由 ${w.choice('solver', SOLVER)} 求解，用时 ${w.num('ms')} 毫秒：在情景的约束下使每周${w.choice('objective', OBJECTIVE)}最大；权重是每位销售在一个细分线索中的份额（整数百分比）。`,
+  floor_cost: (w) => {
+    const lifted = w.num('count');
+    const cost = `让每位在岗销售都至少分到容量的 ${w.pct('floor')}：每周预计少成交 ${w.num('perWeek')} 单，${w.num('weeks')} 周共少 ${w.num('total')} 单`;
+    return lifted === '0' ? `${cost}。` : `${cost}；不设保底时，${lifted} 位销售分不到任何线索：${w.text('reps')}。`;
+  },
+  floor_free: (w) => `让每位在岗销售都至少分到容量的 ${w.pct('floor')} 在这里没有代价：不设保底的方案并不更好。`,
 
   // The conversion–fairness frontier.
   frontier_flat: () => '在 λ = 0 时最弱的销售已经得到其所能得到的最多：这里公平性没有代价，转化-公平权衡曲线只有一个点。',
