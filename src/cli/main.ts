@@ -1,6 +1,8 @@
 import { createNativeDatabase } from '../data/adapters/native-node';
 import { AllotError } from '../model/errors';
 import { UsageError } from './cli-error';
+import { likelyKey } from '../model/schema-keys';
+import { argErrorText } from './arg-errors';
 import { COMMANDS } from './commands';
 
 const USAGE = `allot <command> [options]
@@ -20,11 +22,19 @@ export async function main(argv: string[]): Promise<number> {
   const db = await createNativeDatabase();
   try {
     const found = COMMANDS.find((c) => c.name === command);
-    if (!found) throw new UsageError(`unknown command "${command}". Run "allot --help" for the commands.`);
+    if (!found) {
+      const meant = likelyKey(command, COMMANDS.map((c) => c.name));
+      throw new UsageError(`unknown command "${command}"${meant ? `; did you mean "${meant}"?` : ''} Run "allot --help" for the commands.`);
+    }
     process.stdout.write((await found.run(db, rest)) + '\n');
     return 0;
   } catch (error) {
-    if (isUsersMistake(error) || error instanceof UsageError || isArgError(error)) {
+    if (isArgError(error)) {
+      const found = COMMANDS.find((c) => c.name === command)!;
+      process.stderr.write(`allot: ${argErrorText(error as Error, command, found.usage, rest)}\n`);
+      return 2;
+    }
+    if (isUsersMistake(error) || error instanceof UsageError) {
       process.stderr.write(`allot: ${(error as Error).message}\n`);
       return 2;
     }
@@ -46,5 +56,7 @@ function isArgError(error: unknown): boolean {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // Exit once stdout and stderr have handed everything to the OS: a 2 MB report on a pipe is
+  // still queued when main returns, and process.exit would cut it off.
+  main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))));
 }

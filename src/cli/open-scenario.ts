@@ -29,9 +29,10 @@ export async function openScenario(db: Database, file: string, options: Pipeline
 }
 
 export async function readScenario(file: string): Promise<Scenario> {
-  const parsed = ScenarioSchema.safeParse(await readJsonFile(file));
+  const json = await readJsonFile(file);
+  const parsed = ScenarioSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = firstIssue(parsed.error, ScenarioSchema);
+    const issue = firstIssue(parsed.error, ScenarioSchema, json);
     throw new ImportError(`${file}: ${issue.path}: ${issue.message}`, { file, path: issue.path });
   }
   return parsed.data;

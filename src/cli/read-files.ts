@@ -15,8 +15,8 @@ export async function readSourceFile(file: string): Promise<SourceFile> {
 }
 
 export async function readJsonFile(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new ImportError(`${file}: no such file.`, { file });
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ImportError(`${file}: ${error.code === 'EISDIR' ? 'that is a folder, not a JSON file' : error.code === 'EACCES' ? 'not allowed to read it' : 'no such file'}.`, { file });
   });
   const json = parseJsonText(text);
   if (json.ok) return json.value;
@@ -25,9 +25,10 @@ export async function readJsonFile(file: string): Promise<unknown> {
 
 /** A saved mapping, validated; its table paths are resolved against the mapping file's folder. */
 export async function readMappingFile(file: string): Promise<{ mapping: MappingInput; tablePaths: string[] }> {
-  const parsed = MappingSchema.safeParse(await readJsonFile(file));
+  const json = await readJsonFile(file);
+  const parsed = MappingSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = firstIssue(parsed.error, MappingSchema);
+    const issue = firstIssue(parsed.error, MappingSchema, json);
     throw new ImportError(`${file}: ${issue.path}: ${issue.message}`, { file, path: issue.path });
   }
   const folder = path.dirname(file);

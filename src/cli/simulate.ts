@@ -5,6 +5,7 @@ import type { Comparison } from '../simulate/compare';
 import { nodeWorkerPool } from '../simulate/node-pool';
 import type { PreparedComparison } from '../simulate/prepare';
 import { verdicts } from '../simulate/verdict';
+import { MAX_REPLICATIONS } from '../model/scenario';
 import { UsageError } from './cli-error';
 import { openScenario } from './open-scenario';
 import { readRulesFile } from './read-files';
@@ -27,9 +28,9 @@ export async function simulateCommand(db: Database, args: string[]): Promise<str
     },
   });
   if (!values.scenario) throw new UsageError('simulate needs --scenario <file.json>.');
-  const replications = wholeNumber(values.replications, '--replications', 1);
-  const seed = wholeNumber(values.seed, '--seed', -2_147_483_648);
-  const threads = wholeNumber(values.threads, '--threads', 1);
+  const replications = wholeNumber(values.replications, '--replications', 1, MAX_REPLICATIONS);
+  const seed = wholeNumber(values.seed, '--seed', -2_147_483_648, 2_147_483_647);
+  const threads = wholeNumber(values.threads, '--threads', 1, MAX_THREADS);
   const { scenario, pipeline } = await openScenario(db, values.scenario, { runner: nodeWorkerPool(threads) });
   const extra = await Promise.all((values.rules ?? []).map(async (file) => ({ name: path.basename(file).replace(/\.json$/i, ''), config: await readRulesFile(file) })));
   const started = performance.now();
@@ -62,10 +63,13 @@ async function planWarnings(scenario: Scenario, pipeline: Pipeline): Promise<Arr
   return runs.flatMap((policy) => flags.map((flag) => ({ policy, ...flag })));
 }
 
-function wholeNumber(text: string | undefined, flag: string, min: number): number | undefined {
+/** Worker threads beyond the cores only queue for them; 64 covers any machine this runs on. */
+const MAX_THREADS = 64;
+
+function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: "${text}" is not a whole number of at least ${min}.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag}: "${text}": give a whole number of at least ${min} and at most ${max}.`);
   return n;
 }
 

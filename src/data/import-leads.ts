@@ -70,7 +70,7 @@ export async function dropSources(db: Database, raws: RawTable[]): Promise<void>
 export async function mapLeads(db: Database, raws: RawTable[], input: MappingInput = {}, options: MapOptions = {}): Promise<LeadImport> {
   const parsed = MappingSchema.safeParse(input);
   if (!parsed.success) {
-    const first = firstIssue(parsed.error, MappingSchema);
+    const first = firstIssue(parsed.error, MappingSchema, input);
     throw importError('mapping_invalid', { detail: first.message }, `mapping: ${first.path}: ${first.message}`, { path: first.path });
   }
   const [leadTable, ...others] = raws as [RawTable, ...RawTable[]];
@@ -82,6 +82,9 @@ export async function mapLeads(db: Database, raws: RawTable[], input: MappingInp
       `${file}: only one column was found ("${leadTable.columns[0]}"). Allot reads files separated by commas, semicolons, tabs or pipes; save the export as CSV with one of them.`,
       { file, column: leadTable.columns[0]! },
     );
+  }
+  if (leadTable.rows === 0 && leadTable.parseIssues.length === 0) {
+    throw importError('no_rows', {}, `${file}: the file has a header line but no rows of leads.`, { file });
   }
   options.onStage?.('join');
   const joined = await joinTables(db, leadTable, others.map((raw, i) => ({ raw, source: parsed.data.tables?.[i + 1] })), 'leads__joined');

@@ -27,7 +27,11 @@ export async function joinTables(
   into: string,
 ): Promise<JoinedTable> {
   let columns = [...leads.columns];
-  let current = `SELECT rowid + 1 AS __row, * FROM ${sqlName(leads.table)}`;
+  // __row is the row of the file, as the user counts it: rows after a skipped line keep theirs.
+  let current = leads.skipped
+    ? `SELECT read.r + coalesce(s.k, 0) AS __row, read.* EXCLUDE (r) FROM (SELECT rowid + 1 AS r, * FROM ${sqlName(leads.table)}) read
+       ASOF LEFT JOIN ${sqlName(leads.skipped)} s ON read.r > s.e`
+    : `SELECT rowid + 1 AS __row, * FROM ${sqlName(leads.table)}`;
   const joins: JoinedTable['joins'] = [];
   const issues: QualityIssue[] = [];
   for (const [index, { raw, source }] of others.entries()) {

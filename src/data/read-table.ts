@@ -20,6 +20,11 @@ export interface RawTable {
   summary: SourceSummary;
   /** Lines the CSV reader could not take (too many or too few fields…), counted and kept as examples. */
   parseIssues: QualityIssue[];
+  /**
+   * When lines were skipped: a table of (e, k), k skipped lines with e rows read before the k-th,
+   * so the data row of read row r is r + the k of the last e below r (see joinTables).
+   */
+  skipped: string | null;
 }
 
 const MAX_EXAMPLES = 5;
@@ -56,6 +61,7 @@ async function readCsvBytes(
   const head = new TextDecoder().decode(utf8.subarray(0, 64 * 1024));
   if (head.trim() === '') throw importError('no_text', {}, `${file}: the file holds no text, not even a header line.`, { file });
   const delimiter = detectDelimiter(head);
+  if (delimiter) refuseRepeatedHeader(file, splitHeader(head.split(/\r?\n/)[0] ?? '', delimiter));
   // Taken before the bytes go to DuckDB (DuckDB-WASM transfers them): what a failed read is explained with.
   const longLine = utf8.length > MAX_LINE_BYTES ? firstLongLine(utf8) : null;
   const registered = await db.registerFile(`${table}.csv`, utf8);
@@ -92,10 +98,12 @@ async function readCsvBytes(
     await dropRawTable(db, { table } as RawTable);
     throw unreadableCsv(file, { line: unclosed.examples[0]?.line ?? null, error: UNCLOSED_QUOTE });
   }
+  const skipped = parseIssues.length ? await skippedRows(db, rejects, `${table}__skipped`) : null;
   return {
     table,
     file,
     columns,
+    skipped,
     rows: n,
     summary: { file, encoding, delimiter: delimiter ?? null, rows: n + parseIssues.reduce((s, i) => s + i.count, 0), columns },
     parseIssues,
@@ -131,6 +139,29 @@ async function collectRejects(db: Database, rejects: string, file: string): Prom
       examples: group.slice(0, MAX_EXAMPLES).map((r) => ({ row: null, line: r.line, value: r.csv_line })),
     } satisfies QualityIssue;
   });
+}
+
+/** DuckDB renames a repeated header (owner, owner_1): the mapping would then pick a column the file does not name. */
+function refuseRepeatedHeader(file: string, header: string[]): void {
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = name.toLowerCase();
+    if (key === '') return;
+    if (seen.has(key)) {
+      throw importError('duplicate_column', { column: name, first: seen.get(key)! + 1, second: i + 1 },
+        `${file}: the header names column "${name}" twice (columns ${seen.get(key)! + 1} and ${i + 1}); rename one so each column has its own name.`, { file, column: name });
+    }
+    seen.set(key, i);
+  });
+}
+
+async function skippedRows(db: Database, rejects: string, into: string): Promise<string> {
+  // Line L is data row L − 1 (the header is line 1); e: the rows read before the k-th skipped one.
+  await db.exec(`CREATE OR REPLACE TABLE ${sqlName(into)} AS
+    SELECT max(d - k)::BIGINT AS e, max(k)::BIGINT AS k FROM (
+      SELECT d, row_number() OVER (ORDER BY d) AS k FROM (SELECT DISTINCT line - 1 AS d FROM ${sqlName(rejects)}))
+    GROUP BY d - k`);
+  return into;
 }
 
 interface Unreadable {
@@ -198,14 +229,14 @@ function unreadableCsv(file: string, { line, error }: Unreadable) {
   const at = line === null ? '' : `, line ${line}`;
   if (error === UNCLOSED_QUOTE) {
     return importError('csv_unclosed_quote', { line: line ?? '?' },
-      `${file}${at}: a quote (") opens a value that is never closed, so every line after it would be read as part of that one value. Close or remove the quote and load the file again.`, { file, ...(line === null ? {} : { line }) });
+      `${file}${at}: a quote (") opens a value that is never closed, so every line after it would be read as part of that one value. Close or remove the quote and load the file again.`, { file });
   }
   if (error === LINE_TOO_LONG) {
     return importError('csv_line_too_long', { line: line ?? '?', limit: '8 MB' },
-      `${file}${at}: the line is longer than 8 MB, more than any lead export needs. Shorten the long field (a notes or description column) or leave that column out of the export.`, { file, ...(line === null ? {} : { line }) });
+      `${file}${at}: the line is longer than 8 MB, more than any lead export needs. Shorten the long field (a notes or description column) or leave that column out of the export.`, { file });
   }
   return importError('csv_unreadable', { line: line ?? '?' },
-    `${file}${at}: the file could not be read as CSV there. Check that line for a stray quote or a broken delimiter, or save the export again as CSV (UTF-8).`, { file, ...(line === null ? {} : { line }) });
+    `${file}${at}: the file could not be read as CSV there. Check that line for a stray quote or a broken delimiter, or save the export again as CSV (UTF-8).`, { file });
 }
 
 async function xlsxToCsv(file: string, bytes: Uint8Array): Promise<string> {
@@ -248,4 +279,5 @@ export async function dropRawTable(db: Database, raw: RawTable): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${sqlName(raw.table)}`);
   await db.exec(`DROP TABLE IF EXISTS ${sqlName(`${raw.table}__rejects`)}`);
   await db.exec(`DROP TABLE IF EXISTS ${sqlName(`${raw.table}__rejects_scan`)}`);
+  await db.exec(`DROP TABLE IF EXISTS ${sqlName(`${raw.table}__skipped`)}`);
 }

@@ -32,13 +32,14 @@ export async function readRoster(db: Database, file: SourceFile): Promise<Roster
     // A line the reader cannot split is a rep lost without a word: the roster must be whole.
     const why = String(raw.parseIssues[0]!.params?.detail ?? raw.parseIssues[0]!.params?.error ?? '');
     throw importError('roster_unreadable_line', { line: unread.line ?? '?', detail: why },
-      `${file.name}, line ${unread.line}: the line could not be read (${why.toLowerCase()}), so a rep would be missing. Fix the line (a delimiter too many or too few) and load the roster again.`, { file: file.name, ...(unread.line ? { line: unread.line } : {}) });
+      `${file.name}, line ${unread.line}: the line could not be read (${why.toLowerCase()}), so a rep would be missing. Fix the line (a delimiter too many or too few) and load the roster again.`, { file: file.name });
   }
   const column = (field: string) => raw.columns.find((c) => ROSTER_HEADERS[field]!.includes(normalizeHeader(c)));
-  const notes = unknownColumnNotes(raw.columns, column, file.name);
+  refuseUnknownColumns(raw.columns, column, file.name);
   const idColumn = column('rep_id') ?? column('name');
   if (!idColumn) throw importError('roster_no_id', {}, `${file.name}: no rep id or name column (e.g. rep_id, 销售编号, name, 姓名).`, { file: file.name });
   const rows = await db.query<Record<string, string | null>>(`SELECT * FROM ${sqlName(raw.table)} ORDER BY rowid`);
+  if (rows.length === 0) throw importError('roster_no_reps', {}, `${file.name}: the roster has a header but no reps.`, { file: file.name });
   const reps = rows.map((row, i) => parseRep(row, i + 1, file.name, column, idColumn));
   const seen = new Map<string, number>();
   reps.forEach((rep, i) => {
@@ -47,26 +48,26 @@ export async function readRoster(db: Database, file: SourceFile): Promise<Roster
     }
     seen.set(rep.rep_id, i + 1);
   });
-  return { reps, origin: 'file', notes };
+  return { reps, origin: 'file', notes: [] };
 }
 
 /**
- * Columns no roster field reads. One spelt close to a field that is otherwise missing
- * (`skils`, `capacty_per_week`) is a typo that would lose that field: refused, naming the field
- * meant. The rest (a phone, a note) are listed, so nothing is ignored unseen.
+ * Columns no roster field reads are refused, as unknown keys are in every file a user writes: one
+ * spelt close to a field (`skils`, `capacty`) names the field meant, the others the columns known.
  */
-function unknownColumnNotes(columns: string[], column: (field: string) => string | undefined, file: string): string[] {
+function refuseUnknownColumns(columns: string[], column: (field: string) => string | undefined, file: string): void {
   const used = new Set(Object.keys(ROSTER_HEADERS).map(column).filter(Boolean));
   const unused = columns.filter((c) => !used.has(c) && !Object.values(ROSTER_HEADERS).some((aliases) => aliases.includes(normalizeHeader(c))));
-  for (const header of unused) {
-    const missing = Object.keys(ROSTER_HEADERS).filter((field) => !column(field));
-    const near = missing.find((field) => ROSTER_HEADERS[field]!.some((alias) => alias.length >= 5 && distance(normalizeHeader(header), alias) <= Math.max(1, Math.floor(alias.length / 5))));
-    if (near) {
-      throw importError('roster_unknown_column', { column: header, field: near },
-        `${file}, column "${header}": not a roster column; did you mean ${near}? Rename the column, or the reps would have no ${near}.`, { file, column: header });
-    }
+  const [header] = unused;
+  if (header === undefined) return;
+  const near = Object.keys(ROSTER_HEADERS).find((field) => ROSTER_HEADERS[field]!.some((alias) => alias.length >= 5 && distance(normalizeHeader(header), alias) <= Math.max(1, Math.floor(alias.length / 5))));
+  if (near) {
+    throw importError('roster_unknown_column', { column: header, field: near },
+      `${file}, column "${header}": not a roster column; did you mean ${near}? Rename the column, or the reps would have no ${near}.`, { file, column: header });
   }
-  return unused.length ? [`Columns not read (not roster fields): ${unused.join(', ')}.`] : [];
+  const known = Object.keys(ROSTER_HEADERS).join(', ');
+  throw importError('roster_unread_column', { column: header, known },
+    `${file}, column "${header}": not a roster column (roster columns: ${known}); remove it, or rename it to the field it holds.`, { file, column: header });
 }
 
 /** The codes a roster cell can fail with. */

@@ -13,8 +13,6 @@ export type ErrorFamily = 'import' | 'scenario' | 'policy' | 'export' | 'engine'
 export interface ErrorLocation {
   file?: string;
   row?: number;
-  /** A line of a text file, counted from 1 with the header, as an editor shows it. */
-  line?: number;
   column?: string;
   path?: string;
 }
@@ -113,21 +111,40 @@ interface ZodIssueLike {
   code?: string;
   errors?: ZodIssueLike[][];
   keys?: string[];
+  values?: unknown[];
 }
 
 /**
  * The issue of a failed parse to show the user: the first one, and inside a union that failed as
  * a whole ("Invalid input") the branch that got furthest into the file, the one the user meant.
  */
-export function firstIssue(error: ZodError, schema?: ZodType): { path: string; message: string } {
+export function firstIssue(error: ZodError, schema?: ZodType, input?: unknown): { path: string; message: string } {
+  // Inside a union that failed as a whole, the branch that got furthest into the file is the one
+  // the user meant; within it, as at the top, a misspelt key comes before the key it left missing.
+  const preferred = (list: ZodIssueLike[]) => list.find((i) => i.code === 'unrecognized_keys') ?? list[0]!;
   const deepest = (issue: ZodIssueLike): ZodIssueLike => {
     if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
-    const inner = issue.errors.flat().map((i) => deepest({ ...i, path: [...issue.path, ...i.path] }));
-    return inner.reduce((best, i) => (i.path.length > best.path.length ? i : best), issue);
+    const branches = issue.errors.map((branch) => branch.map((i) => deepest({ ...i, path: [...issue.path, ...i.path] })));
+    const depth = (branch: ZodIssueLike[]) => Math.max(...branch.map((i) => i.path.length));
+    const furthest = branches.reduce((best, branch) => (depth(branch) > depth(best) ? branch : best));
+    return furthest.length ? preferred(furthest) : issue;
   };
-  const issue = deepest(error.issues[0] as unknown as ZodIssueLike);
+  const issues = (error.issues as unknown as ZodIssueLike[]).map(deepest);
+  // A misspelt key also leaves the key meant missing: the misspelling is the mistake to name.
+  const issue = preferred(issues);
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) return unknownKey(issue.path, issue.keys[0]!, schema);
+  if (issue.code === 'invalid_value' && issue.values?.length) {
+    const given = valueAt(input, issue.path);
+    const meant = typeof given === 'string' ? likelyKey(given, issue.values.map(String)) : null;
+    if (meant) return { path: jsonPath(issue.path), message: `"${given}" is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; did you mean "${meant}"?` };
+  }
   return { path: jsonPath(issue.path), message: issue.message };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let here = root;
+  for (const key of path) here = typeof here === 'object' && here !== null ? (here as Record<PropertyKey, unknown>)[key] : undefined;
+  return here;
 }
 
 /** A key a strict schema does not know: named by its own path, with the key most likely meant. */

@@ -64,7 +64,7 @@ export const ScenarioSchema = z.strictObject({
   constraints: z
     .strictObject({
       capacity: z.boolean().default(true),
-      loadBand: z.tuple([share, z.number().min(0).max(2)]).optional(),
+      loadBand: z.tuple([share, z.number().min(0).max(2)]).refine(([lo, hi]) => lo <= hi, { error: 'the lower limit must not exceed the upper one: [lower, upper] as shares of capacity' }).optional(),
       valueFloor: share.optional(),
       juniorShare: z.strictObject({ segments: z.record(z.string(), z.array(z.string())), atLeast: share }).optional(),
       maxMinWeight: z.number().min(0).default(0),

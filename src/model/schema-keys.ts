@@ -13,6 +13,8 @@ interface DefLike {
   element?: ZodType;
   items?: ZodType[];
   valueType?: ZodType;
+  keyType?: ZodType;
+  entries?: Record<string, unknown>;
   options?: ZodType[];
   left?: ZodType;
   right?: ZodType;
@@ -45,7 +47,9 @@ export function keysAt(schema: ZodType, path: readonly PropertyKey[], depth = 0)
     case 'tuple':
       return path.length === 0 ? [] : on(def.items?.[Number(path[0])], path.slice(1));
     case 'record':
-      return path.length === 0 ? [] : on(def.valueType, path.slice(1));
+      // A record keyed by an enum (mapping.fields) knows its keys as an object does.
+      if (path.length === 0) return def.keyType && defOf(def.keyType).type === 'enum' ? Object.keys(defOf(def.keyType).entries ?? {}) : [];
+      return on(def.valueType, path.slice(1));
     default:
       return [];
   }

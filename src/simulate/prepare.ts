@@ -69,7 +69,8 @@ export function assembleComparison(parts: ComparisonParts): PreparedComparison {
   const unknownAbsent = sim.absent.filter((id) => !roster.some((r) => r.rep_id === id));
   if (unknownAbsent.length) {
     const reps = unknownAbsent.map((id) => `"${id}"`).join(', ');
-    throw scenarioError('rep_not_in_roster', { setting: 'simulation.absent', rep: unknownAbsent.join(', ') }, `simulation.absent: ${reps} not in the roster.`, { path: 'simulation.absent' });
+    const at = `simulation.absent[${sim.absent.indexOf(unknownAbsent[0]!)}]`;
+    throw scenarioError('rep_not_in_roster', { setting: at, rep: unknownAbsent.join(', ') }, `${at}: ${reps} not in the roster.`, { path: at });
   }
   const highValueSegments = juniorSegments(scenario, estimates);
   const world = buildWorld({

@@ -18,7 +18,7 @@ describe('inspect refuses bad input with one clear line', () => {
   it('binary junk', () => expectOneLineError(['inspect', file('junk.csv', new Uint8Array(4096).map((_, i) => (i * 31) % 256))], /junk\.csv: this is not a CSV/));
   it('no file at all', () => expectOneLineError(['inspect'], /inspect needs a lead file/));
   it('an unknown command', () => expectOneLineError(['frobnicate'], /unknown command "frobnicate"/));
-  it('an unknown option', () => expectOneLineError(['inspect', '--colour', 'x.csv'], /Unknown option '--colour'/));
+  it('an unknown option', () => expectOneLineError(['inspect', '--colour', 'x.csv'], /inspect: unknown option --colour; it takes --map, --roster, --save-map, --json/));
   it('a mapping file that is not valid JSON', () => {
     expectOneLineError(['inspect', file('a.csv', 'id,outcome\n1,won\n'), '--map', file('bad.json', '{ "fields": ')], /bad\.json: not valid JSON/);
   });

@@ -65,9 +65,19 @@ export function testDataLayer(adapter: string, open: () => Promise<Database>) {
       await expect(load('empty.csv', new Uint8Array())).rejects.toThrow(/empty\.csv: the file is empty/);
     });
 
-    it('a header-only file loads as zero leads, not an error', async () => {
-      const { report } = await load('header.csv', utf8('lead_id,owner,outcome\n'));
-      expect(report).toMatchObject({ rowsRead: 0, accepted: 0, rejected: 0 });
+    it('a header-only file is refused: there are no leads to learn from', async () => {
+      await expect(load('header.csv', utf8('lead_id,owner,outcome\n'))).rejects.toThrow(/^header\.csv: the file has a header line but no rows of leads\.$/);
+    });
+
+    it('a header naming a column twice is refused, naming both places', async () => {
+      await expect(load('twice.csv', utf8('lead_id,owner,Owner\n1,a,b\n'))).rejects.toThrow(/^twice\.csv: the header names column "Owner" twice \(columns 2 and 3\)/);
+    });
+
+    it('rows after a skipped line keep their own row numbers', async () => {
+      const text = 'lead_id,owner,outcome\n1,r1,won\n2,r2\n3,r3,lost\n4,r4,maybe\n5,r5,won,extra\n6,r6,perhaps\n';
+      const { report } = await load('skips.csv', utf8(text));
+      expect(report).toMatchObject({ rowsRead: 6, accepted: 2, rejected: 4 });
+      expect(issue(report.issues, 'unknown_outcome')!.examples.map((e) => e.row)).toEqual([4, 6]);
     });
 
     it('binary junk is refused as not an export', async () => {

@@ -34,16 +34,19 @@ describe('the roster of the sample team', () => {
     await expect(readRoster(db, text('r1,王芳,16,9-18,next week'))).rejects.toThrow(/team\.csv: row 1, column "请假": "next week" is not a date/);
   });
 
+  it('refuses a roster with a header and no reps', async () => {
+    await expect(readRoster(db, { name: 'team.csv', bytes: new TextEncoder().encode('rep_id,name,capacity_per_week\n') })).rejects.toThrow(/^team\.csv: the roster has a header but no reps\.$/);
+  });
+
   it('refuses a line it cannot split, naming the line, instead of dropping a rep', async () => {
     const file = { name: 'team.csv', bytes: new TextEncoder().encode('rep_id,name,capacity_per_week\nr1,Ann,10\nr2,Bob\nr3,Cy,12\n') };
     await expect(readRoster(db, file)).rejects.toThrow(/^team\.csv, line 3: the line could not be read .*a rep would be missing/);
   });
 
-  it('refuses a misspelt column that would lose a field, and lists the columns it does not read', async () => {
+  it('refuses a column it does not read, naming the field meant when it is a misspelling', async () => {
     const csv = (header: string) => ({ name: 'team.csv', bytes: new TextEncoder().encode(`${header}\nr1,Ann,10,East\n`) });
     await expect(readRoster(db, csv('rep_id,name,capacity_per_week,skils'))).rejects.toThrow(/^team\.csv, column "skils": not a roster column; did you mean skills\?/);
-    const roster = await readRoster(db, csv('rep_id,name,capacity_per_week,office phone'));
-    expect(roster.notes).toEqual(['Columns not read (not roster fields): office phone.']);
+    await expect(readRoster(db, csv('rep_id,name,capacity_per_week,office phone'))).rejects.toThrow(/^team\.csv, column "office phone": not a roster column \(roster columns: rep_id, name, team/);
   });
 
   it('is inferred from the owners when no roster is given, each guess explained', async () => {

@@ -17,7 +17,7 @@ export function parseMappingFile(file: string, text: string, t: Texts['mapping']
   if (!json.ok) throw new MappingFileError(t.notJson(file, jsonSyntaxText(json)), null);
   const parsed = MappingSchema.safeParse(json.value);
   if (parsed.success) return parsed.data;
-  const first = firstIssue(parsed.error, MappingSchema);
+  const first = firstIssue(parsed.error, MappingSchema, json.value);
   throw new MappingFileError(t.invalid(file, first.path, first.message), first.path);
 }
 

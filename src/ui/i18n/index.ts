@@ -85,7 +85,7 @@ function errorText(error: unknown, lang: Lang, t: Texts, fmt: Formats): string {
   if (error.family === 'engine') return t.data.unexpectedError(error.message);
   if (lang !== 'zh') return error.message;
   const words = engineWords({ code: error.code, params: error.params, text: error.message }, fmt);
-  const where = [error.where.file, error.where.path, error.where.row === undefined ? undefined : `第 ${error.where.row} 行`, error.where.line === undefined ? undefined : `第 ${error.where.line} 行`, error.where.column && !error.where.path ? `列「${error.where.column}」` : undefined].filter(Boolean).join('，');
+  const where = [error.where.file, error.where.path, error.where.row === undefined ? undefined : `第 ${error.where.row} 行`, error.where.column && !error.where.path ? `列「${error.where.column}」` : undefined].filter(Boolean).join('，');
   const lead = where ? `${where}：` : '';
   switch (error.family) {
     case 'scenario': {

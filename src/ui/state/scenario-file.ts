@@ -26,7 +26,7 @@ export function parseScenarioText(file: string, text: string): Scenario {
 export function parseScenario(file: string, json: unknown): Scenario {
   const parsed = ScenarioSchema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issue = firstIssue(parsed.error, ScenarioSchema);
+  const issue = firstIssue(parsed.error, ScenarioSchema, json);
   throw new ScenarioFileError(file, issue.path, issue.message);
 }
 
