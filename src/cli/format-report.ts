@@ -1,3 +1,4 @@
+import type { Readiness } from '../model/readiness';
 import type { Roster } from '../model/roster';
 import type { QualityReport } from '../model/quality';
 import type { LeadImport } from '../data/import-leads';
@@ -5,7 +6,7 @@ import type { LeadImport } from '../data/import-leads';
 const n = (value: number) => value.toLocaleString('en-US');
 
 /** The quality report as a person reads it in a terminal. */
-export function formatInspect(result: LeadImport, roster: Roster): string {
+export function formatInspect(result: LeadImport, roster: Roster, readiness: Readiness | null): string {
   const { report, mapping } = result;
   const lines: string[] = [];
   for (const s of report.sources) {
@@ -25,6 +26,9 @@ export function formatInspect(result: LeadImport, roster: Roster): string {
   }
   lines.push('', `Roster (${roster.origin}): ${roster.reps.length} reps, ${roster.reps.filter((r) => r.active).length} active`);
   for (const note of roster.notes) lines.push(`  ${note}`);
+  lines.push('', 'What the data supports:');
+  if (!readiness) lines.push('  nothing yet: no column besides the lead fields to tell segments apart (a region, a product, a source).');
+  for (const r of readiness ?? []) lines.push(`  ${r.ready ? 'yes' : 'no '}  ${r.capability.padEnd(11)} ${r.message.text}`);
   return lines.join('\n');
 }
 

@@ -35,7 +35,10 @@ export function normalizeHeader(header: string): string {
 
 /** Proposes a column for each canonical field; each column feeds at most one field. */
 export function guessFields(columns: string[]): Partial<Record<CanonicalField, string>> {
-  const byNormal = new Map(columns.map((c) => [normalizeHeader(c), c] as const));
+  // A currency in brackets (`Deal value (EUR)`, `预计金额（元）`) names the column no less. Not 万元 or
+  // (k): those amounts are in other units, and read as they stand they would be off by thousands.
+  const withoutUnit = (c: string) => c.replace(/\s*[(（[【]\s*(EUR|USD|CNY|RMB|GBP|JPY|元|人民币|¥|￥|\$|€|£)\s*[)）\]】]\s*$/i, '');
+  const byNormal = new Map([...columns.map((c) => [normalizeHeader(withoutUnit(c)), c] as const), ...columns.map((c) => [normalizeHeader(c), c] as const)]);
   const taken = new Set<string>();
   const fields: Partial<Record<CanonicalField, string>> = {};
   // Fields with distinctive names go first so that generic ones (`id`, `date`) take what is left.

@@ -33,6 +33,16 @@ describe('allot init: a scenario nobody has to write', () => {
     expectOneLineError(['optimize', '--scenario', out, '--out', path.join(dir, 'rules.json')], /no lead has a creation date, so the demand per week is zero and no plan can be made/);
   });
 
+  it('inspect says what the dateless deal list supports before any scenario asks (its amount column found though it names its currency)', () => {
+    const run = runCli(['inspect', DEALS, '--json']);
+    expect(run.code).toBe(0);
+    const { readiness, mapping } = JSON.parse(run.stdout) as { readiness: Array<{ capability: string; ready: boolean; message: { text: string } }>; mapping: { fields: Record<string, string> } };
+    expect(mapping.fields.value).toBe('Deal value (EUR)');
+    expect(Object.fromEntries(readiness.map((r) => [r.capability, r.ready]))).toEqual({ estimates: true, demand: false, decay: true, revenue: true, backtest: false, simulation: false });
+    expect(readiness.find((r) => r.capability === 'demand')!.message.text).toMatch(/^No creation dates: .*Map the created-at column\.$/);
+    expect(runCli(['inspect', DEALS]).stdout).toMatch(/^  no   demand +No creation dates/m);
+  });
+
   it('refuses to overwrite a file, or to write into a folder that is not there', () => {
     const out = path.join(dir, 'exists.json');
     writeFileSync(out, '{}');

@@ -22,3 +22,14 @@ describe('the owner column is recognised as CRMs export it', () => {
     expect(guessFields(['Lead ID', 'Agent', 'Lead Owner']).owner).toBe('Lead Owner');
   });
 });
+
+describe('a unit in brackets does not hide what a column is', () => {
+  it.each([['Deal value (EUR)'], ['Amount [USD]'], ['预计金额（元）']])('%s is the amount', (header) => {
+    expect(guessFields(['Deal', 'Seller', header]).value).toBe(header);
+  });
+
+  it('an amount in 万元 or thousands is left for the user to map: read as it stands it would be off by thousands', () => {
+    expect(guessFields(['Deal', 'Seller', '金额（万元）']).value).toBeUndefined();
+    expect(guessFields(['Deal', 'Seller', 'Amount (k)']).value).toBeUndefined();
+  });
+});
