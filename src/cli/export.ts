@@ -83,7 +83,11 @@ export async function exportCommand(_db: Database, args: string[]): Promise<stri
   try {
     result = exportRules(config, values.target, values.options);
   } catch (error) {
-    if (error instanceof ExportError) throw new UsageError(`${values.rules}: ${values.target} cannot express ${error.message}`);
+    if (error instanceof ExportError) {
+      // Missing CRM users are not a rule the target cannot say but data it needs: word it so.
+      const lead = error.code === 'crm_users_missing' ? `cannot export for ${values.target}:` : `${values.target} cannot express`;
+      throw new UsageError(`${values.rules}: ${lead} ${error.message}`);
+    }
     throw error;
   }
   const written = await writeFiles(values.out, result);

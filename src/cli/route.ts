@@ -2,9 +2,10 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
-import { importLeads } from '../data/import-leads';
-import { readLeadRows } from '../data/lead-aggregates';
+import { mapLeads, readSources } from '../data/import-leads';
+import { readRoutableLeads, type UnreadableLine } from '../data/routable-leads';
 import { CANONICAL_FIELDS } from '../model/mapping';
+import type { QualityIssue } from '../model/quality';
 import { type Condition, type RuleConfig } from '../model/rules';
 import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
 import { UsageError } from './cli-error';
@@ -13,10 +14,15 @@ import { csvCell } from '../export/csv-cell';
 
 export interface RouteSummary {
   rules: { file: string; name: string };
-  leads: { file: string; count: number };
+  /** rows = decided + unreadable: every row of the file is either decided or listed in `unreadable`. */
+  leads: { file: string; rows: number; decided: number; unreadable: number };
+  /** decided = the sum of these. */
   decisions: Record<Decision['kind'], number>;
+  /** Lines the CSV reader could not split into the header's columns: not routed, each with why. */
+  unreadable: UnreadableLine[];
   byRule: Array<{ rule: string; method: string; leads: number }>;
-  byRep: Array<{ rep: string; name: string; crmUser: string; leads: number }>;
+  /** crmUser: null when the rules name none for the rep. */
+  byRep: Array<{ rep: string; name: string; crmUser: string | null; leads: number }>;
   queues: Array<{ queue: string; leads: number }>;
   /** Capacity periods (ISO weeks of created_at) the leads spanned; weekly caps reset at each. */
   periods: number;
@@ -29,14 +35,18 @@ export async function routeCommand(db: Database, args: string[]): Promise<string
   const { values } = parseArgs({ args, options: { rules: { type: 'string' }, leads: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!values.rules || !values.leads) throw new UsageError('route needs --rules <rules.json> and --leads <file>.');
   const config = await readRulesFile(values.rules);
-  const imported = await importLeads(db, [await readSourceFile(values.leads)]);
-  const leads = await readLeadRows(db);
+  const source = await readSourceFile(values.leads);
+  const raws = await readSources(db, [source]);
+  const imported = await mapLeads(db, raws);
+  // Not the accepted leads only: a row the import would reject (no id, an outcome nobody
+  // declared) is still a lead to route; only lines that cannot be read at all are left out.
+  const { rows: leads, rowNumbers, unreadable } = await readRoutableLeads(db, source, raws[0]!, imported.attributes);
 
   const compiled = compileRules(config);
   const state = createRouterState(compiled);
   const periods = new Set<string>();
   const closings = new ClosingQueue();
-  const decisions = leads.map((lead) => {
+  const decisions = leads.map((lead, i) => {
     const createdAt = lead['created_at'];
     const week = isoWeekOf(createdAt);
     // Weeks only move forward: a lead out of date order counts in the week the router is in.
@@ -45,18 +55,25 @@ export async function routeCommand(db: Database, args: string[]): Promise<string
       periods.add(week);
     }
     if (typeof createdAt === 'string') closings.closeUpTo(createdAt, (rep) => closeLead(state, rep));
-    const { decision } = route(compiled, lead, state);
+    // A lead without an id is named by its row as the import counts rows (and reports it), not by
+    // its place among the rows that could be read.
+    const { decision } = route(compiled, lead, state, rowNumbers[i]);
     if (decision.kind === 'assigned' && typeof lead['closed_at'] === 'string') closings.add(lead['closed_at'], decision.repIndex);
     return decision;
   });
-  if (values.out) await writeAssignments(values.out, config, decisions);
+  if (values.out) await writeAssignments(values.out, decisions, unreadable);
 
   const columns = new Set<string>([...CANONICAL_FIELDS, ...imported.attributes]);
   const summary = summarize(config, decisions, {
     rules: { file: values.rules, name: config.name },
-    leads: { file: values.leads, count: leads.length },
+    leads: { file: values.leads, rows: decisions.length + unreadable.length, decided: decisions.length, unreadable: unreadable.length },
+    unreadable,
     periods: periods.size,
-    warnings: [...unknownFieldWarnings(config, columns, path.basename(values.leads)), ...findUnreachableRules(config).map((u) => `${u.path} ("${u.ruleId}") can never decide a lead: ${u.reason}.`)],
+    warnings: [
+      ...routedAnywayWarnings(imported.report.issues),
+      ...unknownFieldWarnings(config, columns, path.basename(values.leads)),
+      ...findUnreachableRules(config).map((u) => `${u.path} ("${u.ruleId}") can never decide a lead: ${u.reason}.`),
+    ],
     out: values.out ?? null,
   });
   return values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary);
@@ -125,8 +142,8 @@ class ClosingQueue {
 
 const CSV_HEADER = ['lead_id', 'decision', 'rep', 'crm_user', 'queue', 'rule', 'reason'];
 
-async function writeAssignments(file: string, config: RuleConfig, decisions: Decision[]): Promise<void> {
-  const names = new Map(config.reps.map((r) => [r.id, r.crmUser]));
+/** One line per decision in file order, then one per unreadable line, so the file accounts for every row. */
+async function writeAssignments(file: string, decisions: Decision[], unreadable: readonly UnreadableLine[]): Promise<void> {
   const handle = await open(file, 'w').catch((error: Error) => {
     throw new UsageError(`${file}: cannot write the assignments (${error.message}).`);
   });
@@ -134,13 +151,14 @@ async function writeAssignments(file: string, config: RuleConfig, decisions: Dec
     let chunk = CSV_HEADER.join(',') + '\n';
     for (const d of decisions) {
       const routed = d.kind !== 'rejected' && d.kind !== 'duplicate';
-      const cells = [d.leadId, d.kind, d.kind === 'assigned' ? d.rep : '', d.kind === 'assigned' ? (names.get(d.rep) ?? '') : '', 'queue' in d ? d.queue : '', routed ? d.ruleId : '', explainDecision(d)];
+      const cells = [d.leadId, d.kind, d.kind === 'assigned' ? d.rep : '', d.kind === 'assigned' ? (d.crmUser ?? '') : '', 'queue' in d ? d.queue : '', routed ? d.ruleId : '', explainDecision(d)];
       chunk += cells.map(csvCell).join(',') + '\n';
       if (chunk.length > 1 << 20) {
         await handle.write(chunk);
         chunk = '';
       }
     }
+    for (const u of unreadable) chunk += ['', 'unreadable', '', '', '', '', `line ${u.line}: ${u.reason}`].map(csvCell).join(',') + '\n';
     await handle.write(chunk);
   } finally {
     await handle.close();
@@ -148,6 +166,7 @@ async function writeAssignments(file: string, config: RuleConfig, decisions: Dec
 }
 
 function summarize(config: RuleConfig, decisions: Decision[], rest: Omit<RouteSummary, 'decisions' | 'byRule' | 'byRep' | 'queues'>): RouteSummary {
+  const crmUsers = new Map(config.reps.map((r) => [r.id, r.crmUser?.trim() || null]));
   const kinds: RouteSummary['decisions'] = { assigned: 0, queued: 0, unassigned: 0, rejected: 0, duplicate: 0 };
   const byRule = new Map<string, number>([...config.rules.map((r) => [r.id, 0] as const), ['fallback', 0]]);
   const byRep = new Map<string, number>(config.reps.map((r) => [r.id, 0]));
@@ -165,12 +184,33 @@ function summarize(config: RuleConfig, decisions: Decision[], rest: Omit<RouteSu
     leads: rest.leads,
     periods: rest.periods,
     decisions: kinds,
+    unreadable: rest.unreadable,
     byRule: [...byRule].map(([rule, leads]) => ({ rule, method: methodOf(rule), leads })),
-    byRep: config.reps.map((r) => ({ rep: r.id, name: r.name, crmUser: r.crmUser, leads: byRep.get(r.id)! })),
+    byRep: config.reps.map((r) => ({ rep: r.id, name: r.name, crmUser: crmUsers.get(r.id)!, leads: byRep.get(r.id)! })),
     queues: [...queues].map(([queue, leads]) => ({ queue, leads })),
     warnings: rest.warnings,
     out: rest.out,
   };
+}
+
+/**
+ * Rows the import checks reject are routed all the same; the user hears which, so that a lead
+ * routed under `#12` or twice under one id is not a surprise.
+ */
+const ROUTED_ANYWAY = new Map([
+  ['missing_lead_id', 'have no lead id; each is routed and named #<its row> in the assignments'],
+  ['duplicate_lead_id', 'repeat the lead id of an earlier row; each is routed as a lead of its own'],
+  ['unknown_outcome', 'have an outcome nobody declared; routed all the same, as routing does not need it'],
+]);
+
+function routedAnywayWarnings(issues: readonly QualityIssue[]): string[] {
+  return issues.flatMap((issue) => {
+    const words = ROUTED_ANYWAY.get(issue.code);
+    if (words === undefined) return [];
+    const rows = issue.examples.flatMap((e) => (e.row === null ? [] : [e.row]));
+    const at = rows.length === 0 ? '' : ` (row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${issue.count > rows.length ? ', …' : ''})`;
+    return [`${issue.file}: ${n(issue.count)} row(s)${at} ${words}.`];
+  });
 }
 
 /** A rule on a field the file does not have never matches: almost always a misspelt or unmapped column. */
@@ -193,18 +233,27 @@ function unknownFieldWarnings(config: RuleConfig, columns: Set<string>, leadsFil
 
 const n = (value: number) => value.toLocaleString('en-US');
 
+/** How many unreadable lines the text summary lists; --json and the assignments file list them all. */
+const UNREADABLE_SHOWN = 20;
+
 function formatSummary(s: RouteSummary): string {
   const d = s.decisions;
   const lines = [
-    `Routed ${n(s.leads.count)} leads of ${s.leads.file} with "${s.rules.name}" (${s.rules.file}), over ${n(s.periods)} week(s)`,
-    `  assigned ${n(d.assigned)} · queued ${n(d.queued)} · unassigned ${n(d.unassigned)} · rejected ${n(d.rejected)} · duplicate ${n(d.duplicate)}`,
+    `Routed ${n(s.leads.decided)} leads of ${s.leads.file} with "${s.rules.name}" (${s.rules.file}), over ${n(s.periods)} week(s)`,
+    `  ${n(s.leads.rows)} rows in the file: ${n(s.leads.decided)} decided + ${n(s.leads.unreadable)} unreadable`,
+    `  decided: assigned ${n(d.assigned)} · queued ${n(d.queued)} · unassigned ${n(d.unassigned)} · rejected ${n(d.rejected)} · duplicate ${n(d.duplicate)}`,
     '',
     'By rule:',
     ...s.byRule.map((r) => `  ${r.rule.padEnd(24)} ${n(r.leads).padStart(9)}  ${r.method}`),
     '',
     'By rep:',
-    ...s.byRep.map((r) => `  ${r.rep.padEnd(10)} ${r.name.padEnd(16)} ${n(r.leads).padStart(9)}  ${r.crmUser}`),
+    ...s.byRep.map((r) => `  ${r.rep.padEnd(10)} ${r.name.padEnd(16)} ${n(r.leads).padStart(9)}  ${r.crmUser ?? '(no CRM user)'}`),
   ];
+  if (s.unreadable.length > 0) {
+    const more = s.unreadable.length - UNREADABLE_SHOWN;
+    lines.push('', 'Unreadable lines (not routed):', ...s.unreadable.slice(0, UNREADABLE_SHOWN).map((u) => `  line ${u.line}: ${u.reason}`));
+    if (more > 0) lines.push(`  … and ${n(more)} more${s.out ? ` (all in ${s.out})` : ' (all with --json or --out)'}`);
+  }
   if (s.queues.length > 0) lines.push('', 'Queues:', ...s.queues.map((q) => `  ${q.queue.padEnd(24)} ${n(q.leads).padStart(9)}`));
   if (s.warnings.length > 0) lines.push('', 'Warnings:', ...s.warnings.map((w) => `  ${w}`));
   if (s.out) lines.push('', `Assignments written to ${s.out}.`);

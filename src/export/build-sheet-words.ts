@@ -8,6 +8,8 @@ export interface SheetWords {
   fallbackCondition: string;
   methods: Record<AssignMethod, string>;
   queue: (name: string) => string;
+  /** A rep of a pool with their share; a rep without a CRM user is named by id, and said to lack one. */
+  member: (name: string, id: string, crmUser: string | null, percent: number) => string;
   capacity: (name: string, perWeek: number, maxOpen: number | undefined) => string;
   firstTouch: (hours: number) => string;
   reclaim: (hours: number) => string;
@@ -25,6 +27,7 @@ export const ENGLISH: SheetWords = {
   fallbackCondition: 'every lead no rule above took',
   methods: { round_robin: 'round robin', weighted_round_robin: 'weighted distribution', least_loaded: 'load balancing', fixed: 'fixed owner', manual_review: 'manual review' },
   queue: (name) => `queue "${name}"`,
+  member: (name, id, crmUser, percent) => (crmUser === null ? `${name} (${id}, no CRM user) ${percent}%` : `${name} <${crmUser}> ${percent}%`),
   capacity: (name, perWeek, maxOpen) => `${name}: ${perWeek}/week${maxOpen === undefined ? '' : `, ${maxOpen} open`}`,
   firstTouch: (h) => `first touch within ${h} h`,
   reclaim: (h) => `reclaim after ${h} h`,
@@ -67,6 +70,7 @@ export const CHINESE: SheetWords = {
   fallbackCondition: '以上规则都未匹配的线索',
   methods: { round_robin: '轮流分配', weighted_round_robin: '按权重分配', least_loaded: '负载均衡', fixed: '指定负责人', manual_review: '人工审核' },
   queue: (name) => `队列「${name}」`,
+  member: (name, id, crmUser, percent) => (crmUser === null ? `${name}（${id}，无 CRM 账号）${percent}%` : `${name} <${crmUser}> ${percent}%`),
   capacity: (name, perWeek, maxOpen) => `${name}：每周 ${perWeek} 条${maxOpen === undefined ? '' : `，跟进中最多 ${maxOpen} 条`}`,
   firstTouch: (h) => `${h} 小时内首次跟进`,
   reclaim: (h) => `${h} 小时未跟进回收到公海`,

@@ -4,6 +4,8 @@ import { limitationsMarkdown } from './limitations-note';
 import { EXPORT_OPTIONS } from './options';
 import type { Exporter, Limitation } from './target';
 import { csvCell } from './csv-cell';
+import { crmUserLimitation, crmUserOf } from './crm-users';
+import { markdownText } from './human-text';
 
 /**
  * The rules as a sheet a person types into a CRM configured by hand (简道云, 用友, 金蝶, Zoho,
@@ -15,9 +17,11 @@ export const exportBuildSheet: Exporter = (config, options) => {
   const rows = sheetRows(config, words);
   const limitations: Limitation[] = [];
   if (config.prescreen) limitations.push({ at: 'prescreen', code: 'sheet_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: 'not on the sheet: set up duplicate checks in the CRM' });
+  const withoutUsers = crmUserLimitation(config);
+  if (withoutUsers) limitations.push(withoutUsers);
   const csv = '\uFEFF' + [words.header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  const table = [words.header, words.header.map(() => '---'), ...rows].map((row) => `| ${row.map(markdownCell).join(' | ')} |`).join('\n');
-  const markdown = `# ${markdownCell(words.title(config.name))}\n\n${words.intro}\n\n${table}\n\n${limitationsMarkdown(limitations)}`;
+  const table = [words.header.map(markdownText), words.header.map(() => '---'), ...rows.map((row) => row.map(markdownText))].map((row) => `| ${row.join(' | ')} |`).join('\n');
+  const markdown = `# ${markdownText(words.title(config.name))}\n\n${words.intro}\n\n${table}\n\n${limitationsMarkdown(limitations)}`;
   return {
     target: 'build-sheet',
     files: [
@@ -42,7 +46,7 @@ function assignCells(config: RuleConfig, assign: Assign, words: SheetWords): [st
   const pool = assign.pool.map((e) => {
     const rep = reps.get(e.rep)!;
     const percent = assign.method === 'weighted_round_robin' ? (e.weight ?? 0) * 100 : equal;
-    return `${rep.name} <${rep.crmUser}> ${+percent.toFixed(1)}%`;
+    return words.member(rep.name, rep.id, crmUserOf(rep), +percent.toFixed(1));
   });
   const caps = assign.pool.map((e) => {
     const rep = reps.get(e.rep)!;
@@ -54,9 +58,4 @@ function assignCells(config: RuleConfig, assign: Assign, words: SheetWords): [st
 function sla(value: { firstTouchHours?: number; reclaimAfterHours?: number } | undefined, words: SheetWords): string {
   const parts = [value?.firstTouchHours && words.firstTouch(value.firstTouchHours), value?.reclaimAfterHours && words.reclaim(value.reclaimAfterHours)].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : words.none;
-}
-
-/** Text in a Markdown table cell stays text: no HTML, no column break, no line break. */
-function markdownCell(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n|\r/g, ' ');
 }

@@ -1,6 +1,8 @@
-import type { Assign, RuleConfig } from '../model/rules';
+import type { Assign, RuleRep } from '../model/rules';
+import { requireCrmUsers } from './crm-users';
 import { describeCondition } from '../route';
 import { frappeCondition } from './frappe-condition';
+import { markdownText, templateHtmlText } from './human-text';
 import { jsonFile, limitationsMarkdown } from './limitations-note';
 import { EXPORT_OPTIONS } from './options';
 import { capLimitations, exportablePool, rulePath, ruleAt, weightsAreEqual, type PoolMember } from './pool';
@@ -40,6 +42,7 @@ export interface FrappeAssignmentRule {
 
 export const exportFrappe: Exporter = (config, options) => {
   const version = options.frappeVersion ?? EXPORT_OPTIONS.frappeVersion.default;
+  const userOf = requireCrmUsers(config);
   const limitations: Limitation[] = [];
   const fallback = exportablePool(config, config.fallback, 'fallback', limitations);
   if (fallback.length === 0 && config.fallback.method !== 'manual_review') throw new ExportError('the fallback has nobody active to assign to', 'fallback.pool', 'fallback_empty');
@@ -53,7 +56,7 @@ export const exportFrappe: Exporter = (config, options) => {
       members = fallback;
       method = config.fallback;
     }
-    return ruleMethod(method, members, version, rulePath(config, index), at, limitations);
+    return ruleMethod(method, members, userOf, version, rulePath(config, index), at, limitations);
   };
   const decided = [...config.rules.map((rule, i) => ({ index: i, when: rule.when, ...decide(rule.assign, i) })), { index: -1, when: undefined, ...decide(config.fallback, -1) }];
   const count = decided.length;
@@ -64,7 +67,8 @@ export const exportFrappe: Exporter = (config, options) => {
       document_type: documentType,
       priority: count - position,
       disabled: 0,
-      description: `Allot ${d.index < 0 ? 'fallback' : `rule ${position + 1} of ${count - 1}`}: ${d.index < 0 ? 'every lead no rule above took' : describeCondition(d.when)}`,
+      // Frappe renders the description as a Jinja template into the ToDo's HTML: it must stay text.
+      description: templateHtmlText(`Allot ${d.index < 0 ? 'fallback' : `rule ${position + 1} of ${count - 1}`}: ${d.index < 0 ? 'every lead no rule above took' : describeCondition(d.when)}`),
       assign_condition: d.index < 0 ? 'True' : frappeCondition(d.when, `rules[${d.index}].when`),
       rule: d.rule,
       ...(d.users ? { users: d.users } : {}),
@@ -73,7 +77,7 @@ export const exportFrappe: Exporter = (config, options) => {
     }));
   limitations.push(...capLimitations(config, 'Frappe'));
   if (config.prescreen) limitations.push({ at: 'prescreen', code: 'frappe_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: 'not exported: set up duplicate checks and validations in Frappe' });
-  const readme = `# Frappe assignment rules: ${config.name}\n\nImport \`erpnext/assignment-rules.json\` (document type Lead) or \`frappe-crm/assignment-rules.json\` (CRM Lead) with Data Import or \`frappe.get_doc(doc).insert()\` for each document. Rules for Frappe ${version}. Higher priority applies first; the last rule (condition True) is the fallback.\n\n${limitationsMarkdown(limitations)}`;
+  const readme = `# Frappe assignment rules: ${markdownText(config.name)}\n\nImport \`erpnext/assignment-rules.json\` (document type Lead) or \`frappe-crm/assignment-rules.json\` (CRM Lead) with Data Import or \`frappe.get_doc(doc).insert()\` for each document. Rules for Frappe ${version}. Higher priority applies first; the last rule (condition True) is the fallback.\n\n${limitationsMarkdown(limitations)}`;
   return {
     target: 'frappe',
     files: [
@@ -84,8 +88,8 @@ export const exportFrappe: Exporter = (config, options) => {
   };
 };
 
-function ruleMethod(assign: Assign, members: PoolMember[], version: 'v15' | 'v16', path: string, at: string, limitations: Limitation[]): Pick<FrappeAssignmentRule, 'rule' | 'users' | 'weighted_users'> {
-  const users = { users: members.map((m) => ({ user: m.rep.crmUser })) };
+function ruleMethod(assign: Assign, members: PoolMember[], userOf: (rep: RuleRep) => string, version: 'v15' | 'v16', path: string, at: string, limitations: Limitation[]): Pick<FrappeAssignmentRule, 'rule' | 'users' | 'weighted_users'> {
+  const users = { users: members.map((m) => ({ user: userOf(m.rep) })) };
   switch (assign.method) {
     case 'round_robin':
     case 'fixed':
@@ -98,7 +102,7 @@ function ruleMethod(assign: Assign, members: PoolMember[], version: 'v15' | 'v16
       if (version === 'v15') throw new ExportError('Frappe v15 has no weighted rule (Round Robin gives equal shares); export for v16 (Weighted Distribution) or make the weights equal', path, 'frappe_v15_weights');
       const weights = wholeShares(members.map((m) => m.weight), 100);
       if (weights.some((w) => w === 0)) limitations.push({ at, code: 'frappe_small_weight', params: {}, what: 'a weight below 0.5%', approximation: 'rounded to whole percents; reps at 0% are left out' });
-      return { rule: 'Weighted Distribution', weighted_users: members.map((m, i) => ({ user: m.rep.crmUser, weight: weights[i]! })).filter((u) => u.weight > 0) };
+      return { rule: 'Weighted Distribution', weighted_users: members.map((m, i) => ({ user: userOf(m.rep), weight: weights[i]! })).filter((u) => u.weight > 0) };
     }
     case 'manual_review':
       throw new ExportError(`Frappe assignment rules assign to users, not to a queue ("${assign.queue}"); give the rule a pool of reviewers instead`, path, 'frappe_review_queue', { queue: assign.queue! });

@@ -1,5 +1,7 @@
 import type { Assign, RuleConfig } from '../model/rules';
+import { repsReceivingLeads, requireCrmUsers } from './crm-users';
 import { hubspotFilterBranch } from './hubspot-filters';
+import { markdownText } from './human-text';
 import { jsonFile, limitationsMarkdown } from './limitations-note';
 import { capLimitations, exportablePool, ruleAt, rulePath, weightsAreEqual, type PoolMember } from './pool';
 import { ExportError, type Exporter, type Limitation } from './target';
@@ -22,6 +24,7 @@ const CONTACT_OBJECT = '0-1';
 type Action = Record<string, unknown> & { actionId: string };
 
 export const exportHubSpot: Exporter = (config) => {
+  const userOf = requireCrmUsers(config);
   const limitations: Limitation[] = [];
   const actions: Action[] = [];
   let nextId = 2; // "1" is the rule branch
@@ -48,7 +51,7 @@ export const exportHubSpot: Exporter = (config) => {
     const id = newId();
     actions.push({
       actionId: id, actionTypeId: ROTATE_TO_OWNER, actionTypeVersion: 0, type: 'SINGLE_CONNECTION',
-      fields: { user_ids: members.map((m) => m.rep.crmUser), target_property: 'hubspot_owner_id', overwrite_current_owner: 'false' },
+      fields: { user_ids: members.map((m) => userOf(m.rep)), target_property: 'hubspot_owner_id', overwrite_current_owner: 'false' },
     });
     return id;
   };
@@ -95,10 +98,10 @@ export const exportHubSpot: Exporter = (config) => {
     { at: null, code: 'hubspot_random_split', params: {}, what: 'the exact weighted rotation', approximation: 'each weighted pool is a random split in whole percents: shares match the weights on average, not lead by lead' },
     { at: null, code: 'hubspot_case_insensitive', params: {}, what: 'case-sensitive text conditions', approximation: "HubSpot's text filters ignore case (\"east\" matches East)" },
   );
-  const nonIds = config.reps.filter((r) => !/^\d+$/.test(r.crmUser));
-  if (nonIds.length > 0) limitations.push({ at: null, code: 'hubspot_owner_ids', params: { count: nonIds.length, example: nonIds[0]!.crmUser }, what: `owners named by email or username (${nonIds.length} reps, e.g. ${nonIds[0]!.crmUser})`, approximation: 'user_ids must be HubSpot user ids: replace each crmUser with its id (GET /settings/v3/users) before creating the flow' });
+  const nonIds = repsReceivingLeads(config).map(userOf).filter((user) => !/^\d+$/.test(user));
+  if (nonIds.length > 0) limitations.push({ at: null, code: 'hubspot_owner_ids', params: { count: nonIds.length, example: nonIds[0]! }, what: `owners named by email or username (${nonIds.length} reps, e.g. ${nonIds[0]!})`, approximation: 'user_ids must be HubSpot user ids: replace each crmUser with its id (GET /settings/v3/users) before creating the flow' });
   if (config.prescreen) limitations.push({ at: 'prescreen', code: 'hubspot_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: "not exported: HubSpot de-duplicates contacts by email itself; add enrollment filters for rejects" });
-  const readme = `# HubSpot workflow: ${config.name}\n\nCreate it with \`POST https://api.hubapi.com/automation/v4/flows\` and the body \`hubspot-flow.json\` (scope \`automation\`). It is created switched off: review it in HubSpot, then turn it on.\n\n${limitationsMarkdown(limitations)}`;
+  const readme = `# HubSpot workflow: ${markdownText(config.name)}\n\nCreate it with \`POST https://api.hubapi.com/automation/v4/flows\` and the body \`hubspot-flow.json\` (scope \`automation\`). It is created switched off: review it in HubSpot, then turn it on.\n\n${limitationsMarkdown(limitations)}`;
   return {
     target: 'hubspot',
     files: [

@@ -1,9 +1,13 @@
+import { markdownText } from './human-text';
 import type { Limitation } from './target';
 
-/** The limitations as a Markdown section, written next to every export so the CRM admin reads them. */
+/**
+ * The limitations as a Markdown section, written next to every export so the CRM admin reads them.
+ * Their sentences carry rep names, rule ids and values, so each is written as text (markdownText).
+ */
 export function limitationsMarkdown(limitations: readonly Limitation[]): string {
   if (limitations.length === 0) return '## What this target cannot express\n\nNothing: the files say everything the rules say.\n';
-  const lines = limitations.map((l) => `- ${l.at === null ? '' : `**${l.at}**: `}${l.what}. *Instead:* ${l.approximation}.`);
+  const lines = limitations.map((l) => `- ${l.at === null ? '' : `**${markdownText(l.at)}**: `}${markdownText(l.what)}. *Instead:* ${markdownText(l.approximation)}.`);
   return `## What this target cannot express\n\n${lines.join('\n')}\n`;
 }
 

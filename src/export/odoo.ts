@@ -1,11 +1,13 @@
 import type { Assign, RuleConfig } from '../model/rules';
 import { describeCondition } from '../route';
+import { requireCrmUsers } from './crm-users';
+import { markdownText, oneLine } from './human-text';
 import { limitationsMarkdown } from './limitations-note';
 import { combine, domainLiteral, negate, odooDomain, type Domain } from './odoo-domain';
 import { capLimitations, exportablePool, ruleAt, rulePath, type PoolMember } from './pool';
 import { ExportError, type Exporter, type Limitation } from './target';
 import { wholeShares } from './whole-shares';
-import { xmlText } from './xml-text';
+import { xmlComment, xmlText } from './xml-text';
 
 /*
  * Odoo (15+) lead assignment: `crm.team` has an `assignment_domain` that decides which leads the
@@ -21,6 +23,7 @@ import { xmlText } from './xml-text';
 const WEEKS_PER_MONTH = 52 / 12;
 
 export const exportOdoo: Exporter = (config) => {
+  const userOf = requireCrmUsers(config);
   const limitations: Limitation[] = [];
   const fallbackMembers = exportablePool(config, config.fallback, 'fallback', limitations);
   const ruleDomains = config.rules.map((rule, i) => odooDomain(rule.when, `rules[${i}].when`));
@@ -47,7 +50,7 @@ export const exportOdoo: Exporter = (config) => {
       return;
     }
     const quotas = monthlyQuotas(method, members, expected, rulePath(config, index), at, limitations);
-    members.forEach((m, j) => records.push(memberRecord(`${team}_m${String(j + 1).padStart(2, '0')}`, team, m, quotas[j]!)));
+    members.forEach((m, j) => records.push(memberRecord(`${team}_m${String(j + 1).padStart(2, '0')}`, team, userOf(m.rep), quotas[j]!)));
   });
   limitations.push(...capLimitations(config, 'Odoo', true));
   limitations.push(
@@ -56,8 +59,8 @@ export const exportOdoo: Exporter = (config) => {
     { at: null, code: 'odoo_batch_assignment', params: {}, what: 'immediate, per-lead routing', approximation: 'Odoo assigns in batches when its assignment cron runs (or on "Assign Leads"); a rep is picked at random in proportion to remaining quota, so shares match the weights on average, not lead by lead' },
   );
   if (config.prescreen) limitations.push({ at: 'prescreen', code: 'odoo_prescreen', params: {}, what: 'prescreen (reject and duplicate checks)', approximation: "not exported: use Odoo's duplicate detection and lead mining filters" });
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<!-- Allot export of "${xmlComment(config.name)}": one sales team per rule, in rule order. -->\n<odoo>\n  <data>\n${records.join('\n')}\n  </data>\n</odoo>\n`;
-  const readme = `# Odoo sales teams: ${config.name}\n\nLoad \`allot_lead_assignment.xml\` as a data file of a small module (list it under \`data\` in its \`__manifest__.py\`), then turn on Settings → CRM → Rule-Based Assignment.\n\n${limitationsMarkdown(limitations)}`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${xmlComment(`Allot export of "${oneLine(config.name)}": one sales team per rule, in rule order.`, true)}\n<odoo>\n  <data>\n${records.join('\n')}\n  </data>\n</odoo>\n`;
+  const readme = `# Odoo sales teams: ${markdownText(config.name)}\n\nLoad \`allot_lead_assignment.xml\` as a data file of a small module (list it under \`data\` in its \`__manifest__.py\`), then turn on Settings → CRM → Rule-Based Assignment.\n\n${limitationsMarkdown(limitations)}`;
   return {
     target: 'odoo',
     files: [
@@ -85,7 +88,7 @@ function monthlyQuotas(method: Assign['method'], members: PoolMember[], expected
 
 function teamRecord(id: string, name: string, sequence: number, domain: Domain, description: string): string {
   return [
-    `    <!-- ${xmlComment(description)} -->`,
+    `    ${xmlComment(oneLine(description), true)}`,
     `    <record id="${id}" model="crm.team">`,
     `      <field name="name">${xmlText(name)}</field>`,
     `      <field name="sequence">${sequence}</field>`,
@@ -95,11 +98,11 @@ function teamRecord(id: string, name: string, sequence: number, domain: Domain, 
   ].join('\n');
 }
 
-function memberRecord(id: string, team: string, member: PoolMember, quota: number): string {
+function memberRecord(id: string, team: string, login: string, quota: number): string {
   return [
     `    <record id="${id}" model="crm.team.member">`,
     `      <field name="crm_team_id" ref="${team}"/>`,
-    `      <field name="user_id" search="${xmlText(`[('login', '=', ${JSON.stringify(member.rep.crmUser)})]`, `crm.team.member ${id} user_id`)}"/>`,
+    `      <field name="user_id" search="${xmlText(`[('login', '=', ${JSON.stringify(login)})]`, `crm.team.member ${id} user_id`)}"/>`,
     `      <field name="assignment_max">${quota}</field>`,
     `    </record>`,
   ].join('\n');
@@ -107,9 +110,4 @@ function memberRecord(id: string, team: string, member: PoolMember, quota: numbe
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'rule';
-}
-
-/** `--` may not appear in an XML comment. */
-function xmlComment(text: string): string {
-  return xmlText(text).replaceAll('--', '‑‑');
 }

@@ -1,5 +1,6 @@
 import { createRouterState, routerStateToJson } from '../route';
 import { REFERENCE_ROUTER_MODULE } from './generated/reference-router.generated';
+import { markdownText } from './human-text';
 import { jsonFile, limitationsMarkdown } from './limitations-note';
 import type { Exporter } from './target';
 
@@ -23,7 +24,7 @@ export const exportReferenceRouter: Exporter = (config) => {
 };
 
 function readme(name: string): string {
-  return `# Allot reference router: ${name}
+  return `# Allot reference router: ${markdownText(name)}
 
 \`allot-router.mjs\` is the router Allot simulates, as one ES module with no dependencies
 (Node 18+, Deno, Bun, browsers, edge functions). \`rules.json\` holds the rules (allot.rules/v1,
@@ -36,7 +37,7 @@ import { route, routerStateFromJson, routerStateToJson, startPeriod, explainDeci
 const rules = JSON.parse(readFileSync('rules.json', 'utf8'));
 const state = routerStateFromJson(rules, JSON.parse(readFileSync('state.json', 'utf8')));
 const { decision } = route(rules, { lead_id: 'L-1001', region: 'East', product: 'Pro' }, state);
-console.log(decision.kind, decision.crmUser ?? decision.queue, explainDecision(decision));
+console.log(decision.kind, decision.rep ?? decision.queue, decision.crmUser ?? '', explainDecision(decision));
 writeFileSync('state.json', JSON.stringify(routerStateToJson(state)));
 \`\`\`
 

@@ -47,6 +47,7 @@ export type LimitationCode =
   | 'later_absences'
   // build-sheet
   | 'sheet_prescreen'
+  | 'crm_users_missing'
   // hubspot
   | 'hubspot_least_loaded'
   | 'hubspot_small_weight'
@@ -104,6 +105,7 @@ export type ExportErrorCode =
   | 'invalid_config'
   | 'fallback_empty'
   | 'control_character'
+  | 'crm_users_missing'
   | 'hubspot_review_queue'
   | 'hubspot_empty_pool'
   | 'hubspot_too_many_groups'
@@ -118,7 +120,6 @@ export type ExportErrorCode =
   | 'salesforce_too_many_criteria'
   | 'salesforce_too_many_entries'
   | 'salesforce_nobody_available'
-  | 'salesforce_no_username'
   | 'salesforce_number_exponent'
   | 'salesforce_field_collision'
   | 'salesforce_field_reserved';

@@ -1,5 +1,6 @@
 import { jsonPath } from './errors';
 import { z } from 'zod';
+import { keysAt, likelyKey } from './schema-keys';
 
 /**
  * `allot.rules/v1` (DESIGN §2.4), the export contract: what the optimizer writes, the router runs,
@@ -49,7 +50,8 @@ export const ConditionSchema: z.ZodType<Condition> = z
 export const RuleRepSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string(),
-  crmUser: z.string().describe('the username or email the CRM knows the rep by'),
+  // Optional: a roster without CRM users must not make the exports guess one from a name or id.
+  crmUser: z.string().optional().describe('the username or email the CRM knows the rep by; absent when the roster does not name one (exports that assign to CRM users then refuse)'),
   capacityPerWeek: z.number().nonnegative().describe('new leads per period (a week) before the rep counts as capped'),
   active: z.boolean(),
   absent: z.boolean().optional().describe('away for now: skipped like an inactive rep'),
@@ -160,9 +162,29 @@ export type ParsedRuleConfig = { ok: true; config: RuleConfig } | { ok: false; e
 
 /** Validates a parsed JSON document; every error names its JSON path, e.g. `rules[2].assign.pool[1].rep`. */
 export function parseRuleConfig(json: unknown): ParsedRuleConfig {
+  const tooDeep = deepestNesting(json);
+  if (tooDeep) return { ok: false, errors: [{ path: tooDeep, message: `conditions nested deeper than ${MAX_CONDITION_DEPTH} levels of all/any; no routing rule needs that many (flatten the groups)` }] };
   const parsed = RuleConfigSchema.safeParse(json);
   if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeIssue(issue, [], json)) };
+  // A misspelt key also leaves the key meant missing: the misspelling is named first.
+  const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  return { ok: false, errors: issues.flatMap((issue) => describeIssue(issue, [], json)) };
+}
+
+/** A stated limit: checking and routing recurse once per level, and a crafted file must not overflow the stack. */
+export const MAX_CONDITION_DEPTH = 32;
+
+/** The JSON path of the first value nested past the limit, found without recursion; null when none is. */
+function deepestNesting(json: unknown): string | null {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: json, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    // Two path steps per level of a condition group (`all`, then the index).
+    if (path.length > 2 * MAX_CONDITION_DEPTH + 8) return jsonPath(path);
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+  }
+  return null;
 }
 
 /** The published JSON Schema (draft 2020-12) of what a rule file may hold. */
@@ -186,7 +208,10 @@ function describeIssue(issue: ZodIssue, base: PropertyKey[], root: unknown): Rul
       return closestBranch(issue.errors, here).flatMap((inner) => describeIssue(inner, path, root));
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: jsonPath([...path, key]), message: `unknown key "${key}" (not part of ${RULES_SCHEMA_ID})` }));
+      return issue.keys.map((key) => {
+        const meant = likelyKey(key, keysAt(RuleConfigSchema, path));
+        return { path: jsonPath([...path, key]), message: `unknown key "${key}"${meant ? `; did you mean "${meant}"?` : ` (not part of ${RULES_SCHEMA_ID})`}` };
+      });
     case 'invalid_type':
       return [{ path: jsonPath(path), message: here === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(here)}` }];
     case 'invalid_value':

@@ -7,6 +7,7 @@ import { policyNote, type PolicyNote } from './messages';
 import { optimize, type OptimalPlan, type OptimizeResult } from './optimize';
 import type { BuildOptions, PolicyContext } from './policies';
 import type { AssignmentProblem, Constraints } from './problem';
+import { warningsWithRules } from './plan-flags';
 import { segmentCondition } from './segment-condition';
 import { planToRuleConfig } from './to-rules';
 import { AllotError } from '../model/errors';
@@ -43,9 +44,11 @@ export async function solveOptimized(ctx: PolicyContext, override: Partial<Const
     when: (s) => segmentCondition(ctx.estimates.segments[s]!, ctx.valueBands),
     repDetails: (r) => {
       const rep = byId.get(problem.reps[r]!.id)!;
-      return { name: rep.name, crmUser: rep.crm_user || rep.rep_id, ...(rep.max_open !== null ? { maxOpen: Math.floor(rep.max_open) } : {}) };
+      return { name: rep.name, ...(rep.crm_user.trim() ? { crmUser: rep.crm_user.trim() } : {}), ...(rep.max_open !== null ? { maxOpen: Math.floor(rep.max_open) } : {}) };
     },
   });
+  // A share that rounds to 0% in every rule leaves a rep with nothing as surely as the LP would.
+  const flagged: OptimalPlan = { ...plan, warnings: warningsWithRules(problem, plan.model, plan.perRep.map((o) => o.leadsPerWeek), plan.warnings, config) };
   const unit = problem.objective === 'revenue' ? 'expected won value' : 'expected conversions';
   const notes = [
     policyNote(
@@ -54,7 +57,7 @@ export async function solveOptimized(ctx: PolicyContext, override: Partial<Const
       `Solved by ${plan.solver === 'highs' ? 'HiGHS' : 'javascript-lp-solver'} in ${plan.ms.toFixed(0)} ms: maximises ${unit}/week under the scenario's constraints; weights are each rep's share of a segment's leads, in whole percents.`,
     ),
     ...plan.overflowNotes,
-    ...plan.warnings,
+    ...flagged.warnings,
   ];
-  return { problem, plan, config, notes };
+  return { problem, plan: flagged, config, notes };
 }

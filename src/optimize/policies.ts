@@ -68,10 +68,10 @@ export async function buildPolicy(name: RulePolicy, ctx: PolicyContext, options:
   }
 }
 
-/** The roster as a RuleConfig names it; the CRM user defaults to the rep id. */
+/** The roster as a RuleConfig names it; no CRM user where the roster names none (exports refuse rather than guess). */
 export function ruleReps(roster: readonly Rep[]): RuleRep[] {
   return roster.map((r) => ({
-    id: r.rep_id, name: r.name, crmUser: r.crm_user || r.rep_id, capacityPerWeek: r.capacity_per_week, active: r.active,
+    id: r.rep_id, name: r.name, ...(r.crm_user.trim() ? { crmUser: r.crm_user.trim() } : {}), capacityPerWeek: r.capacity_per_week, active: r.active,
     // The router counts a rep with this many open leads as capped, like the roster says.
     ...(r.max_open !== null ? { maxOpen: Math.floor(r.max_open) } : {}),
   }));

@@ -12,8 +12,8 @@ export interface ToRulesOptions {
   /** The condition that selects segment s's leads, e.g. `{ field: 'region', op: 'eq', value: 'East' }`. */
   when: (segment: number) => Condition;
   segmentFields?: string[];
-  /** Display name and CRM user of each rep; both default to the rep id. */
-  repDetails?: (rep: number) => { name: string; crmUser: string; maxOpen?: number };
+  /** Display name (by default the rep id) and CRM user (by default none: exports refuse rather than guess) of each rep. */
+  repDetails?: (rep: number) => { name: string; crmUser?: string; maxOpen?: number };
 }
 
 /** Whole percents summing to exactly 100 (Hamilton's method); ties go to the earlier entry. */
@@ -77,8 +77,8 @@ export function planToRuleConfig(problem: AssignmentProblem, plan: OptimalPlan, 
     name: options.name,
     ...(options.segmentFields ? { segmentFields: options.segmentFields } : {}),
     reps: reps.map((rep, r) => {
-      const { name, crmUser, maxOpen } = options.repDetails?.(r) ?? { name: rep.id, crmUser: rep.id };
-      return { id: rep.id, name, crmUser, capacityPerWeek: rep.capacityPerWeek, active: rep.active, ...(maxOpen !== undefined ? { maxOpen } : {}) };
+      const { name, crmUser, maxOpen } = options.repDetails?.(r) ?? { name: rep.id };
+      return { id: rep.id, name, ...(crmUser !== undefined ? { crmUser } : {}), capacityPerWeek: rep.capacityPerWeek, active: rep.active, ...(maxOpen !== undefined ? { maxOpen } : {}) };
     }),
     rules,
     fallback: active.length ? { method: 'round_robin', pool: active } : { method: 'manual_review', pool: [], queue: problem.overflowQueue ?? 'overflow' },

@@ -1,5 +1,5 @@
 import type { Assign, AssignMethod, RuleConfig } from '../model/rules';
-import { compileCondition, describeCondition, type LeadTest } from './conditions';
+import { compileCondition, describeCondition, fieldReader, type FieldReader, type LeadTest } from './conditions';
 import { FALLBACK_ID } from './decision';
 
 /**
@@ -26,7 +26,8 @@ export interface CompiledPool {
 export interface CompiledRules {
   readonly config: RuleConfig;
   readonly repIds: readonly string[];
-  readonly crmUsers: readonly string[];
+  /** Null where the config names no CRM user (absent or blank). */
+  readonly crmUsers: ReadonlyArray<string | null>;
   readonly repIndex: ReadonlyMap<string, number>;
   readonly capacityPerWeek: Float64Array;
   /** Infinity for a rep without a maxOpen. */
@@ -35,6 +36,8 @@ export interface CompiledRules {
   readonly blockedByConfig: Uint8Array;
   readonly rejects: ReadonlyArray<{ readonly test: LeadTest; readonly text: string }>;
   readonly dedupeOn: readonly string[];
+  /** How each dedupe field is read off a lead (see `fieldReader`). */
+  readonly dedupeReaders: ReadonlyArray<FieldReader>;
   readonly rules: readonly CompiledPool[];
   readonly fallback: CompiledPool;
   /** Pool entries over all pools, the fallback's included. */
@@ -77,13 +80,14 @@ export function compileRules(config: RuleConfig | CompiledRules): CompiledRules 
   const compiled: CompiledRules = {
     config,
     repIds: config.reps.map((rep) => rep.id),
-    crmUsers: config.reps.map((rep) => rep.crmUser),
+    crmUsers: config.reps.map((rep) => rep.crmUser?.trim() || null),
     repIndex,
     capacityPerWeek: Float64Array.from(config.reps, (rep) => rep.capacityPerWeek),
     maxOpen: Float64Array.from(config.reps, (rep) => rep.maxOpen ?? Infinity),
     blockedByConfig: Uint8Array.from(config.reps, (rep) => (!rep.active ? BLOCK_INACTIVE : rep.absent ? BLOCK_ABSENT : BLOCK_NONE)),
     rejects: (config.prescreen?.reject ?? []).map((condition) => ({ test: compileCondition(condition), text: describeCondition(condition) })),
     dedupeOn: config.prescreen?.dedupeOn ?? [],
+    dedupeReaders: (config.prescreen?.dedupeOn ?? []).map(fieldReader),
     rules,
     fallback,
     entryCount: entryOffset,

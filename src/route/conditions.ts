@@ -4,6 +4,18 @@ import type { Condition, LeafCondition } from '../model/rules';
 export type LeadValue = string | number | null;
 export type Lead = Readonly<Record<string, LeadValue | undefined>>;
 export type LeadTest = (lead: Lead) => boolean;
+export type FieldReader = (lead: Lead) => LeadValue | undefined;
+
+/**
+ * How a field is read off a lead. Field names are data (a column may be called `constructor` or
+ * `__proto__`): for a name that a plain object inherits, only the lead's own value counts, or a
+ * lead without that column would read Object.prototype's member. Other names read directly, as
+ * the hot path wants.
+ */
+export function fieldReader(field: string): FieldReader {
+  if (!(field in Object.prototype)) return (lead) => lead[field];
+  return (lead) => (Object.hasOwn(lead, field) ? lead[field] : undefined);
+}
 
 /*
  * Semantics every exporter must reproduce (so they are kept plain):
@@ -42,7 +54,7 @@ function anyOf(tests: LeadTest[]): LeadTest {
 }
 
 function compileLeaf(leaf: LeafCondition): LeadTest {
-  const { field } = leaf;
+  const field = fieldReader(leaf.field);
   switch (leaf.op) {
     case 'eq':
       return equals(field, leaf.value);
@@ -71,36 +83,36 @@ function compileLeaf(leaf: LeafCondition): LeadTest {
       return (lead) => aboveLow(lead) && belowHigh(lead);
     }
     case 'empty':
-      return (lead) => isEmpty(lead[field]);
+      return (lead) => isEmpty(field(lead));
     case 'contains': {
       const part = leaf.value;
-      return (lead) => asText(lead[field])?.includes(part) ?? false;
+      return (lead) => asText(field(lead))?.includes(part) ?? false;
     }
   }
 }
 
-function equals(field: string, value: string | number): LeadTest {
-  if (typeof value === 'number') return (lead) => asNumber(lead[field]) === value;
-  return (lead) => asText(lead[field]) === value;
+function equals(field: FieldReader, value: string | number): LeadTest {
+  if (typeof value === 'number') return (lead) => asNumber(field(lead)) === value;
+  return (lead) => asText(field(lead)) === value;
 }
 
-function memberOf(field: string, values: Array<string | number>): LeadTest {
+function memberOf(field: FieldReader, values: Array<string | number>): LeadTest {
   const texts = new Set(values.filter((v): v is string => typeof v === 'string'));
   const numbers = new Set(values.filter((v): v is number => typeof v === 'number'));
-  if (numbers.size === 0) return (lead) => texts.has(asText(lead[field]) as string);
-  return (lead) => texts.has(asText(lead[field]) as string) || numbers.has(asNumber(lead[field]));
+  if (numbers.size === 0) return (lead) => texts.has(asText(field(lead)) as string);
+  return (lead) => texts.has(asText(field(lead)) as string) || numbers.has(asNumber(field(lead)));
 }
 
 /** `accept` receives the sign of (lead value − condition value); values that do not compare never match. */
-function compare(field: string, value: string | number, accept: (sign: number) => boolean): LeadTest {
+function compare(field: FieldReader, value: string | number, accept: (sign: number) => boolean): LeadTest {
   if (typeof value === 'number') {
     return (lead) => {
-      const n = asNumber(lead[field]);
+      const n = asNumber(field(lead));
       return n === n && accept(n - value); // n === n: not NaN
     };
   }
   return (lead) => {
-    const text = asText(lead[field]);
+    const text = asText(field(lead));
     return text !== null && accept(text < value ? -1 : text > value ? 1 : 0);
   };
 }

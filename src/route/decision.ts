@@ -27,7 +27,8 @@ export interface RoutedDecision {
 }
 
 export type Decision =
-  | (RoutedDecision & { kind: 'assigned'; rep: string; repIndex: number; crmUser: string })
+  /** `crmUser`: null when the rules name no CRM user for the rep (the rep id is in `rep`). */
+  | (RoutedDecision & { kind: 'assigned'; rep: string; repIndex: number; crmUser: string | null })
   | (RoutedDecision & { kind: 'queued'; queue: string })
   | (RoutedDecision & { kind: 'unassigned'; queue: typeof UNASSIGNED_QUEUE })
   | { kind: 'rejected'; leadId: string; rejectIndex: number; reason: string }

@@ -1,6 +1,6 @@
 import type { RuleConfig } from '../model/rules';
 import { compileRules, type CompiledPool, type CompiledRules } from './compile';
-import type { Lead } from './conditions';
+import type { Lead, LeadValue } from './conditions';
 import { FALLBACK_ID, UNASSIGNED_QUEUE, type Decision, type RoutedDecision } from './decision';
 import { mergeSkipped, pickRep, skippedReps } from './pick-rep';
 import type { RouterState } from './state';
@@ -18,13 +18,14 @@ export interface Routing {
  *
  * Deterministic: the decision depends only on the rules, the lead and the state. The state is
  * updated in place and returned (see `RouterState`). The lead's id is its `lead_id` field, or
- * `#n` (n = its position in the stream) when it has none.
+ * `#n` when it has none: n is `position`, the lead's place in its stream (a file's row, which
+ * counts rows that were never routed), by default the leads routed so far, this one included.
  */
-export function route(rules: RuleConfig | CompiledRules, lead: Lead, state: RouterState): Routing {
+export function route(rules: RuleConfig | CompiledRules, lead: Lead, state: RouterState, position?: number): Routing {
   const compiled = compileRules(rules);
   if (state.rules !== compiled) throw new Error('this router state was created for other rules; create one with createRouterState(rules)');
   state.routed += 1;
-  const leadId = leadIdOf(lead, state.routed);
+  const leadId = leadIdOf(lead, position ?? state.routed);
   const decision = prescreen(compiled, lead, leadId, state) ?? assign(compiled, lead, leadId, state);
   return { decision, state };
 }
@@ -43,7 +44,7 @@ function prescreen(compiled: CompiledRules, lead: Lead, leadId: string, state: R
   if (fields.length === 0) return null;
   const keys: Array<string | null> = [];
   for (let f = 0; f < fields.length; f++) {
-    const key = dedupeKey(lead[fields[f]!]);
+    const key = dedupeKey(compiled.dedupeReaders[f]!(lead));
     const first = key === null ? undefined : state.seen[f]!.get(key);
     if (first !== undefined) return { kind: 'duplicate', leadId, firstLeadId: first, field: fields[f]!, value: key! };
     keys.push(key);
@@ -54,7 +55,7 @@ function prescreen(compiled: CompiledRules, lead: Lead, leadId: string, state: R
 }
 
 /** Emails and phones differ in case and stray spaces between exports of the same contact. */
-function dedupeKey(value: Lead[string]): string | null {
+function dedupeKey(value: LeadValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   const key = String(value).trim().toLowerCase();
   return key === '' ? null : key;

@@ -62,4 +62,18 @@ describe('allot export', () => {
     expectOneLineError(['export', '--rules', RULES, '--target', 'salesforce', '--salesforce-queue', 'Inside Sales', '--out', out], /^allot: --salesforce-queue must be a queue API name: .* \(got "Inside Sales"\)\.$/m);
     expect(readdirSync(out)).toEqual([]);
   });
+
+  it('rules from a roster without CRM users: a CRM target refuses in one line naming the reps; the build sheet says who needs one', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'allot-export-'));
+    const rules = JSON.parse(readFileSync(RULES, 'utf8'));
+    rules.reps = rules.reps.map(({ crmUser, ...rep }: { id: string; crmUser: string }) => (['r01', 'r02', 'r03'].includes(rep.id) ? rep : { ...rep, crmUser }));
+    const file = path.join(out, 'no-users.json');
+    writeFileSync(file, JSON.stringify(rules));
+    expectOneLineError(['export', '--rules', file, '--target', 'hubspot', '--out', path.join(out, 'hs')], /^allot: .*no-users\.json: cannot export for hubspot: reps: 3 active reps have no CRM user \(username or email\): r01 王芳, r02 李伟, r03 Emily Chen; add a crm_user column to the roster or set them on the Team step$/m);
+    expect(readdirSync(out)).toEqual(['no-users.json']);
+    expect(runCli(['export', '--rules', file, '--target', 'salesforce', '--salesforce-queue', 'Inside_Sales', '--out', path.join(out, 'sf')]).code).toBe(0);
+    const sheet = runCli(['export', '--rules', file, '--target', 'build-sheet', '--out', path.join(out, 'sheet')]);
+    expect(sheet.code).toBe(0);
+    expect(sheet.stdout).toContain('reps: the CRM users of 3 active reps (r01 王芳, r02 李伟, r03 Emily Chen) → named by rep name and id on the sheet');
+  });
 });

@@ -61,6 +61,30 @@ describe('allot optimize', () => {
     expect(parseRuleConfig(JSON.parse(readFileSync(rules, 'utf8'))).ok).toBe(true);
   });
 
+  it('--json says how the plan was made and what the floor costs; the sample\'s plan raises no warning', () => {
+    const run = runCli(['optimize', '--scenario', SCENARIO, '--out', path.join(dir, 'rules-defaults.json'), '--json']);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out.headroom).toBe(0.05);
+    expect(out.flags).toEqual([]);
+    // Without the floor, r15 would get nothing at 10% headroom.
+    expect(out.floorCost).toMatchObject({ floor: 0.2, weeks: 13, lifted: [{ id: 'r15', name: 'James Wu' }] });
+    expect(out.floorCost.conversions).toBeCloseTo(out.floorCost.conversionsPerWeek * 13, 1);
+    expect(out.floorCost.withoutFloor.conversionsPerWeek).toBeGreaterThanOrEqual(out.floorCost.withFloor.conversionsPerWeek);
+  });
+
+  it('a plan that leaves active reps with nothing is a warning on stderr naming them, and a flag in --json', () => {
+    const file = scenarioWith('bare.scenario.json', { constraints: { capacity: true, headroom: 0, repFloor: 0 } });
+    const run = runCli(['optimize', '--scenario', file, '--out', path.join(dir, 'bare-rules.json'), '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('allot: warning: 3 active reps who can take leads get none: r05 刘洋, r09 赵丽, r15 James Wu\n');
+    const out = JSON.parse(run.stdout);
+    expect(out.flags).toEqual([{ code: 'reps_without_leads', params: { reps: 'r05 刘洋, r09 赵丽, r15 James Wu', count: 3 }, text: '3 active reps who can take leads get none: r05 刘洋, r09 赵丽, r15 James Wu' }]);
+    expect(out.floorCost).toBeNull();
+    const text = runCli(['optimize', '--scenario', file, '--out', path.join(dir, 'bare-rules.json')]);
+    expect(text.stdout).toMatch(/^Planning: reps planned to full capacity \(constraints\.headroom 0\); no floor per rep \(constraints\.repFloor 0\)\.$/m);
+  });
+
   it('a missing scenario file is one line, exit 2', () => {
     expectOneLineError(['optimize', '--scenario', path.join(dir, 'nope.json'), '--out', path.join(dir, 'x.json')], /nope\.json/);
   });
@@ -116,7 +140,8 @@ describe('allot optimize', () => {
       const file = scenarioWith('eligibility-source.scenario.json', { eligibility: { field: 'source', skill: 'source' } });
       const run = runCli(['optimize', '--scenario', file, '--out', path.join(dir, 'source.rules.json'), '--json']);
       // Nobody holds a source:… skill: every segment's leads go to the overflow queue, said as such.
-      expect(run.stderr).toBe('');
+      expect(run.stderr).toMatch(/^allot: warning: the plan sends 100% of the demand \([\d.]+ of [\d.]+ leads\/week\) to the "overflow" queue, where a person must route them\n$/);
+      expect(JSON.parse(run.stdout).flags.map((f: { code: string }) => f.code)).toEqual(['overflow_share']);
       expect(JSON.parse(readFileSync(path.join(dir, 'source.rules.json'), 'utf8')).segmentFields).toEqual(['region', 'product', 'source']);
     });
 
@@ -136,7 +161,7 @@ describe('allot optimize', () => {
       const file = scenarioWith('short.scenario.json', { roster: { reps } });
       const rules = path.join(dir, 'short-rules.json');
       const run = runCli(['optimize', '--scenario', file, '--out', rules]);
-      expect(run.stderr).toBe('');
+      expect(run.stderr).toMatch(/^allot: warning: the plan sends [\d.]+% of the demand .* to the "overflow" queue, where a person must route them\n$/);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Note: East\|Enterprise, East\|Pro, East\|Starter need [\d.]+ leads\/week, eligible reps \(e1\) can take 10 in all: [\d.]+\/week go to the "overflow" queue$/m);
       expect(run.stdout).toMatch(/^Note: rep "w1" is eligible for no segment and will get no leads$/m);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROTOTYPE_EXPECTED, PROTOTYPE_LEADS, PROTOTYPE_RULES } from '../route/prototype-fixtures';
 import { expectOneLineError, runCli } from '../support/run-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'allot-route-'));
@@ -11,7 +12,7 @@ const SAMPLE_LEADS = readFileSync(SAMPLE, 'utf8').trim().split('\n').length - 1;
 const reps = [
   { id: 'r01', name: '王芳', crmUser: 'wang.fang@allot-sample.example', capacityPerWeek: 16, active: true, maxOpen: 40 },
   { id: 'r02', name: '李伟', crmUser: 'li.wei@allot-sample.example', capacityPerWeek: 14, active: true },
-  { id: 'r03', name: 'Bob "the closer", Jr.', crmUser: 'bob@example.com', capacityPerWeek: 60, active: true },
+  { id: 'r03', name: 'Bob "the closer", Jr.', capacityPerWeek: 60, active: true },
   { id: 'r04', name: 'Dee', crmUser: 'dee@example.com', capacityPerWeek: 60, active: false },
 ];
 const rules = {
@@ -47,7 +48,8 @@ describe('allot route on the sample leads', () => {
 
   it('gives every lead exactly one decision, in file order', () => {
     expect(run.code).toBe(0);
-    expect(summary.leads.count).toBe(SAMPLE_LEADS);
+    expect(summary.leads).toEqual({ file: SAMPLE, rows: SAMPLE_LEADS, decided: SAMPLE_LEADS, unreadable: 0 });
+    expect(summary.unreadable).toEqual([]);
     const kinds = summary.decisions;
     expect(kinds.assigned + kinds.queued + kinds.unassigned + kinds.rejected + kinds.duplicate).toBe(SAMPLE_LEADS);
     expect(rows[0]).toEqual(['lead_id', 'decision', 'rep', 'crm_user', 'queue', 'rule', 'reason']);
@@ -78,6 +80,14 @@ describe('allot route on the sample leads', () => {
     expect(rows.some((r) => /skipped r02 \(capped: capacityPerWeek\)/.test(r[6]!))).toBe(true);
   });
 
+  it('names no CRM user for a rep the rules give none, rather than their id', () => {
+    expect(summary.byRep.find((r: { rep: string }) => r.rep === 'r03')).toMatchObject({ crmUser: null });
+    expect(summary.byRep.find((r: { rep: string }) => r.rep === 'r01')).toMatchObject({ crmUser: 'wang.fang@allot-sample.example' });
+    const r03 = rows.filter((r) => r[2] === 'r03');
+    expect(r03.length).toBeGreaterThan(0);
+    expect(new Set(r03.map((r) => r[3]))).toEqual(new Set(['']));
+  });
+
   it('writes reasons with quotes as valid CSV, and names the original of a duplicate', () => {
     const duplicate = rows.find((r) => r[1] === 'duplicate');
     expect(duplicate?.[6]).toMatch(/^duplicate of L\d+ \(same email "[^"]+"\)$/);
@@ -100,6 +110,8 @@ describe('allot route, as a person reads it', () => {
     const run = runCli(['route', '--rules', withChineseField, '--leads', SAMPLE]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Routed 6,866 leads of .*leads\.csv with "Sample territories"/);
+    expect(run.stdout).toContain('\n  6,866 rows in the file: 6,866 decided + 0 unreadable\n');
+    expect(run.stdout).toMatch(/\n {2}r03 +Bob "the closer", Jr\. +[\d,]+ {2}\(no CRM user\)\n/);
     expect(run.stdout).toMatch(/By rule:\n {2}hd +0 {2}fixed\n {2}fallback +[\d,]+ {2}least_loaded/);
     expect(run.stdout).toMatch(/By rep:\n {2}r01 /);
     expect(run.stdout).toContain('rules[0] names the field "所属区域", which is not a column of leads.csv');
@@ -121,4 +133,94 @@ describe('allot route refuses bad input with one clear line', () => {
   });
   it('a missing leads file', () => expectOneLineError(['route', '--rules', RULES, '--leads', path.join(dir, 'none.csv')], /none\.csv: no such file/));
   it('no --leads', () => expectOneLineError(['route', '--rules', RULES], /route needs --rules <rules\.json> and --leads <file>/));
+});
+
+describe('allot route on a file with broken rows', () => {
+  // Line 3: a date that does not read; 4: an outcome nobody declared; 5: two fields short; 6: two
+  // too many; 7: no lead id; 8: the id of line 2 again; 9 and 12: empty; 10-11: one quoted value
+  // across two lines (DuckDB counts them as one line); 13: two fields short, no newline at the end.
+  const broken = file('broken.csv', [
+    'lead_id,created_at,owner,region,email,value,outcome',
+    'L1,2025-01-06 08:00:00,r01,East,a@x,100,Won',
+    'L2,not a date,r01,East,b@x,200,Lost',
+    'L3,2025-01-07 09:00:00,r01,West,c@x,300,Maybe',
+    'L4,2025-01-07,r02,East,d@x',
+    'L5,2025-01-08 10:00:00,r02,East,e@x,12,Won,extra,more',
+    ',2025-01-08,r02,East,f@x,1,Won',
+    'L1,2025-01-09,r02,West,g@x,5,Lost',
+    '',
+    'L6,2025-01-09 11:00:00,r01,"East',
+    'side",h@x,7,Won',
+    '',
+    'L7,2025-01-10,r01,East,i@x',
+  ].join('\n'));
+  const out = path.join(dir, 'broken-assignments.csv');
+  const run = runCli(['route', '--rules', RULES, '--leads', broken, '--out', out, '--json']);
+  const summary = JSON.parse(run.stdout || '{}');
+
+  it('decides every row it can read, the bad date and the unknown outcome included', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
+    // The lead without an id is named by its row as the import reports it: row 6 of the file, the
+    // unreadable rows 4 and 5 counted.
+    expect(rows.filter((r) => r[1] !== 'unreadable').map((r) => r[0])).toEqual(['L1', 'L2', 'L3', '#6', 'L1', 'L6']);
+    expect(rows.find((r) => r[0] === 'L2')).toEqual(['L2', 'assigned', 'r02', 'li.wei@allot-sample.example', '', 'east', 'rule east (weighted_round_robin)']);
+    expect(rows.find((r) => r[0] === 'L3')?.[1]).toBe('assigned');
+  });
+
+  it('lists each line it could not read, with its line number and why, and the counts add up', () => {
+    expect(summary.unreadable).toEqual([
+      { line: 5, reason: expect.stringMatching(/^missing columns: .*7.*5/i), text: 'L4,2025-01-07,r02,East,d@x' },
+      { line: 6, reason: expect.stringMatching(/^too many columns: .*7.*8/i), text: 'L5,2025-01-08 10:00:00,r02,East,e@x,12,Won,extra,more' },
+      { line: 13, reason: expect.stringMatching(/^missing columns: /), text: 'L7,2025-01-10,r01,East,i@x' },
+    ]);
+    const d = summary.decisions;
+    expect(summary.leads).toEqual({ file: broken, rows: 9, decided: 6, unreadable: 3 });
+    expect(d.assigned + d.queued + d.rejected + d.duplicate + d.unassigned).toBe(summary.leads.decided);
+    expect(summary.leads.decided + summary.leads.unreadable).toBe(summary.leads.rows);
+    const lines = parseCsv(readFileSync(out, 'utf8')).slice(1).filter((r) => r[1] === 'unreadable');
+    expect(lines.map((r) => r[6])).toEqual([expect.stringMatching(/^line 5: /), expect.stringMatching(/^line 6: /), expect.stringMatching(/^line 13: /)]);
+  });
+
+  it('says which rows the import would reject were routed all the same, by their rows in the file', () => {
+    expect(summary.warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/broken\.csv: 1 row\(s\) \(row 6\) have no lead id/),
+      expect.stringMatching(/broken\.csv: 1 row\(s\) \(row 7\) repeat the lead id of an earlier row/),
+      expect.stringMatching(/broken\.csv: 1 row\(s\) \(row 3\) have an outcome nobody declared/),
+    ]));
+  });
+
+  it('prints the same counts and lines for a person', () => {
+    const text = runCli(['route', '--rules', RULES, '--leads', broken]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('\n  9 rows in the file: 6 decided + 3 unreadable\n');
+    expect(text.stdout).toMatch(/\nUnreadable lines \(not routed\):\n {2}line 5: missing columns: .*\n {2}line 6: too many columns: .*\n {2}line 13: missing columns: /);
+  });
+});
+
+describe('allot route with reps, rules, fields and values named like Object.prototype members', () => {
+  it('decides every lead as the library does, and counts each name by itself', () => {
+    // The same rules as test/route/prototype-names.test.ts, plus a rule id a spreadsheet would run.
+    const formula = '=HYPERLINK("http://evil.example","x")';
+    const rules = { ...PROTOTYPE_RULES, rules: [...PROTOTYPE_RULES.rules, { id: formula, when: { field: 'lead_id', op: 'eq', value: 'never' }, assign: { method: 'fixed', pool: [{ rep: 'toString' }] } }] };
+    const columns = ['lead_id', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const csv = [columns.join(','), ...PROTOTYPE_LEADS.map((lead) => columns.map((c) => (Object.hasOwn(lead, c) ? String(lead[c]) : '')).join(','))].join('\n');
+    const out = path.join(dir, 'proto-assignments.csv');
+    const run = runCli(['route', '--rules', file('proto-rules.json', rules), '--leads', file('proto.csv', csv), '--out', out, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = parseCsv(readFileSync(out, 'utf8')).slice(1);
+    // CSV cells are blank where the JSON leads have no key: `toString` empty is the same either way.
+    expect(rows.map(([id, decision, rep, , , rule, reason]) => (decision === 'duplicate' ? `${id}: ${reason}` : `${rule} → ${rep}`))).toEqual(
+      PROTOTYPE_EXPECTED.map((e, i) => (e.startsWith('duplicate') ? `L${i + 1}: duplicate of ${e.split(' ')[2]} (same ${e.split(' ').at(-1)} "${(PROTOTYPE_LEADS[i]![e.split(' ').at(-1)!] as string).trim().toLowerCase()}")` : e)),
+    );
+    const summary = JSON.parse(run.stdout);
+    expect(summary.byRep.map((r: { rep: string; leads: number }) => `${r.rep} ${r.leads}`)).toEqual(['__proto__ 2', 'constructor 2', 'toString 2', 'hasOwnProperty 1']);
+    expect(summary.byRule.map((r: { rule: string; leads: number }) => `${r.rule} ${r.leads}`)).toEqual(['__proto__ 1', 'constructor 1', 'toString 2', 'hasOwnProperty 0', `${formula} 0`, 'fallback 3']);
+    expect(summary.warnings).toEqual([]);
+    // Routed nowhere, but a cell a spreadsheet would run as a formula is never written as one.
+    const raw = readFileSync(out, 'utf8');
+    expect(raw).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
 });

@@ -34,6 +34,10 @@ const WEIGHTED: Assign = { method: 'weighted_round_robin', pool: [{ rep: 'r1', w
 const LEAST_LOADED: Assign = { method: 'least_loaded', pool: [{ rep: 'r1' }, { rep: 'r2' }, { rep: 'r3' }] };
 const NOBODY: Assign = { method: 'round_robin', pool: [{ rep: 'r3' }, { rep: 'r4' }] };
 const FALLBACK: Assign = { method: 'round_robin', pool: [{ rep: 'r1' }, { rep: 'r2' }] };
+/** r1 and r2 (who take leads) have no CRM user; r3 (absent) and r4 (inactive) need none yet. */
+const WITHOUT_USERS = REPS.map(({ crmUser, ...rep }) => (rep.id === 'r5' ? { ...rep, crmUser: crmUser! } : rep.id === 'r2' ? { ...rep, crmUser: ' ' } : rep));
+const MANY_WITHOUT_USERS = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, name: `销售${i}`, capacityPerWeek: 5, active: true }));
+const one = (rules: RuleConfigInput['rules'], fallback: Assign = FALLBACK, reps = REPS): RuleConfig => parse({ schema: 'allot.rules/v1', name: 'x', reps, rules, fallback });
 
 /** least_loaded pools, caps, absences, weights, an SLA, prescreen; `field` names the compared field. */
 function crafted(field: string, extraRules: RuleConfigInput['rules'] = [], withAwayRule = true): RuleConfig {
@@ -64,6 +68,8 @@ const RUNS: Array<[string, ExportTargetName, ExportOptions, RuleConfig]> = [
   ['least_loaded and weights', 'hubspot', {}, crafted('region', [], false)],
   ['least_loaded and weights', 'frappe', { frappeVersion: 'v16' }, crafted('region')],
   ['Chinese field names', 'build-sheet', { language: 'zh' }, crafted('所属区域')],
+  ['reps without a CRM user', 'build-sheet', { language: 'zh' }, parse({ ...crafted('region'), reps: WITHOUT_USERS })],
+  ['more reps without a CRM user than a note lists', 'build-sheet', { language: 'zh' }, one([], { method: 'round_robin', pool: MANY_WITHOUT_USERS.map((r) => ({ rep: r.id })) }, MANY_WITHOUT_USERS)],
   ['nobody in the fallback', 'salesforce', {}, parse({ schema: 'allot.rules/v1', name: 'x', reps: REPS, rules: [{ id: 'q', assign: { method: 'manual_review', queue: 'QA' } }], fallback: NOBODY })],
 ];
 
@@ -104,7 +110,6 @@ describe('every limitation an exporter reports reads in Chinese and names what t
   });
 });
 
-const one = (rules: RuleConfigInput['rules'], fallback: Assign = FALLBACK, reps = REPS): RuleConfig => parse({ schema: 'allot.rules/v1', name: 'x', reps, rules, fallback });
 const ANY_OF_TWO = (i: number) => ({ any: [{ field: `f${i}`, op: 'eq' as const, value: 'a' }, { field: `f${i}`, op: 'eq' as const, value: 'b' }] });
 const MANY_REPS = Array.from({ length: 100 }, (_, i) => ({ id: `m${i}`, name: `销售${i}`, crmUser: `m${i}@x.cn`, capacityPerWeek: 5, active: true }));
 
@@ -112,7 +117,11 @@ const MANY_REPS = Array.from({ length: 100 }, (_, i) => ({ id: `m${i}`, name: `�
 const REFUSALS: Array<[ExportErrorCode, ExportTargetName, ExportOptions, () => RuleConfig]> = [
   ['invalid_config', 'json', {}, () => ({ ...sample, reps: [] }) as RuleConfig],
   ['fallback_empty', 'frappe', {}, () => one([], NOBODY)],
-  ['control_character', 'salesforce', {}, () => one([], FALLBACK, REPS.map((r) => (r.id === 'r2' ? { ...r, name: '李伟\u0007' } : r)))],
+  ['control_character', 'salesforce', {}, () => one([], FALLBACK, REPS.map((r) => (r.id === 'r2' ? { ...r, crmUser: 'li.wei\u0007@x.cn' } : r)))],
+  ['crm_users_missing', 'hubspot', {}, () => one([], FALLBACK, WITHOUT_USERS)],
+  ['crm_users_missing', 'salesforce', {}, () => one([], FALLBACK, WITHOUT_USERS)],
+  ['crm_users_missing', 'frappe', {}, () => one([], { method: 'round_robin', pool: MANY_WITHOUT_USERS.map((r) => ({ rep: r.id })) }, MANY_WITHOUT_USERS)],
+  ['crm_users_missing', 'odoo', {}, () => one([{ id: 'east', when: { field: 'region', op: 'eq', value: 'East' }, assign: WEIGHTED }], { method: 'fixed', pool: [{ rep: 'r5' }] }, WITHOUT_USERS)],
   ['control_character', 'odoo', {}, () => ({ ...one([]), name: '华东团队\u0007' })],
   ['hubspot_review_queue', 'hubspot', {}, () => one([review('人工审核')])],
   ['hubspot_empty_pool', 'hubspot', {}, () => one([{ id: 'away', assign: NOBODY }])],
@@ -128,7 +137,6 @@ const REFUSALS: Array<[ExportErrorCode, ExportTargetName, ExportOptions, () => R
   ['salesforce_too_many_criteria', 'salesforce', {}, () => one([{ id: 'long', when: { all: Array.from({ length: 25 }, (_, i) => ({ field: `f${i}`, op: 'eq' as const, value: 'a' })) }, assign: WEIGHTED }])],
   ['salesforce_too_many_entries', 'salesforce', {}, () => one(Array.from({ length: 31 }, (_, i) => ({ id: `rule-${i}`, when: { field: 'n', op: 'eq', value: i }, assign: { method: 'round_robin', pool: MANY_REPS.map((r) => ({ rep: r.id })) } })), FALLBACK, [...REPS, ...MANY_REPS])],
   ['salesforce_nobody_available', 'salesforce', {}, () => one([{ id: 'away', when: { field: 'n', op: 'eq', value: 1 }, assign: NOBODY }], NOBODY)],
-  ['salesforce_no_username', 'salesforce', {}, () => one([], FALLBACK, REPS.map((r) => (r.id === 'r2' ? { ...r, crmUser: ' ' } : r)))],
   ['salesforce_number_exponent', 'salesforce', {}, () => one([{ id: 'huge', when: { field: 'amount', op: 'gt', value: 1e21 }, assign: FALLBACK }])],
   ['salesforce_field_collision', 'salesforce', {}, () => one([{ id: 'a', when: { field: 'Region', op: 'eq', value: 'E' }, assign: FALLBACK }, { id: 'b', when: { field: 'region', op: 'eq', value: 'W' }, assign: FALLBACK }])],
   ['salesforce_field_reserved', 'salesforce', {}, () => one([{ id: 'slot', when: { field: 'Allot_Slot__c', op: 'eq', value: 1 }, assign: FALLBACK }])],

@@ -131,10 +131,11 @@ describe('what Salesforce cannot express', () => {
     ['a rule needing more criteria items than an entry holds', () => config({
       rules: [{ id: 'too-many', when: { all: Array.from({ length: 25 }, (_, i) => ({ field: `f${i}`, op: 'eq' as const, value: i })) }, assign: { method: 'round_robin', pool: [{ rep: 'a' }, { rep: 'b' }] } }],
     }), 'rules[0].when', /"too-many" needs 26 criteria items in a rule entry \(1 of them for the slot split\); Salesforce allows 25/],
-    ['a rep without a Salesforce username', () => config({
-      reps: [rep('a'), rep('b', { crmUser: ' ' }), rep('c')],
+    ['reps without a Salesforce username', () => config({
+      reps: [rep('a'), rep('b', { crmUser: ' ' }), rep('c', { crmUser: undefined }), rep('d', { crmUser: undefined, active: false })],
       rules: [{ id: 'east', when: { field: 'region', op: 'eq', value: 'East' }, assign: { method: 'fixed', pool: [{ rep: 'b' }] } }],
-    }), 'reps[1].crmUser', /rep b .* no Salesforce username, and east assigns to them/],
+      fallback: { method: 'round_robin', pool: [{ rep: 'a' }, { rep: 'c' }, { rep: 'd' }] },
+    }), 'reps', /^reps: 2 active reps have no CRM user \(username or email\): b b, c c; add a crm_user column/],
     ['two lead fields that are one field to Salesforce', () => config({
       rules: [{ id: 'mixed', when: { all: [{ field: 'sub region', op: 'eq', value: 'x' }, { field: 'Sub_Region', op: 'eq', value: 'y' }] }, assign: { method: 'fixed', pool: [{ rep: 'a' }] } }],
     }), 'rules[0].when', /"Sub_Region" and "sub region" would both be Lead\.Sub_Region__c/],

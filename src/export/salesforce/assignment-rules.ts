@@ -1,4 +1,4 @@
-import type { Assign, RuleConfig } from '../../model/rules';
+import type { Assign, RuleConfig, RuleRep } from '../../model/rules';
 import { ExportError, type ExportedFile, type ExportOptions } from '../target';
 import { and, criteriaTree, flattenCriteria, treeItems, type CriteriaTree, type FilterSpec } from './criteria';
 import { SLOT_FIELD, type FieldMapping } from './fields';
@@ -35,6 +35,8 @@ export interface EntryInputs {
   options: ExportOptions;
   /** The Salesforce developer name of a queue named in the rules. */
   queueName: (queue: string) => string;
+  /** The Salesforce username of a rep the entries assign to (see requireCrmUsers). */
+  userOf: (rep: RuleRep) => string;
 }
 
 /**
@@ -75,15 +77,12 @@ function poolEntries(inputs: EntryInputs, assign: Assign, slots: RuleSlots, cond
     throw new ExportError(`nobody in rule "${source}"'s pool nor in the fallback can take leads, and a Salesforce rule entry cannot hold a lead back from later entries; make a rep of either active`, path, 'salesforce_nobody_available', { rule: source });
   const { config, table } = inputs;
   return slots.ranges.map((range) => {
-    const at = config.reps.findIndex((r) => r.id === range.rep);
-    const rep = config.reps[at]!;
-    const username = rep.crmUser.trim();
-    if (username === '') throw new ExportError(`rep ${rep.id} (${rep.name}) has no Salesforce username, and ${source} assigns to them`, `reps[${at}].crmUser`, 'salesforce_no_username', { rep: rep.id, name: rep.name, rule: source });
+    const rep = config.reps.find((r) => r.id === range.rep)!;
     const why = slots.viaFallback ? ' (its own pool has nobody available: split like the fallback)' : '';
     return {
       source,
       note: `${source}: ${rep.id} ${rep.name}, ${describeSlots(range, table.slots)}${why}`,
-      assignedTo: username,
+      assignedTo: inputs.userOf(rep),
       assignedToType: 'User',
       criteria: slots.ranges.length === 1 ? condition : and([condition, ...slotTrees(range, table.slots)]),
     };

@@ -15,7 +15,7 @@ export const FIELDS_FOLDER = 'force-app/main/default/objects/Lead/fields';
  * names compared without case, spaces or underscores; the usual Chinese CRM headers). Anything
  * else becomes a custom field the admin must create or map.
  */
-const STANDARD_LEAD_FIELDS: Record<string, string> = {
+const STANDARD_LEAD_FIELDS = new Map<string, string>(Object.entries({
   industry: 'Industry', 行业: 'Industry', 所属行业: 'Industry',
   leadsource: 'LeadSource', source: 'LeadSource', 线索来源: 'LeadSource', 来源: 'LeadSource',
   company: 'Company', 公司: 'Company', 公司名称: 'Company',
@@ -31,7 +31,7 @@ const STANDARD_LEAD_FIELDS: Record<string, string> = {
   rating: 'Rating', 评级: 'Rating',
   status: 'Status', 线索状态: 'Status',
   website: 'Website', 网站: 'Website',
-};
+}));
 
 const API_NAME_MAX = 40;
 
@@ -46,7 +46,8 @@ export type FieldMapping =
  * `u6240u5c5eu533au57df__c`) so that distinct names stay distinct.
  */
 export function salesforceField(field: string): FieldMapping {
-  const standard = STANDARD_LEAD_FIELDS[field.toLowerCase().replace(/[\s_-]/g, '')];
+  // A Map: a field is data, and one called `constructor` is not Object's.
+  const standard = STANDARD_LEAD_FIELDS.get(field.toLowerCase().replace(/[\s_-]/g, ''));
   if (standard !== undefined) return { kind: 'standard', field, apiName: standard };
   if (/^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*__c$/.test(field) && field.length - 3 <= API_NAME_MAX) return { kind: 'custom', field, apiName: field, asGiven: true };
   return { kind: 'custom', field, apiName: `${developerName(field)}__c`, asGiven: false };

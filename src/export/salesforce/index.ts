@@ -1,4 +1,5 @@
 import type { RuleConfig } from '../../model/rules';
+import { requireCrmUsers } from '../crm-users';
 import type { Exporter, ExportOptions, ExportResult } from '../target';
 import { assignmentRulesFile, ruleCriteria, ruleEntries, type RuleEntrySpec } from './assignment-rules';
 import { treeItems } from './criteria';
@@ -33,7 +34,9 @@ export const exportSalesforce: Exporter = (config: RuleConfig, options: ExportOp
     queues.set(queue, name);
     return name;
   };
-  const entries = ruleEntries({ config, table, criteria, fields, options, queueName });
+  // In queue mode every entry assigns to a queue, so reps need no Salesforce user.
+  const userOf = options.salesforceQueue === undefined ? requireCrmUsers(config) : queueModeHasNoUsers;
+  const entries = ruleEntries({ config, table, criteria, fields, options, queueName, userOf });
   const usesSlots = entries.some(splitsOnSlot);
   const limitations = salesforceLimitations({ config, table, criteria, fields, queues, options, usesSlots });
   const ruleName = assignmentRuleName(config.name);
@@ -44,6 +47,10 @@ export const exportSalesforce: Exporter = (config: RuleConfig, options: ExportOp
   if (usesSlots) files.push(...slotFieldFiles(table.slots));
   return { target: 'salesforce', files, limitations };
 };
+
+function queueModeHasNoUsers(): never {
+  throw new Error('an entry in queue mode assigned to a user');
+}
 
 function splitsOnSlot(entry: RuleEntrySpec): boolean {
   return treeItems(entry.criteria).some((item) => item.field === `Lead.${SLOT_FIELD}`);

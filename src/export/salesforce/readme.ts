@@ -1,3 +1,4 @@
+import { oneLine } from '../human-text';
 import type { Limitation } from '../target';
 import { MANIFEST_PATH, PROJECT_PATH } from './package-xml';
 import { SEQUENCE_FIELD, SLOT_FIELD } from './fields';
@@ -5,7 +6,7 @@ import { SEQUENCE_FIELD, SLOT_FIELD } from './fields';
 /** The read-me at the top of Lead.assignmentRules-meta.xml: how to deploy, how weights became entries, what is lost. */
 export function readmeComment(configName: string, slots: number, usesSlots: boolean, limitations: readonly Limitation[]): string {
   const lines = [
-    `Allot lead assignment rules for Salesforce, from the rule config "${configName}".`,
+    `Allot lead assignment rules for Salesforce, from the rule config "${oneLine(configName)}".`,
     '',
     `Deploy from the folder that holds ${PROJECT_PATH}: sf project deploy start -x ${MANIFEST_PATH} (-x: the manifest flag)`,
     'The rule deploys active, so it replaces the Lead assignment rule active until now.',
@@ -21,6 +22,6 @@ export function readmeComment(configName: string, slots: number, usesSlots: bool
       'one rule entry per rep; a rep with weight w gets about w of the leads its rule receives.',
     );
   lines.push('', 'What Salesforce assignment rules cannot express, and what these files do instead:');
-  for (const l of limitations) lines.push(`- ${l.at === null ? '' : `[${l.at}] `}${l.what}: ${l.approximation}.`);
+  for (const l of limitations) lines.push(`- ${l.at === null ? '' : `[${oneLine(l.at)}] `}${oneLine(l.what)}: ${oneLine(l.approximation)}.`);
   return lines.join('\n');
 }

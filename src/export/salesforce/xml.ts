@@ -1,4 +1,5 @@
-import { xmlText } from '../xml-text';
+import { oneLine } from '../human-text';
+import { xmlComment, xmlText } from '../xml-text';
 import { ExportError } from '../target';
 
 /**
@@ -10,11 +11,10 @@ export type XmlNode = { name: string; text: string } | { name: string; children:
 
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 const INDENT = '    ';
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 export const el = (name: string, text: string | number | boolean): XmlNode => ({ name, text: String(text) });
-/** A comment among the elements: schemas and deploys ignore it, a person reading the file does not. */
-export const note = (comment: string): XmlNode => ({ comment });
+/** A comment among the elements: schemas and deploys ignore it, a person reading the file does not. One line. */
+export const note = (comment: string): XmlNode => ({ comment: oneLine(comment) });
 export const group = (name: string, children: Array<XmlNode | null | undefined>): XmlNode => ({
   name,
   children: children.filter((c): c is XmlNode => c != null),
@@ -49,19 +49,4 @@ function escapeText(text: string, element: string): string {
   } catch (error) {
     throw new ExportError((error as Error).message, `<${element}>`, 'control_character', { text: JSON.stringify(text) });
   }
-}
-
-/**
- * An XML comment may not hold `--`; a rep or rule name could. A zero-width space between the
- * hyphens keeps the text readable and the comment well-formed. (A final `-` is safe: a space or
- * newline always follows the text.)
- */
-export function xmlComment(text: string, inline = false): string {
-  if (CONTROL_CHARACTER.test(text)) {
-    // The read-me is long: the line holding the character is what the user can find and fix.
-    const line = text.split('\n').find((l) => CONTROL_CHARACTER.test(l))!;
-    throw new ExportError('holds a control character XML 1.0 cannot carry', 'the read-me comment', 'control_character', { text: JSON.stringify(line) });
-  }
-  const safe = text.replace(/-(?=-)/g, '-\u200b');
-  return inline ? `<!-- ${safe} -->` : `<!--\n${safe}\n-->`;
 }

@@ -14,6 +14,9 @@ export interface LimitationTemplate {
 const PRESCREEN = '预审（拒绝条件与查重）';
 const POOL_EMPTY = '该销售组目前没有人能接收线索';
 const SMALL_WEIGHT = '低于 0.5% 的权重';
+const SET_CRM_USERS = '在团队名单中加入 crm_user 列，或在“团队”步骤中填写';
+/** `r01 王芳, r02 李伟`, and past ten how many more (crm-users.ts listReps). */
+const repList = (w: ExportWords) => `${w.param('reps')}${w.has('more') ? `，另有 ${w.param('more')} 名` : ''}`;
 
 /**
  * Chinese wording of each export limitation, from its code and params; English uses the
@@ -45,6 +48,10 @@ export const ZH_LIMITATIONS: Record<LimitationCode, LimitationTemplate> = {
   sheet_prescreen: {
     what: () => PRESCREEN,
     approximation: () => '未写入分配表：请在 CRM 中设置查重',
+  },
+  crm_users_missing: {
+    what: (w) => `${w.param('count')} 名在岗销售的 CRM 账号（${repList(w)}）`,
+    approximation: () => `清单上按销售姓名和编号列出；配置规则前请查到每人的 CRM 账号（用户名或邮箱），也可以${SET_CRM_USERS}`,
   },
   hubspot_least_loaded: {
     what: () => '负载均衡（least_loaded）',
@@ -192,6 +199,7 @@ export const ZH_EXPORT_ERRORS: Record<ExportErrorCode, (w: ExportWords) => strin
   invalid_config: (w) => `不是有效的 allot.rules/v1 分配策略：${w.param('detail')}`,
   fallback_empty: () => '兜底规则中没有可分配的在岗销售',
   control_character: (w) => `${w.param('text')} 含有 XML 1.0 无法承载的控制字符，请删除后再导出`,
+  crm_users_missing: (w) => `${w.param('count')} 名在岗销售没有 CRM 账号（用户名或邮箱）：${repList(w)}；请${SET_CRM_USERS}`,
   hubspot_review_queue: (w) => `HubSpot 工作流只能轮流分配给负责人，没有线索队列（「${w.param('queue')}」）；${NO_QUEUE_HELP}`,
   hubspot_empty_pool: () => '该销售组中没有在岗销售，而 HubSpot 轮流分配至少需要一名负责人',
   hubspot_too_many_groups: (w) => `按 HubSpot 的“或-且”筛选结构，该条件需要超过 ${w.param('max')} 个条件组；请把规则拆成几条更简单的规则`,
@@ -210,7 +218,6 @@ export const ZH_EXPORT_ERRORS: Record<ExportErrorCode, (w: ExportWords) => strin
   salesforce_too_many_entries: (w) => `这些规则需要 ${w.param('count')} 个规则条目，而一条 Salesforce 分配规则最多容纳 ${w.param('max')} 个。请合并规则或缩小销售组`,
   salesforce_nobody_available: (w) =>
     `规则「${w.param('rule')}」的销售组和兜底规则中都没有人能接收线索，而 Salesforce 规则条目无法把线索留给后面的条目；请让其中一方的某位销售恢复在岗`,
-  salesforce_no_username: (w) => `销售 ${w.param('rep')}（${w.param('name')}）没有 Salesforce 用户名，而规则 ${w.param('rule')} 会把线索分配给该销售`,
   salesforce_number_exponent: (w) => `数字 ${w.param('number')} 需要用指数表示，Salesforce 条件无法读取；请写成普通数字或调整该字段的单位`,
   salesforce_field_collision: (w) =>
     `线索字段「${w.param('field')}」与「${w.param('other')}」在 Salesforce 中都会成为 Lead.${w.param('apiName')}；请在线索文件和规则中重命名其中一个`,
