@@ -42,6 +42,18 @@ function valuesPerWeek(config: RulesJson): number[] {
   return config.rules.map((r) => r.info?.expectedValuePerWeek ?? NaN);
 }
 
+/** Pills that name no rule, in both languages, as the place each names (`fallback`, `prescreen`, …). */
+const PLACES: Record<string, string> = {
+  'Fallback rule': 'fallback', 兜底规则: 'fallback', Prescreen: 'prescreen', 预审: 'prescreen',
+  'The reps': 'reps', 销售名单: 'reps', 'The whole policy': 'policy', 整个分配策略: 'policy',
+};
+
+/** Where a limitation applies, read from its pill in either language: a rule id (`Rule east`, `规则「east」`) or a place. */
+function placeOf(pill: string): string {
+  const rule = /^Rule (.+)$/.exec(pill) ?? /^规则「(.+)」$/.exec(pill);
+  return rule ? rule[1]! : (PLACES[pill] ?? `unknown pill: ${pill}`);
+}
+
 describe('the Export step', () => {
   const open = useWorkbench();
 
@@ -82,8 +94,9 @@ describe('the Export step', () => {
     expect(await limits.count()).toBeGreaterThan(2);
     expect(await limits.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/weekly caps[\s\S]*Instead:\s+Salesforce has no per-rep weekly cap/)]));
     // The rules and reps the English list names, for the Chinese one below to name as well.
-    const englishAt = (await limits.locator('.pill').allTextContents()).filter((p) => p.startsWith('At ')).map((p) => p.slice('At '.length));
+    const englishAt = (await limits.locator('.pill').allTextContents()).map(placeOf);
     expect(englishAt.length).toBeGreaterThan(0);
+    for (const at of englishAt) expect(at).not.toMatch(/^unknown pill/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'export-salesforce');
 
@@ -129,12 +142,12 @@ describe('the Export step', () => {
     await page.locator('allot-export-step #salesforce-queue').fill('');
     await page.locator('allot-export-step #salesforce-queue').press('Enter');
     await page.locator('allot-export-step #salesforce-queue').blur();
-    await expect.poll(() => limits.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/位置：fallback[\s\S]*占比不是整数个槽位[\s\S]*替代做法：\s*按 100 个槽位取整：r01 /)]));
+    await expect.poll(() => limits.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/兜底规则[\s\S]*占比不是整数个槽位[\s\S]*替代做法：\s*按 100 个槽位取整：r01 /)]));
     const chinese = await limits.allTextContents();
     expect(chinese).toEqual(expect.arrayContaining([expect.stringMatching(/每周容量上限（capacityPerWeek）[\s\S]*Salesforce 没有按销售设置的每周上限/)]));
     for (const item of chinese) expect(item, item).toMatch(/[\u4e00-\u9fff]/);
     expect(chinese.join('\n')).not.toMatch(/Instead|weekly caps|left out of this rule/);
-    const chineseAt = (await limits.locator('.pill').allTextContents()).filter((p) => p.startsWith('位置：')).map((p) => p.slice('位置：'.length));
+    const chineseAt = (await limits.locator('.pill').allTextContents()).map(placeOf);
     expect(chineseAt.sort()).toEqual([...englishAt].sort());
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'export-salesforce-zh');

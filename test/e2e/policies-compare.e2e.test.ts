@@ -119,6 +119,104 @@ describe('the Policies and Compare steps', () => {
     await close(visit);
   }, 300_000);
 
+  test('no harmful plan passes quietly: the floor’s cost, the plan’s warnings in Policies, Export and Compare, the leads sent to the fallback or a queue', async () => {
+    const visit = await openAtStep(open, 'policies');
+    const { page } = visit;
+    const policies = page.locator('allot-policies-step');
+    const conversions = policies.locator('[data-figure="conversions"] dd');
+    await expect.poll(() => conversions.count(), { timeout: 60_000 }).toBe(1);
+    // The sample's plan gives every rep some leads: the floor lifts James Wu, and says what that costs.
+    const floorCost = policies.getByTestId('floor-cost');
+    expect(await floorCost.textContent()).toMatch(/^Giving every active rep at least 20% of capacity costs \d+(\.\d+)? expected conversions\/week, \d+(\.\d+)? over 13 weeks; without it r15 James Wu would get no leads\.$/);
+    const warnings = policies.getByTestId('plan-warnings');
+    expect(await warnings.count()).toBe(0);
+    const headroom = page.getByRole('spinbutton', { name: 'Headroom' });
+    const floor = page.getByRole('spinbutton', { name: 'Floor for every rep' });
+    expect(await headroom.inputValue()).toBe('5');
+    expect(await floor.inputValue()).toBe('20');
+    // More than half the capacity held back is refused at the field, not sent to the engine.
+    await headroom.fill('60');
+    await headroom.press('Enter');
+    expect(await headroom.getAttribute('aria-invalid')).toBe('true');
+    await headroom.fill('5');
+    await headroom.press('Enter');
+    expect(await headroom.getAttribute('aria-invalid')).toBe('false');
+
+    // The floor off: the plan converts a little more, leaves James Wu with nothing, and says so.
+    const withFloor = Number(await conversions.textContent());
+    await floor.fill('0');
+    await floor.press('Enter');
+    await expect.poll(() => floorCost.textContent(), { timeout: 30_000 }).toBe('No floor for every rep: the plan may leave an active rep without any leads.');
+    const idle = 'An active rep who can take leads gets none: r15 James Wu';
+    expect(await warnings.locator('li').allTextContents()).toEqual([idle]);
+    expect(await warnings.getAttribute('role')).toBe('status');
+    expect(Number(await conversions.textContent())).toBeGreaterThan(withFloor);
+    await screenshot(page, 'policies-floor-off');
+
+    // Exporting that plan shows the same warning above the files; a baseline has none.
+    await step(page, 'export').click();
+    const exportStatus = page.locator('allot-export-step [data-testid="export-status"]');
+    await expect.poll(() => exportStatus.textContent(), { timeout: 60_000 }).toMatch(/^Optimized: \d+ rules, 2 files\.$/);
+    const exportWarnings = page.locator('allot-export-step [data-testid="plan-warnings"]');
+    expect(await exportWarnings.locator('li').allTextContents()).toEqual([idle]);
+    const warningBox = (await exportWarnings.boundingBox())!;
+    expect(warningBox.y + warningBox.height).toBeLessThanOrEqual((await page.locator('allot-export-step allot-file-preview').boundingBox())!.y);
+    await screenshot(page, 'export-plan-warnings');
+    await page.locator('allot-export-step #export-policy').selectOption('round_robin');
+    await expect.poll(() => exportStatus.textContent(), { timeout: 30_000 }).toMatch(/^Round robin: /);
+    expect(await exportWarnings.count()).toBe(0);
+
+    // Compare: the warning by the verdicts, and per policy the leads its rules could not place, in percent.
+    await step(page, 'compare').click();
+    await compareSettled(page);
+    const compareWarnings = page.locator('allot-compare-step [data-testid="plan-warnings"]');
+    expect(await compareWarnings.locator('li').allTextContents()).toEqual([idle]);
+    expect(await page.locator('allot-compare-step thead th[data-metric="routed-aside"]').textContent()).toBe('To fallback / queued');
+    const aside = policyRows(page).locator('td[data-metric="routed-aside"]');
+    const shares = await aside.allTextContents();
+    expect(shares).toHaveLength(6);
+    for (const share of shares) expect(share).toMatch(/^\d+(\.\d)?% \/ \d+(\.\d)?%$/);
+    // Round robin is its fallback alone: nothing reaches a fallback it does not have.
+    expect(await page.locator('allot-compare-step tr[data-policy="round_robin"] [data-part="fallback"]').textContent()).toBe('0%');
+    await screenshot(page, 'compare-plan-warnings');
+    // Kept without the floor, to see it beside the plan with the floor below.
+    await page.getByRole('button', { name: 'Keep for comparison' }).click();
+    await expect.poll(() => page.locator('allot-scenarios-side-by-side li[data-kept]').count()).toBeGreaterThan(0);
+
+    // In Chinese: the column, the warning and the floor's cost in the CRM's words, and no English.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('allot-compare-step h1').textContent()).toBe('对比');
+    expect(await page.locator('allot-compare-step thead th[data-metric="routed-aside"]').textContent()).toBe('落入兜底 / 待人工分配');
+    expect(await compareWarnings.locator('li').allTextContents()).toEqual(['1 位可以承接线索的在岗销售分不到任何线索：r15 James Wu。']);
+    expect((await compareWarnings.textContent())!.replace('r15 James Wu', '')).not.toMatch(/[A-Za-z]/);
+    await screenshot(page, 'compare-plan-warnings-zh');
+    await step(page, 'policies').click();
+    await expect.poll(() => policies.locator('h1').textContent()).toBe('分配策略');
+    expect(await floorCost.textContent()).toBe('未设每人保底：方案可能让在岗销售分不到任何线索。');
+    const zhFloor = page.getByRole('spinbutton', { name: '每人保底' });
+    await zhFloor.fill('20');
+    await zhFloor.press('Enter');
+    await expect.poll(() => floorCost.textContent(), { timeout: 30_000 }).toMatch(/^让每位在岗销售都至少分到容量的 20%：每周预计少成交 \d+(\.\d+)? 单，13 周共少 \d+(\.\d+)? 单；不设保底时，1 位销售分不到任何线索：r15 James Wu。$/);
+    await expect.poll(() => warnings.count()).toBe(0);
+    const controls = await page.locator('allot-optimizer-controls').evaluate((el) => el.shadowRoot!.textContent);
+    expect(controls).toContain('容量余量');
+    expect(controls).toContain('设为 0 即不保底');
+    expect(controls).not.toMatch(/Headroom|Floor for every rep|capacity|fallback/);
+    await screenshot(page, 'policies-floor-zh');
+    // Side by side, the floor is what tells the kept scenario from the current one.
+    await step(page, 'compare').click();
+    await compareSettled(page);
+    const settings = page.locator('allot-scenarios-side-by-side table[data-table="kept-settings"]');
+    await expect.poll(() => settings.locator('td[data-setting="repFloor"]').allTextContents(), { timeout: 60_000 }).toEqual(['20%', '关闭']);
+    expect(await settings.locator('thead').textContent()).toContain('每人保底');
+    expect(await settings.locator('td[data-setting="headroom"]').count()).toBe(0);
+    await settings.scrollIntoViewIfNeeded();
+    await screenshot(page, 'compare-kept-floor-zh');
+
+    expectOnlyLocalRequests(visit);
+    await close(visit);
+  }, 300_000);
+
   test('the browser gives the CLI’s numbers for the same scenario and seed', async () => {
     const cli = runCli(['simulate', '--scenario', 'data/sample/scenario.json', '--replications', '20', '--seed', '7', '--json']);
     expect(cli.stderr).toBe('');

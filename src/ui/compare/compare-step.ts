@@ -12,6 +12,7 @@ import { stepStyles } from '../styles/step';
 import { compareStyles } from './compare.styles';
 import { comparisonKey } from '../../pipeline';
 import { againstBaseline, WHAT_IF_REPLICATIONS, type RunKind } from './compare-run';
+import { planWarningStyles, planWarnings } from '../policies/plan-warnings';
 import { keepSnapshot, type KeptScenario } from '../state/kept-scenarios';
 import { HEADLINE, type HeadlineMetric, forecastCharts, frontierChart, lorenzCharts, pairedChart, policyTable, repLoad, touchCharts } from './compare-views';
 import './scenarios-side-by-side';
@@ -49,7 +50,7 @@ export class CompareStep extends WorkbenchStep {
   /** The scenario the shown comparison ran for, and its run key: only that result may be kept. */
   #ran: { scenario: Scenario; key: string } | null = null;
 
-  static override styles = [shared, stepStyles, compareStyles];
+  static override styles = [shared, stepStyles, compareStyles, planWarningStyles];
 
   override connectedCallback() {
     super.connectedCallback();
@@ -216,7 +217,8 @@ export class CompareStep extends WorkbenchStep {
             </select></label>
         </div>
         <ul class="verdict" data-testid="verdict">${verdicts(shown, scenario.simulation.weeks, label).map((v) => html`<li data-code=${v.code}>${this.i18n.engineText(v)}</li>`)}</ul>
-        <p class="help">${c.tableHelp(this.i18n.fmt.number(scenario.simulation.weeks))}</p>
+        ${this.#planWarnings(names)}
+        <p class="help">${c.tableHelp(this.i18n.fmt.number(scenario.simulation.weeks))} ${c.routedAsideHelp}</p>
         ${policyTable(this.i18n, shown)} ${forecastCharts(this.i18n, shown)}
       </section>
       ${this.#sideBySide(this.#ran ? keepSnapshot({ ...this.#ran.scenario, name: scenario.name }, shown) : null)}
@@ -264,6 +266,12 @@ export class CompareStep extends WorkbenchStep {
         <ul class="notes">${shown.notes.map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul>
       </section>
     `;
+  }
+
+  /** What the optimized plan would harm, when a compared policy runs it (optimized, or Salesforce's rotation of it). */
+  #planWarnings(names: readonly string[]) {
+    if (!this.plan || !names.some((n) => n === 'optimized' || n === 'salesforce_mod')) return nothing;
+    return planWarnings(this.i18n, this.i18n.t.compare.planWarningsTitle, this.plan.warnings);
   }
 
   #sideBySide(current: KeptScenario | null) {

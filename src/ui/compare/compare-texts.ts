@@ -29,6 +29,11 @@ export interface CompareTexts {
   metrics: Partial<Record<MetricName, string>> & Record<'conversions' | 'revenue' | 'conversionRate' | 'slaBreachRate', string>;
   vsBaseline: (baseline: string) => string;
   isBaseline: string;
+  /** The table's column of leads the rules could not place: to the fallback rule / left in a queue. */
+  routedAside: string;
+  routedAsideHelp: string;
+  /** Above the optimized plan's warnings, by the verdicts. */
+  planWarningsTitle: string;
   interval: string;
   pairedTitle: string;
   pairedHelp: (baseline: string) => string;
@@ -72,7 +77,7 @@ export interface CompareTexts {
   keptScenario: string;
   keptSettingsTitle: string;
   keptSameSettings: string;
-  keptSettings: Record<'fairness' | 'loadBand' | 'volume' | 'away' | 'replications', string>;
+  keptSettings: Record<'fairness' | 'loadBand' | 'headroom' | 'repFloor' | 'volume' | 'away' | 'replications', string>;
   keptOff: string;
   keptNobody: string;
   keptNumbersTitle: string;

@@ -53,6 +53,7 @@ export function policyTable(i18n: I18n, c: Comparison) {
         <th scope="col">${t.compare.policy}</th>
         ${HEADLINE.map((m) => html`<th scope="col">${t.compare.metrics[m]}</th>`)}
         <th scope="col">${t.compare.vsBaseline(policyLabel(i18n, c.baseline))}</th>
+        <th scope="col" data-metric="routed-aside">${t.compare.routedAside}</th>
       </tr>
     </thead>
     <tbody>
@@ -61,10 +62,17 @@ export function policyTable(i18n: I18n, c: Comparison) {
           <th scope="row">${policyLabel(i18n, p.name)}</th>
           ${HEADLINE.map((m) => html`<td class="num" data-metric=${m}>${range(m, p.metrics[m])}</td>`)}
           <td class="num" data-metric="delta">${p.name === c.baseline ? t.compare.isBaseline : range('conversions', p.vsBaseline.conversions, true)}</td>
+          <td class="num" data-metric="routed-aside">${routedAside(i18n, p)}</td>
         </tr>`,
       )}
     </tbody>
   </table>`;
+}
+
+/** "4.2% / 0.3%": the mean shares of the leads that reached the fallback rule, and that were left in a queue. */
+function routedAside(i18n: I18n, p: PolicySummary) {
+  const { percent } = i18n.fmt;
+  return html`<span data-part="fallback">${percent(p.metrics.fallbackShare.mean)}</span> / <span data-part="queued">${percent(p.metrics.unassignedShare.mean)}</span>`;
 }
 
 export function forecastCharts(i18n: I18n, c: Comparison) {

@@ -73,6 +73,9 @@ export const compareStyles = css`
     white-space: nowrap;
   }
   table.policies thead th {
+    /* Long headings (Δ vs a baseline, to fallback / queued) wrap rather than push the table past its panel. */
+    white-space: normal;
+    vertical-align: bottom;
     font-size: 12px;
     color: var(--muted);
     font-weight: 600;

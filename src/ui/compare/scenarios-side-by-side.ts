@@ -18,7 +18,7 @@ interface Shown {
   kept: boolean;
 }
 
-const SETTINGS = ['fairness', 'loadBand', 'volume', 'away', 'replications'] as const;
+const SETTINGS = ['fairness', 'loadBand', 'headroom', 'repFloor', 'volume', 'away', 'replications'] as const;
 type Setting = (typeof SETTINGS)[number];
 
 /** Each setting of a scenario as text, so that "differs" means "reads differently". */
@@ -32,6 +32,10 @@ function settingText(i18n: I18n, entry: KeptScenario, setting: Setting): string 
       const band = s.constraints.loadBand;
       return band ? `${fmt.percent(band[0])} – ${fmt.percent(band[1])}` : t.compare.keptOff;
     }
+    case 'headroom':
+      return fmt.percent(s.constraints.headroom);
+    case 'repFloor':
+      return s.constraints.repFloor > 0 ? fmt.percent(s.constraints.repFloor) : t.compare.keptOff;
     case 'volume':
       return `× ${fmt.number(s.simulation.volumeMultiplier)}`;
     case 'away': {

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { EXPORT_OPTION_NAMES, EXPORT_TARGETS, optionsFor, type ExportOptionName, type ExportTargetName, type Limitation } from '../../export';
 import { jsonFile } from '../../export/limitations-note';
 import { RULE_POLICIES, type RulePolicy } from '../../model/scenario';
+import { isPlanFlag } from '../../optimize/plan-flags';
 import type { PolicyResult } from '../../optimize/policies';
 import { downloadBlob, downloadText } from '../download';
 import { NotReadyError } from '../step/latest-run';
@@ -14,6 +15,7 @@ import { exportStyles } from './export-step.styles';
 import { bundleName, exportView, rulesFileName, zipFiles, type ExportView } from './export-run';
 import './file-preview';
 import { optionControls, workbenchOptions, type EnteredOptions } from './option-controls';
+import { planWarningStyles, planWarnings } from '../policies/plan-warnings';
 
 /** The optimized policy first: it is what the workbench is for; the baselines follow. */
 const POLICIES: readonly RulePolicy[] = ['optimized', ...RULE_POLICIES.filter((p) => p !== 'optimized')];
@@ -35,7 +37,7 @@ export class ExportStep extends WorkbenchStep {
   #stale = true;
   #view: { key: unknown[]; view: ExportView } | null = null;
 
-  static override styles = [shared, stepStyles, exportStyles];
+  static override styles = [shared, stepStyles, exportStyles, planWarningStyles];
 
   override updated() {
     if (this.active && this.#stale) void this.#refresh();
@@ -108,6 +110,7 @@ export class ExportStep extends WorkbenchStep {
       <div role="status" aria-live="polite" class="status" data-testid="export-status">${this.#status(policy, view)}</div>
       ${this.latest.error ? runErrorAlert(this.i18n, x.buildFailed, this.latest.error, () => void this.#refresh()) : nothing}
       ${this.#controls(policy)}
+      ${policy ? this.#planWarnings(policy) : nothing}
       ${view?.kind === 'refused' ? this.#refused(view) : nothing}
       ${view?.kind === 'files' ? this.#files(view.result.files, view.result.limitations) : nothing}
     `;
@@ -168,6 +171,15 @@ export class ExportStep extends WorkbenchStep {
       onChange: this.#setOption,
     });
     return html`<fieldset class="options"><legend>${x.optionsLabel}</legend>${controls}</fieldset>`;
+  }
+
+  /**
+   * What the optimized plan behind the rules would harm, as the Policies step warns of it: an
+   * optimized policy (or Salesforce's rotation of it) carries its plan; a baseline has none.
+   */
+  #planWarnings(policy: PolicyResult) {
+    const warnings = policy.plan?.warnings.filter(isPlanFlag) ?? [];
+    return planWarnings(this.i18n, this.i18n.t.export.planWarningsTitle, warnings);
   }
 
   #refused(view: Extract<ExportView, { kind: 'refused' }>) {

@@ -230,6 +230,8 @@ export interface Texts {
     approximation: string;
     refusedTitle: (target: string) => string;
     refusedHelp: string;
+    /** Above the warnings of the optimized plan the exported rules come from. */
+    planWarningsTitle: string;
     filesTitle: string;
     previewLabel: (file: string) => string;
     downloadFile: string;

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Scenario } from '../../model/scenario';
 
 /** What every policy control shows alike: a block with rows of inputs, a one-line help, number fields and sliders. */
@@ -52,19 +53,21 @@ interface PercentInput {
   /** The largest percent it offers; 100 unless more than all of something makes sense. */
   max?: number;
   disabled?: boolean;
+  /** The id of the help line that explains it, in the same shadow root. */
+  describedBy?: string;
   onChange: (event: Event) => void;
 }
 
 /** A share typed as a percent in steps of 5, its label before and "%" after. */
-export function percentInput({ label, control, share, max = 100, disabled = false, onChange }: PercentInput) {
-  return html`<label>${label} <input type="number" min="0" max=${max} step="5" data-control=${control} .value=${String(Math.round(share * 100))} ?disabled=${disabled} @change=${onChange} /> %</label>`;
+export function percentInput({ label, control, share, max = 100, disabled = false, describedBy, onChange }: PercentInput) {
+  return html`<label>${label} <input type="number" min="0" max=${max} step="5" data-control=${control} .value=${String(Math.round(share * 100))} ?disabled=${disabled} aria-describedby=${ifDefined(describedBy)} @change=${onChange} /> %</label>`;
 }
 
-/** Reads a percent field as a share in [0, 1]; anything else is marked invalid (aria-invalid) and gives null, kept out of the scenario. */
-export function readShare(event: Event): number | null {
+/** Reads a percent field as a share in [0, max]; anything else is marked invalid (aria-invalid) and gives null, kept out of the scenario. */
+export function readShare(event: Event, max = 1): number | null {
   const input = event.target as HTMLInputElement;
   const share = Number(input.value) / 100;
-  const valid = input.value.trim() !== '' && share >= 0 && share <= 1;
+  const valid = input.value.trim() !== '' && share >= 0 && share <= max;
   input.setAttribute('aria-invalid', String(!valid));
   return valid ? share : null;
 }

@@ -14,6 +14,8 @@ export type SegmentValues = Record<string, string[]>;
 
 const DEFAULT_FLOOR = 0.5;
 const DEFAULT_JUNIOR_SHARE = 0.2;
+/** The scenario schema's limit: more than half the capacity held back is no longer headroom. */
+const MAX_HEADROOM = 0.5;
 
 /**
  * The optimizer's settings (DESIGN §3.2), each with a one-line explanation. Reads the scenario,
@@ -40,6 +42,9 @@ export class OptimizerControls extends LitElement {
       .row {
         flex-wrap: wrap;
         gap: 4px 14px;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--bad);
       }
       .values {
         display: flex;
@@ -68,9 +73,29 @@ export class OptimizerControls extends LitElement {
         <p class="help">${p.capacityHelp}</p>
       </div>
       <allot-load-band .i18n=${this.i18n} .band=${c.loadBand} @load-band-change=${this.#bandChanged}></allot-load-band>
-      ${this.#valueFloor()} ${this.#juniorShare()}
+      ${this.#headroom()} ${this.#repFloor()} ${this.#valueFloor()} ${this.#juniorShare()}
       <allot-fairness-slider .i18n=${this.i18n} .strength=${c.maxMinWeight} @strength-change=${(e: CustomEvent<number>) => emitScenarioEdit(this, withConstraints(s, { maxMinWeight: e.detail }))}></allot-fairness-slider>
     `;
+  }
+
+  /** A share of capacity the plan leaves free for busy weeks; the schema allows up to half. */
+  #headroom() {
+    const p = this.i18n.t.policies;
+    const s = this.scenario;
+    return html`<div>
+      <div class="row label">${percentInput({ label: p.headroom, control: 'headroom', share: s.constraints.headroom, max: MAX_HEADROOM * 100, describedBy: 'headroom-help', onChange: (e) => { const v = readShare(e, MAX_HEADROOM); if (v !== null) emitScenarioEdit(this, withConstraints(s, { headroom: v })); } })}</div>
+      <p class="help" id="headroom-help">${p.headroomHelp}</p>
+    </div>`;
+  }
+
+  /** Every active rep some share of their capacity; 0 is off (the plan may then leave a rep with nothing, and says so). */
+  #repFloor() {
+    const p = this.i18n.t.policies;
+    const s = this.scenario;
+    return html`<div>
+      <div class="row label">${percentInput({ label: p.repFloor, control: 'rep-floor', share: s.constraints.repFloor, describedBy: 'rep-floor-help', onChange: (e) => { const v = readShare(e); if (v !== null) emitScenarioEdit(this, withConstraints(s, { repFloor: v })); } })}</div>
+      <p class="help" id="rep-floor-help">${p.repFloorHelp}</p>
+    </div>`;
   }
 
   #valueFloor() {

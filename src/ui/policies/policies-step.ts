@@ -11,6 +11,7 @@ import { stepStyles } from '../styles/step';
 import './optimizer-controls';
 import type { SegmentValues } from './optimizer-controls';
 import './pins-editor';
+import { planWarningStyles, planWarnings } from './plan-warnings';
 import { withPolicies } from './scenario-edits';
 
 /** How long a control must rest before the plan is solved again. */
@@ -31,6 +32,7 @@ export class PoliciesStep extends WorkbenchStep {
   static override styles = [
     shared,
     stepStyles,
+    planWarningStyles,
     css`
       .layout {
         display: grid;
@@ -78,6 +80,10 @@ export class PoliciesStep extends WorkbenchStep {
       [aria-busy='true'] .result {
         opacity: 0.55;
         transition: opacity 0.2s;
+      }
+      .floor-cost {
+        font-size: 13px;
+        margin: 0 0 12px;
       }
       .notes {
         font-size: 12px;
@@ -180,28 +186,33 @@ export class PoliciesStep extends WorkbenchStep {
     const p = t.policies;
     if (plan.status !== 'optimal') {
       return html`<div class="alert" role="alert" data-plan-status=${plan.status}>
-        <strong>${p.statuses[plan.status]}</strong>
-        <ul class="notes">${plan.reasons.map((r) => html`<li>${this.i18n.engineText(r)}</li>`)}</ul>
-      </div>`;
+          <strong>${p.statuses[plan.status]}</strong>
+          <ul class="notes">${plan.reasons.map((r) => html`<li>${this.i18n.engineText(r)}</li>`)}</ul>
+        </div>
+        ${planWarnings(this.i18n, p.warningsTitle, plan.warnings)}`;
     }
     const reps = this.store.reps ?? [];
     const absent = new Set(scenario.simulation.absent);
     const byId = new Map(plan.perRep.map((r) => [r.id, r]));
     const rows = reps.map((rep) => ({ name: rep.name || rep.rep_id, load: byId.get(rep.rep_id)?.leadsPerWeek ?? 0, capacity: rep.capacity_per_week, absent: absent.has(rep.rep_id) }));
     const figure = (key: string, label: string, value: string) => html`<div data-figure=${key}><dt>${label}</dt><dd class="num">${value}</dd></div>`;
-    return html`<dl class="figures">
+    // The warnings and the floor's cost are among the notes too: said once, where they stand out.
+    const apart = new Set([...plan.warnings.map((w) => w.code), ...(plan.floorCost ? [plan.floorCost.note.code] : [])]);
+    return html`${planWarnings(this.i18n, p.warningsTitle, plan.warnings)}
+      <dl class="figures">
         ${figure('conversions', p.conversionsPerWeek, fmt.number(plan.totals.conversionsPerWeek))}
         ${figure('value', p.valuePerWeek, fmt.number(Math.round(plan.totals.valuePerWeek)))}
         ${figure('leads', p.leadsPerWeek, fmt.number(plan.totals.leadsPerWeek))}
         ${figure('overflow', p.overflowPerWeek, fmt.number(plan.totals.overflowPerWeek))}
       </dl>
+      <p class="floor-cost" data-testid="floor-cost">${plan.floorCost ? this.i18n.engineText(plan.floorCost.note) : p.floorOff}</p>
       <h3>${p.loadTitle}</h3>
       <allot-chart
         data-chart="plan-load"
         .draw=${(width: number) => repLoadChart(rows, { width, format: fmt.number, labels: { title: p.loadTitle, load: p.load, capacity: p.capacityAxis, interval: p.interval, absent: p.absent } })}
       ></allot-chart>
       ${absent.size ? html`<p class="help">${p.absentPlanNote}</p>` : nothing}
-      <ul class="notes">${plan.notes.map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul>`;
+      <ul class="notes">${plan.notes.filter((n) => !apart.has(n.code)).map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul>`;
   }
 
   #togglePolicy(scenario: Scenario, name: PolicyName, event: Event) {

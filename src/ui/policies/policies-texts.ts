@@ -24,6 +24,12 @@ export interface PoliciesTexts {
   loadMin: string;
   loadMax: string;
   loadBandHelp: string;
+  /** The share of capacity the plan leaves free for busy weeks (constraints.headroom). */
+  headroom: string;
+  headroomHelp: string;
+  /** Every active rep at least this share of capacity (constraints.repFloor; 0 is off). */
+  repFloor: string;
+  repFloorHelp: string;
   valueFloor: string;
   valueFloorShare: string;
   valueFloorHelp: string;
@@ -60,6 +66,10 @@ export interface PoliciesTexts {
   planTitle: string;
   planHelp: string;
   statuses: Record<Exclude<PlanView['status'], 'optimal'>, string>;
+  /** Above the plan's warnings (what it would harm). */
+  warningsTitle: string;
+  /** In place of the floor's cost when the scenario sets no floor. */
+  floorOff: string;
   conversionsPerWeek: string;
   valuePerWeek: string;
   leadsPerWeek: string;
