@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { type RuleConfig } from '../model/rules';
 import { EXPORT_OPTIONS, EXPORT_OPTION_NAMES, EXPORT_TARGETS, ExportError, allowedValues, enumValues, exportRules, isExportTarget, parseExportOptions, type ExportOptionName, type ExportOptions, type ExportResult, type ExportTargetName } from '../export';
+import { likelyKey } from '../model/schema-keys';
 import { UsageError } from './cli-error';
+import { checkOutputFolder } from './output-path';
 import { readRulesFile } from './read-files';
 
 /** One string flag per declared export option (`--language`, `--salesforce-queue`, …). */
@@ -63,7 +65,10 @@ export function parseExportArgs(args: string[]): ExportArgs {
   });
   const { rules, target, out, json } = values;
   if (!rules || !target || !out) throw new UsageError('export needs --rules <rules.json>, --target <target> and --out <folder>.');
-  if (!isExportTarget(target)) throw new UsageError(`unknown target "${target}"; use one of ${EXPORT_TARGETS.join(', ')}.`);
+  if (!isExportTarget(target)) {
+    const meant = likelyKey(target, EXPORT_TARGETS);
+    throw new UsageError(`unknown target "${target}"${meant ? `; did you mean "${meant}"?` : '.'} Targets: ${EXPORT_TARGETS.join(', ')}.`);
+  }
   // parseArgs types only the flags it sees literally; the option flags are read by name.
   const flags: Record<string, string | boolean | undefined> = values;
   const given = (name: ExportOptionName) => {
@@ -78,6 +83,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
 /** `allot export --rules rules.json --target <t> --out dir [export options] [--json]` (DESIGN §2.5). */
 export async function exportCommand(_db: Database, args: string[]): Promise<string> {
   const values = parseExportArgs(args);
+  await checkOutputFolder('--out', values.out);
   const config = await readRulesFile(values.rules);
   let result: ExportResult;
   try {

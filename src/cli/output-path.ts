@@ -18,4 +18,10 @@ export async function checkOutputFile(flag: string, file: string | undefined, ex
 export async function checkOutputFolder(flag: string, folder: string): Promise<void> {
   const here = await stat(folder).catch(() => null);
   if (here && !here.isDirectory()) throw new UsageError(`${flag} ${folder}: that is a file; name a folder for the exported files.`);
+  // The folder is made when missing, but not under a file: find the nearest part that exists.
+  for (let up = path.dirname(path.resolve(folder)); !here; up = path.dirname(up)) {
+    const info = await stat(up).catch(() => null);
+    if (info && !info.isDirectory()) throw new UsageError(`${flag} ${folder}: ${up} is a file, so no folder can be made under it.`);
+    if (info || up === path.dirname(up)) break;
+  }
 }

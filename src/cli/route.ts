@@ -9,6 +9,7 @@ import type { QualityIssue } from '../model/quality';
 import { type Condition, type RuleConfig } from '../model/rules';
 import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
 import { UsageError } from './cli-error';
+import { checkOutputFile } from './output-path';
 import { readRulesFile, readSourceFile } from './read-files';
 import { csvCell } from '../export/csv-cell';
 
@@ -34,6 +35,7 @@ export interface RouteSummary {
 export async function routeCommand(db: Database, args: string[]): Promise<string> {
   const { values } = parseArgs({ args, options: { rules: { type: 'string' }, leads: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (!values.rules || !values.leads) throw new UsageError('route needs --rules <rules.json> and --leads <file>.');
+  await checkOutputFile('--out', values.out, 'assignments.csv');
   const config = await readRulesFile(values.rules);
   const source = await readSourceFile(values.leads);
   const raws = await readSources(db, [source]);

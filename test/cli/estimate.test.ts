@@ -77,7 +77,7 @@ describe('allot estimate refuses bad input with one clear line', () => {
   });
   it('a lead file with a header and no rows', () => {
     file('header.csv', 'lead_id,created_at,owner,region,outcome\n');
-    expectOneLineError(['estimate', '--scenario', scenario('header.json', { leads: { path: 'header.csv' } })], /header\.csv: no leads to estimate from/);
+    expectOneLineError(['estimate', '--scenario', scenario('header.json', { leads: { path: 'header.csv' } })], /header\.csv: the file has a header line but no rows of leads\./);
   });
   it('leads with no decided outcome', () => {
     file('open.csv', 'lead_id,owner,region,outcome\n1,r1,East,open\n');

@@ -81,7 +81,7 @@ describe('allot simulate on the sample scenario', () => {
 });
 
 describe('allot simulate refuses bad input with one line', () => {
-  it('a replication count that is not a whole number', () => expectOneLineError(['simulate', '--scenario', SAMPLE, '--replications', '0'], /--replications: "0" is not a whole number of at least 1/));
+  it('a replication count that is not a whole number', () => expectOneLineError(['simulate', '--scenario', SAMPLE, '--replications', '0'], /--replications: "0": give a whole number of at least 1 and at most 10000/));
   it('no scenario', () => expectOneLineError(['simulate'], /simulate needs --scenario/));
   it('a baseline that is not among the policies', () => {
     const file = scenarioFile({ policies: ['round_robin', 'optimized'], simulation: { baseline: 'territory' } });
@@ -89,7 +89,7 @@ describe('allot simulate refuses bad input with one line', () => {
   }, 60_000);
   it('an absent rep the roster does not know', () => {
     const file = scenarioFile({ policies: ['round_robin'], simulation: { absent: ['r99'] } });
-    expectOneLineError(['simulate', '--scenario', file, '--replications', '2'], /simulation\.absent: "r99" not in the roster/);
+    expectOneLineError(['simulate', '--scenario', file, '--replications', '2'], /simulation\.absent\[0\]: "r99" not in the roster/);
   }, 60_000);
   it('a rule file that is not a valid allot.rules/v1', () => {
     const bad = path.join(mkdtempSync(path.join(tmpdir(), 'allot-rules-')), 'bad.json');

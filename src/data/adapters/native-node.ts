@@ -42,7 +42,9 @@ export async function createNativeDatabase(): Promise<Database> {
     async close() {
       conn.closeSync();
       instance.closeSync();
-      await rm(folder, { recursive: true, force: true });
+      // A read still writing its file (the run ended on another's error) may refill the folder
+      // as it goes: retried, and a leftover temp folder never turns the user's answer into a crash.
+      await rm(folder, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     },
   };
 }
