@@ -42,8 +42,9 @@ export function planFlags(np: NormalizedProblem, model: LinearModel, plan: PlanN
   const short = served.filter((r) => model.shortCol[r]! >= 0 && plan.col[model.shortCol[r]!]! > SLACK_EPS && !idle.includes(r));
   if (short.length) {
     const floor = problem.constraints.repFloor ?? 0;
-    const reps = short.map((r) => `${repLabel(problem.reps[r]!)} (${fmtNum(Math.max(0, model.floor[r]! - plan.col[model.shortCol[r]!]!))} of ${fmtNum(model.floor[r]!)})`).join(', ');
-    out.push(optimizeMessage('rep_floor_short', { reps, count: short.length, floor }, `the demand their segments share cannot give every rep ${fmtPct(floor)} of capacity: ${reps} leads/week`));
+    // "got / floor" in numbers only, so the list reads the same in either language.
+    const reps = short.map((r) => `${repLabel(problem.reps[r]!)} (${(Math.max(0, model.floor[r]! - plan.col[model.shortCol[r]!]!)).toFixed(1)} / ${model.floor[r]!.toFixed(1)})`).join(', ');
+    out.push(optimizeMessage('rep_floor_short', { reps, count: short.length, floor }, `the demand their segments share cannot give every rep ${fmtPct(floor)} of capacity: ${reps} leads/week (got / floor)`));
   }
   const used = served.filter((r) => model.headroomCol[r]! >= 0 && plan.col[model.headroomCol[r]!]! > SLACK_EPS);
   if (used.length) {

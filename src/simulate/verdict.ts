@@ -26,15 +26,17 @@ export function verdicts(summary: Pick<ComparisonSummary, 'policies' | 'baseline
   for (const p of summary.policies) {
     if (p.name === summary.baseline) continue;
     const { mean, lo, hi } = p.vsBaseline.conversions;
-    const params = { policy: label(p.name), baseline, mean: +mean.toFixed(1), lo: +lo.toFixed(1), hi: +hi.toFixed(1), weeks };
-    const range = `(90%: ${signed(lo)} to ${signed(hi)})`;
+    // Rounded once, and −0.04 to 0, not "-0": the words and the numbers are the same in either language.
+    const tenth = (x: number) => Math.round(x * 10) / 10 || 0;
+    const params = { policy: label(p.name), baseline, mean: tenth(mean), lo: tenth(lo), hi: tenth(hi), weeks };
+    const range = `(90%: ${signed(params.lo)} to ${signed(params.hi)})`;
     if (lo > 0) {
       anyBeats = true;
-      out.push(verdictMessage('verdict_more', params, `${params.policy}: ${signed(mean)} conversions over ${weeks} weeks ${range} more than ${baseline}.`));
+      out.push(verdictMessage('verdict_more', params, `${params.policy}: ${signed(params.mean)} conversions over ${weeks} weeks ${range} more than ${baseline}.`));
     } else if (hi < 0) {
-      out.push(verdictMessage('verdict_fewer', params, `${params.policy}: ${signed(mean)} conversions over ${weeks} weeks ${range}, fewer than ${baseline}.`));
+      out.push(verdictMessage('verdict_fewer', params, `${params.policy}: ${signed(params.mean)} conversions over ${weeks} weeks ${range}, fewer than ${baseline}.`));
     } else {
-      out.push(verdictMessage('verdict_unclear', params, `${params.policy}: ${signed(mean)} conversions over ${weeks} weeks ${range}: not reliably different from ${baseline}.`));
+      out.push(verdictMessage('verdict_unclear', params, `${params.policy}: ${signed(params.mean)} conversions over ${weeks} weeks ${range}: not reliably different from ${baseline}.`));
     }
   }
   if (!anyBeats) out.push(verdictMessage('verdict_none_beats', { baseline }, `No policy reliably beats ${baseline} on this data.`));

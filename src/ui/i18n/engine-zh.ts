@@ -137,7 +137,7 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
   overflow: (w) =>
     `${w.text('segments')}（${w.num('count')} 个细分）每周有 ${w.num('need')} 条线索，可承接的销售（${w.text('reps')}）合计每周只能承接 ${w.num('take')} 条：每周 ${w.num('over')} 条进入「${w.text('queue')}」队列。`,
   // What a plan would harm: shown as warnings, never passed quietly.
-  overflow_share: (w) => `方案把 ${w.pct('share')} 的线索（每周 ${w.num('demand')} 条中的 ${w.num('over')} 条）送入「${w.text('queue')}」队列，需要人工分配。`,
+  overflow_share: (w) => `方案把 ${w.pct('share')} 的线索（每周 ${w.num('demand')} 条中的 ${w.num('over')} 条）送入溢出队列（${w.text('queue')}），需要人工分配。`,
   reps_without_leads: (w) => `${w.num('count')} 位可以承接线索的在岗销售分不到任何线索：${w.text('reps')}。`,
   rep_floor_short: (w) => `${w.num('count')} 位销售共享的细分线索量不足以让每人都分到容量的 ${w.pct('floor')}：${w.text('reps')}（每周条数，实得 / 保底）。`,
   headroom_used: (w) => `线索量使 ${w.num('count')} 位销售的负载超过了扣除 ${w.pct('headroom')} 余量后的容量：${w.text('reps')}；繁忙的周会有线索落入兜底规则。`,
