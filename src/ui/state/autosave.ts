@@ -3,6 +3,8 @@
  * database, one store, one key. Storage can be refused (private windows, quota): then the
  * workbench works as before and only the reload loses the edits, so failures are reported, not thrown.
  */
+import { idbStore } from './idb-store';
+
 const DB_NAME = 'allot';
 const STORE = 'scenarios';
 const KEY = 'current';
@@ -16,29 +18,10 @@ export interface ScenarioStorage {
 }
 
 export function indexedDbStorage(factory: IDBFactory = indexedDB): ScenarioStorage {
-  let opened: Promise<IDBDatabase> | null = null;
-  const open = () =>
-    (opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    }));
-  const transact = async <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) => {
-    const db = await open();
-    return new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = act(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  };
+  const store = idbStore(DB_NAME, STORE, factory);
   const at = (key: string): ScenarioStorage => ({
-    load: () => transact('readonly', (store) => store.get(key)),
-    save: async (value) => {
-      await transact('readwrite', (store) => store.put(value, key));
-    },
+    load: () => store.get(key),
+    save: (value) => store.put(key, value),
   });
   return { ...at(KEY), kept: at(KEPT_KEY) };
 }

@@ -1,4 +1,5 @@
 import type { MappingInput } from '../../model/mapping';
+import { idbStore } from './idb-store';
 
 /**
  * The user's own files kept in the browser (IndexedDB stores Files as they are), with the mapping
@@ -33,29 +34,11 @@ export interface FileKeeper {
 }
 
 export function indexedDbFileKeeper(limitBytes: () => number = () => MAX_KEPT_BYTES, factory: IDBFactory | undefined = globalThis.indexedDB): FileKeeper {
-  let opened: Promise<IDBDatabase> | null = null;
-  const open = () =>
-    (opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      if (!factory) return reject(new Error('no IndexedDB'));
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    }));
-  const transact = async <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) => {
-    const db = await open();
-    return new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = act(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(request.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  };
-  const put = (value: KeptFiles) => transact('readwrite', (store) => store.put(value, KEY));
+  const store = idbStore(DB_NAME, STORE, factory);
+  const put = (value: KeptFiles) => store.put(KEY, value);
   const warn = (what: string) => (error: unknown) => console.warn(`Allot: ${what}`, error);
   return {
-    read: () => transact<KeptFiles | undefined>('readonly', (store) => store.get(KEY)).then((kept) => kept ?? null, (error) => (warn('kept files could not be read')(error), null)),
+    read: () => store.get<KeptFiles>(KEY).then((kept) => kept ?? null, (error) => (warn('kept files could not be read')(error), null)),
     async keep(files, input) {
       const fingerprint: KeptFiles = { names: files.map((f) => f.name), sizes: files.map((f) => f.size), lastModified: files.map((f) => f.lastModified), input };
       const total = fingerprint.sizes.reduce((a, b) => a + b, 0);
@@ -74,7 +57,7 @@ export function indexedDbFileKeeper(limitBytes: () => number = () => MAX_KEPT_BY
       const kept = await this.read();
       if (kept) await put({ ...kept, input }).catch(warn('the mapping could not be kept'));
     },
-    clear: () => transact('readwrite', (store) => store.delete(KEY)).then(() => undefined, warn('kept files could not be cleared')),
+    clear: () => store.delete(KEY).catch(warn('kept files could not be cleared')),
   };
 }
 
