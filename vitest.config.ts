@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Engine modules are pure and tests share no globals: one module graph per worker, not per
+          // file, saves ~1.5 s of imports on each of 70 files.
+          isolate: false,
         },
       },
       {

@@ -16,6 +16,7 @@ import { indexedDbFileKeeper, keptFilesFor, MAX_KEPT_BYTES } from './state/kept-
 import type { MappingInput } from '../model/mapping';
 import { sampleScenario } from './state/scenario-file';
 import type { EngineMessage } from '../model/message';
+import type { Readiness } from '../model/readiness';
 import type { Rep } from '../model/roster';
 import { scenarioForData } from '../pipeline/follow-data';
 import { ScenarioStore } from './state/scenario-store';
@@ -110,6 +111,8 @@ export class AppShell extends LitElement {
   @state() private awaitingFiles: string[] | null = null;
   /** What following the data changed in the scenario, shown on the Team and Model steps. */
   @state() private followNotes: EngineMessage[] = [];
+  /** What the loaded data supports under the scenario that follows it (shown on the Data step). */
+  @state() private readiness: Readiness | null = null;
   @state() private step: StepId = 'data';
   /** Steps shown at least once stay mounted (hidden when not current), so they keep their state. */
   @state() private visited = new Set<StepId>(['data']);
@@ -209,6 +212,7 @@ export class AppShell extends LitElement {
               .keptFilesBytes=${this.keptFilesBytes}
               .scenarioName=${this.store.scenario.name}
               .followNotes=${this.followNotes}
+              .readiness=${this.readiness}
             ></allot-data-step>`
           : nothing}
         ${this.visited.has('team')
@@ -310,6 +314,8 @@ export class AppShell extends LitElement {
     }
     if (!this.store.reps) await this.#findRoster();
     else if (this.rosterStatus.kind === 'waiting') this.rosterStatus = { kind: 'ready', origin: { kind: 'scenario' } };
+    // What the data supports, said on the Data step before a later step would fail on it.
+    this.readiness = await this.engine.call('readiness', { scenario: this.store.scenario }).catch(() => null);
   };
 
   async #findRoster() {

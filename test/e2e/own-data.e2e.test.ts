@@ -94,6 +94,13 @@ describe('dates, owners and reloads', () => {
     const visit = await dropOnFreshWorkbench(open, [DEALS], '420');
     const { page } = visit;
     expect(await fieldSelect(page, 'owner').inputValue()).toBe('Seller');
+    // The Data step says at once what the file supports and what a forecast needs.
+    const supports = page.locator('allot-data-step [data-testid="data-readiness"]');
+    await expect.poll(() => supports.locator('li[data-ready="no"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await supports.locator('li[data-capability="estimates"]').getAttribute('data-ready')).toBe('yes');
+    expect(await supports.locator('li[data-capability="demand"]').textContent()).toContain('No creation dates: leads per week, the optimized plan and the simulation need them.');
+    expect(await supports.locator('li[data-capability="simulation"]').getAttribute('data-ready')).toBe('no');
+    await screenshot(page, 'own-data-deals-data');
     await setupShown(page);
     await expect.poll(() => page.locator('allot-model-step [data-chart="heatmap"] svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const readiness = page.locator('allot-setup-panel [data-testid="readiness"]');
@@ -190,7 +197,8 @@ describe('a Chinese CRM export, walked in 中文', () => {
     await reportSettled(page);
     expect(await fieldSelect(page, 'owner').inputValue()).toBe('跟进人');
     expect(await fieldSelect(page, 'outcome').inputValue()).toBe('线索状态');
-    await expectChineseOnly(page.locator('allot-data-step .head, allot-data-step [role="status"], allot-data-step [data-testid="follow-notes"]'));
+    await expect.poll(() => page.locator('allot-data-step [data-testid="data-readiness"] li').count(), { timeout: 30_000 }).toBe(6);
+    await expectChineseOnly(page.locator('allot-data-step .head, allot-data-step [role="status"], allot-data-step [data-testid="follow-notes"], allot-data-step [data-testid="data-readiness"]'));
     await screenshot(page, 'own-data-zh-data');
 
     await stepLink(page, 'model').click();

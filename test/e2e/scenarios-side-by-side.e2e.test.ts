@@ -43,6 +43,8 @@ describe('several scenarios side by side', () => {
     await keep.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => keptNames(page)).toHaveLength(2);
+    // Each kept one is named apart from the current scenario and from the other.
+    expect(await keptNames(page)).toEqual(['Sample team: region × product — kept 1', 'Sample team: region × product — kept 2']);
     const [, second] = await keptIds(page);
 
     // Side by side: the fairness setting tells them apart, and the optimized plan's numbers differ.

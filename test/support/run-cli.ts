@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** By URL: a run in another folder (its own cwd) must still find it. */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface CliRun {
   code: number;
@@ -12,7 +15,8 @@ export interface CliRun {
 
 /** Runs the CLI the way the README says (`npm run -s allot -- …`), as a separate process. */
 export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
+  // tsx as a loader in this one process: its CLI would start a second node for every run.
+  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

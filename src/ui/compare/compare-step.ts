@@ -299,7 +299,12 @@ export class CompareStep extends WorkbenchStep {
   #keep = () => {
     if (!this.#keepable() || !this.comparison) return;
     const scenario = this.store.scenario;
-    this.store.keep(keepSnapshot(scenario, againstBaseline(this.comparison, this.#baseline(scenario))));
+    // Never named like the current scenario or another kept one: side by side, each column must say which it is.
+    const taken = new Set([scenario.name, ...this.store.kept.map((k) => k.name)]);
+    let n = 1;
+    while (taken.has(this.i18n.t.compare.keptAs(scenario.name, String(n)))) n++;
+    const snapshot = keepSnapshot(scenario, againstBaseline(this.comparison, this.#baseline(scenario)));
+    this.store.keep({ ...snapshot, name: this.i18n.t.compare.keptAs(scenario.name, String(n)) });
   };
 
   /** A kept scenario becomes the current one again, under the name it was kept as. */

@@ -62,6 +62,8 @@ export interface CompareTexts {
   notesTitle: string;
   keep: string;
   keepHelp: string;
+  /** The name a kept scenario gets: the scenario's, with its number among those kept. */
+  keptAs: (scenario: string, n: string) => string;
   keptTitle: string;
   keptHelp: string;
   keptNone: string;

@@ -87,5 +87,25 @@ export const dataStepStyles = [
         grid-template-columns: 1fr;
       }
     }
-  `,
+    .readiness {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      font-size: 13px;
+    }
+    .readiness li {
+      display: flex;
+      gap: 8px;
+      padding: 3px 0;
+    }
+    .readiness .mark {
+      flex: none;
+      width: 16px;
+      font-weight: 700;
+      color: var(--good, #1a7f37);
+    }
+    .readiness li[data-ready='no'] .mark {
+      color: var(--bad);
+    }
+`,
 ];

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import sampleUrl from '../../../data/sample/leads.csv?url';
 import type { EngineMessage } from '../../model/message';
 import type { MappingInput } from '../../model/mapping';
+import type { Readiness } from '../../model/readiness';
 import { downloadText } from '../download';
 import type { DateOrderChoice, I18n } from '../i18n';
 import { shared } from '../styles/shared';
@@ -42,6 +43,8 @@ export class DataStep extends LitElement {
   @property({ attribute: false }) scenarioName = '';
   /** What following the loaded data changed in the scenario (proposals applied, settings dropped). */
   @property({ attribute: false }) followNotes: EngineMessage[] = [];
+  /** What the loaded data supports under the current scenario (asked for by the shell once the scenario follows the data). */
+  @property({ attribute: false }) readiness: Readiness | null = null;
   /** Files bigger than this are refused before they are read. */
   @property({ attribute: false }) maxFileBytes = MAX_BROWSER_FILE_BYTES;
   /** The most of the user's files the browser keeps for a reload (named when it asks for them again). */
@@ -177,6 +180,7 @@ export class DataStep extends LitElement {
         <h2 id="report-title">${t.report.title}</h2>
         <allot-report-overview .i18n=${this.i18n} .report=${result.report}></allot-report-overview>
       </section>
+      ${this.readiness ? this.#readinessPanel(this.readiness) : nothing}
       <section class="panel" aria-labelledby="chart-title">
         <h2 id="chart-title">${t.report.chartTitle}</h2>
         <allot-weekly-chart .i18n=${this.i18n} .rows=${weekly}></allot-weekly-chart>
@@ -186,6 +190,20 @@ export class DataStep extends LitElement {
         ${this.data!.checking ? html`<p class="muted checking" data-checking>${t.progress.checking}</p>` : nothing}
         <allot-issue-list .i18n=${this.i18n} .issues=${result.report.issues}></allot-issue-list>
       </section>`;
+  }
+
+  /** What the loaded data supports, capability by capability, before a later step needs it. */
+  #readinessPanel(readiness: Readiness) {
+    const { t } = this.i18n;
+    return html`<section class="panel" aria-labelledby="readiness-title" data-testid="data-readiness">
+      <h2 id="readiness-title">${t.data.readinessTitle}</h2>
+      <ul class="readiness">
+        ${readiness.map((r) => html`<li data-capability=${r.capability} data-ready=${r.ready ? 'yes' : 'no'}>
+          <span class="mark" aria-label=${r.ready ? t.data.supported : t.data.notSupported}>${r.ready ? '✓' : '✕'}</span>
+          <span>${this.i18n.engineText(r.message)}</span>
+        </li>`)}
+      </ul>
+    </section>`;
   }
 
   /** Before the first load finishes: the report panel with what is happening instead of figures. */

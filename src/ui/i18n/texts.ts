@@ -45,6 +45,9 @@ export interface Texts {
     unexpectedError: (message: string) => string;
     awaitingFiles: (scenario: string, files: string, limit: string) => string;
     filesKeptBack: (files: string) => string;
+    readinessTitle: string;
+    supported: string;
+    notSupported: string;
     useSampleInstead: string;
     previousKept: string;
     dismiss: string;
