@@ -208,6 +208,8 @@ describe('the Policies and Compare steps', () => {
     await compareSettled(page);
     const settings = page.locator('allot-scenarios-side-by-side table[data-table="kept-settings"]');
     await expect.poll(() => settings.locator('td[data-setting="repFloor"]').allTextContents(), { timeout: 60_000 }).toEqual(['20%', '关闭']);
+    // The frontier says what the floor costs too, beside the cost of fairness.
+    expect(await page.locator('allot-compare-step [data-testid="frontier-floor-cost"]').textContent()).toMatch(/^让每位在岗销售都至少分到容量的 20%：每周预计少成交/);
     expect(await settings.locator('thead').textContent()).toContain('每人保底');
     expect(await settings.locator('td[data-setting="headroom"]').count()).toBe(0);
     await settings.scrollIntoViewIfNeeded();

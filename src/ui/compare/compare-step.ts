@@ -238,6 +238,9 @@ export class CompareStep extends WorkbenchStep {
           <h2 id="frontier-title">${c.frontierTitle}</h2>
           <p class="help">${c.frontierHelp}</p>
           ${this.frontier ? frontierChart(this.i18n, this.frontier, this.plan) : nothing}
+          ${this.plan?.status === 'optimal' && this.plan.floorCost
+            ? html`<p class="help" data-testid="frontier-floor-cost">${this.i18n.engineText(this.plan.floorCost.note)}</p>`
+            : nothing}
         </section>
         <section class="panel" aria-labelledby="load-title">
           <div class="title-row">
