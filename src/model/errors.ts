@@ -141,7 +141,8 @@ export function firstIssue(error: ZodError, schema?: ZodType, input?: unknown): 
   return { path: jsonPath(issue.path), message: issue.message };
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value a JSON path leads to in a parsed document; undefined where it leads nowhere. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let here = root;
   for (const key of path) here = typeof here === 'object' && here !== null ? (here as Record<PropertyKey, unknown>)[key] : undefined;
   return here;

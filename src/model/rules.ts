@@ -1,4 +1,4 @@
-import { jsonPath } from './errors';
+import { jsonPath, valueAt } from './errors';
 import { z } from 'zod';
 import { keysAt, likelyKey } from './schema-keys';
 
@@ -241,12 +241,6 @@ function closestBranch(branches: ZodIssue[][], here: unknown): ZodIssue[] {
         (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator' && !has(i.discriminator!)),
     ).length;
   return branches.reduce((best, branch) => (misfit(branch) < misfit(best) ? branch : best));
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-  return value;
 }
 
 function describeValue(value: unknown): string {
