@@ -3,14 +3,14 @@
  * by `vite preview`:
  *
  * - first useful screen: navigation start → the Data step shows the sample's report overview, on
- *   a first visit (fresh context: no cache, no IndexedDB); target under 3 s. The overview is the
- *   counts (rows read, accepted, repaired, rejected), the lead summary, the weekly chart and every
- *   row-by-row issue. The Data step shows it as soon as those are known, with a visible "still
- *   checking" note, while the column profile and the spelling-variant check (which needs the
- *   profile's distinct counts) finish; the complete report, nothing left running, is measured and
- *   reported beside it, untargeted. (Before the report came in two steps the target was read at
- *   the complete report, then the only one.) Reference in the same run: the page's own load
- *   event (HTML, scripts, styles), i.e. what the same server costs before any data work.
+ *   a first visit (fresh context: no cache, no IndexedDB); target under 2.5 s (issue 14). The
+ *   overview is the counts (rows read, accepted, repaired, rejected), the lead summary, the weekly
+ *   chart and every row-by-row issue. The sample's report is computed when the workbench is built,
+ *   by the engine's own pipeline (src/ui/build/sample-report.ts), so it shows before DuckDB-WASM
+ *   has started; "engine ready" is when the engine has read and checked the sample itself and
+ *   every step can use it (no phase left on the Data step), reported beside it, untargeted.
+ *   Reference in the same run: the page's own load event (HTML, scripts, styles), i.e. what the
+ *   same server costs before any data work.
  * - fairness slider: an input on the Policies step's max–min weight slider → every chart of the
  *   step redrawn and painted; target under 300 ms. Reported with the part spent before the solve
  *   starts (the step's debounce), so the engine's share is visible. Measured only when the
@@ -18,7 +18,8 @@
  *
  * - Compare runs: the lead-volume what-if (40 replications) moved `--whatifs` times and one full
  *   run (200), each from the action to the results shown again, with every main-thread long task
- *   (Long Tasks API) seen meanwhile; target: none over 100 ms. Before the pipeline moved to the
+ *   (Long Tasks API) seen meanwhile; targets: a what-if under 0.7 s, the full run under 3 s, no
+ *   main-thread task over 100 ms. Before the pipeline moved to the
  *   engine worker, a what-if on the sample took 2.5–3.3 s, its estimates and LP solves on the
  *   main thread (issue 11's measurement).
  *
@@ -30,7 +31,10 @@ import { measureSlider } from './ui/fairness-slider';
 import { measureCompareRuns } from './ui/compare-runs';
 import { median, serveBuiltApp } from './ui/served-app';
 
-const FIRST_SCREEN_LIMIT_S = 3;
+const FIRST_SCREEN_LIMIT_S = 2.5;
+/** Issue 14: on the sample, a what-if (40 replications) and a full comparison (200). */
+const WHAT_IF_LIMIT_S = 0.7;
+const FULL_RUN_LIMIT_S = 3;
 const SLIDER_LIMIT_S = 0.3;
 /** Issue 11: while a what-if or a full comparison runs, the main thread only draws. */
 const LONG_TASK_LIMIT_MS = 100;
@@ -56,7 +60,7 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
     const loaded = median(visits.map((v) => v.loadEventMs));
     const complete = median(visits.map((v) => v.completeMs));
     results.push({ runtime: 'chromium', rows: 0, stage: `first useful screen: report overview (median of ${reps})`, seconds: useful / 1000, rowsPerSecond: null });
-    results.push({ runtime: 'chromium', rows: 0, stage: `complete report: column profile and every check (median of ${reps})`, seconds: complete / 1000, rowsPerSecond: null });
+    results.push({ runtime: 'chromium', rows: 0, stage: `engine ready: DuckDB-WASM has read and checked the sample, every step usable (median of ${reps})`, seconds: complete / 1000, rowsPerSecond: null });
     results.push({ runtime: 'chromium', rows: 0, stage: `reference: page load event (median of ${reps})`, seconds: loaded / 1000, rowsPerSecond: null });
     ratios['first useful screen / page load event'] = +(useful / loaded).toFixed(2);
     targets.push({ name: `first open: the Data step shows the sample's report overview (counts, chart, row checks) under ${FIRST_SCREEN_LIMIT_S} s (median)`, seconds: useful / 1000, limit: FIRST_SCREEN_LIMIT_S, met: useful / 1000 < FIRST_SCREEN_LIMIT_S });
@@ -89,6 +93,8 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
     const fullLongest = longest(runs.full.longTasksMs);
     results.push({ runtime: 'chromium', rows: 0, stage: `volume what-if (40 replications) → results shown (median of ${whatifs})`, seconds: whatIf / 1000, rowsPerSecond: null });
     results.push({ runtime: 'chromium', rows: 0, stage: 'full comparison (the scenario\'s replications) → results shown', seconds: runs.full.latencyMs / 1000, rowsPerSecond: null });
+    targets.push({ name: `volume what-if (40 replications) → results shown under ${WHAT_IF_LIMIT_S} s (median)`, seconds: whatIf / 1000, limit: WHAT_IF_LIMIT_S, met: whatIf / 1000 <= WHAT_IF_LIMIT_S });
+    targets.push({ name: `full comparison (200 replications) → results shown under ${FULL_RUN_LIMIT_S} s`, seconds: runs.full.latencyMs / 1000, limit: FULL_RUN_LIMIT_S, met: runs.full.latencyMs / 1000 <= FULL_RUN_LIMIT_S });
     targets.push({ name: `no main-thread task over ${LONG_TASK_LIMIT_MS} ms during a volume what-if (longest seen)`, seconds: whatIfLongest / 1000, limit: LONG_TASK_LIMIT_MS / 1000, met: whatIfLongest <= LONG_TASK_LIMIT_MS });
     targets.push({ name: `no main-thread task over ${LONG_TASK_LIMIT_MS} ms during a full comparison (longest seen)`, seconds: fullLongest / 1000, limit: LONG_TASK_LIMIT_MS / 1000, met: fullLongest <= LONG_TASK_LIMIT_MS });
     details.compareRuns = runs;

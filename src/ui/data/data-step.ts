@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import sampleUrl from '../../../data/sample/leads.csv?url';
+import sampleReport from 'virtual:sample-report';
 import type { EngineMessage } from '../../model/message';
 import type { MappingInput } from '../../model/mapping';
 import type { Readiness } from '../../model/readiness';
@@ -219,8 +220,13 @@ export class DataStep extends LitElement {
     </section>`;
   }
 
+  /**
+   * The sample's report, made when the workbench was built, goes on screen at once; the engine
+   * loads the sample meanwhile (its progress shows above), and its own report, the same, replaces it.
+   */
   #loadSample() {
-    void this.#run('load', (onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase));
+    const early = sampleReport.files[0] === SAMPLE_NAME ? sampleReport : undefined;
+    void this.#run('load', (onPhase) => this.session.loadSample(sampleUrl, SAMPLE_NAME, onPhase), undefined, [], early);
   }
 
   #followed() {
@@ -267,6 +273,7 @@ export class DataStep extends LitElement {
     work: (onPhase: (phase: LoadPhase) => void) => Promise<LoadedData>,
     after?: (data: LoadedData) => void,
     files: File[] = [],
+    early?: LoadedData,
   ) {
     const request = ++this.#request;
     const latest = () => request === this.#request;
@@ -274,12 +281,16 @@ export class DataStep extends LitElement {
     this.notice = null;
     this.running = kind;
     this.#startClock();
+    if (early) {
+      this.data = early;
+      this.phase = { kind: 'starting' };
+    }
     try {
       const data = await work((phase) => {
         if (!latest()) return;
         this.phase = phase;
         // The report so far goes on screen at once; the finished one replaces it below.
-        if (phase.kind === 'checking') this.data = phase.data;
+        if (phase.kind === 'checking' && !early) this.data = phase.data;
       });
       if (!latest()) return;
       this.data = data;
@@ -288,7 +299,7 @@ export class DataStep extends LitElement {
     } catch (error) {
       if (!latest()) return;
       // A report shown before the failure belongs to the load that failed: the last good one is back.
-      if (this.data?.checking) this.data = this.session.current;
+      if (this.data?.checking || early) this.data = this.session.current;
       const biggest = isOutOfMemory(error) ? [...files].sort((a, b) => b.size - a.size)[0] : undefined;
       if (biggest) {
         // Under the size limit yet too big for DuckDB-WASM's memory: the CLI reads it.
