@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDependencies, describeViolation, folderOf, platformCalls, readSources, scanAll, type DependencyRule } from './dependency-map';
 
 /** The engine (DESIGN §1), the pipeline that takes (data, scenario) to every artifact included. */
-const ENGINE = ['estimate', 'optimize', 'route', 'simulate', 'export', 'data', 'model', 'pipeline'];
+const ENGINE = ['estimate', 'optimize', 'route', 'simulate', 'export', 'data', 'model', 'pipeline', 'experiment'];
 /** The faces that drive the engine. notebooks/ drives it too, from outside src. */
 const FACES = ['ui', 'cli'];
 
