@@ -86,3 +86,21 @@ export function generateRollout(options: RolloutOptions): Rollout {
     },
   };
 }
+
+/**
+ * The rollout as a CRM export in the sample's columns (lead_id, created_at, owner, region,
+ * product, outcome, closed_at) plus the `arm` column a CRM shows for the split, starting on
+ * `startDay` (YYYY-MM-DD); the owner is the segment's region's rep round robin.
+ */
+export function rolloutCsv(rollout: Rollout, startDay: string, owners: readonly string[]): string {
+  const start = Date.parse(`${startDay}T00:00:00Z`);
+  const stamp = (days: number) => new Date(start + days * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+  const lines = ['lead_id,created_at,owner,region,product,outcome,closed_at,arm'];
+  rollout.leads.forEach((lead, i) => {
+    const [region, product] = lead.segment.split('|');
+    const outcome = lead.outcome === 1 ? 'Won' : lead.outcome === 0 ? 'Lost' : 'Open';
+    const closed = Number.isNaN(lead.daysToClose) ? '' : stamp(lead.createdDays + lead.daysToClose);
+    lines.push([lead.leadId, stamp(lead.createdDays), owners[i % owners.length], region, product, outcome, closed, lead.arm].join(','));
+  });
+  return lines.join('\n') + '\n';
+}

@@ -6,6 +6,7 @@ import { EXPORT_USAGE, exportCommand } from './export';
 import { initCommand } from './init';
 import { inspect } from './inspect';
 import { optimizeCommand } from './optimize';
+import { readoutCommand } from './readout';
 import { routeCommand } from './route';
 import { simulateCommand } from './simulate';
 
@@ -73,6 +74,15 @@ export const COMMANDS: Command[] = [
     them in simulation: conversions, revenue, first touch, SLA, fairness, with 90% intervals and
     paired differences against the baseline; replications spread over T worker threads.`,
     run: simulateCommand,
+  },
+  {
+    name: 'readout',
+    usage: `readout --scenario s.json <export since the rollout> [<joined table> …] (--arm-column C | --share P --salt S)
+        [--control as_is] [--candidate optimized] [--window 30] [--json]
+    Read out a rollout: the candidate's effect over the control in conversions per lead, adjusted
+    for the segment mix, with a 90% interval; leads younger than the window are left out and
+    counted, never read as lost; Compare's forecast for the same two policies is set beside it.`,
+    run: readoutCommand,
   },
   {
     name: 'route',

@@ -53,7 +53,7 @@ function namingFile(pipeline: Pipeline, file: string): Pipeline {
 }
 
 /** The lead file, then the tables a mapping joins onto it; paths relative to the file that names them. */
-async function leadFiles(scenario: Scenario, dir: string) {
+export async function leadFiles(scenario: Scenario, dir: string) {
   const mapping = scenario.leads.mapping;
   const joined = typeof mapping === 'string'
     ? (await readMappingFile(path.resolve(dir, mapping))).tablePaths
@@ -61,7 +61,7 @@ async function leadFiles(scenario: Scenario, dir: string) {
   return Promise.all([path.resolve(dir, scenario.leads.path), ...joined.slice(1)].map(readSourceFile));
 }
 
-async function leadMapping(scenario: Scenario, dir: string): Promise<MappingInput> {
+export async function leadMapping(scenario: Scenario, dir: string): Promise<MappingInput> {
   const mapping = scenario.leads.mapping;
   return typeof mapping === 'string' ? (await readMappingFile(path.resolve(dir, mapping))).mapping : (mapping ?? {});
 }

@@ -7,6 +7,7 @@ import type { PreparedComparison } from '../simulate/prepare';
 import { verdicts } from '../simulate/verdict';
 import { MAX_REPLICATIONS } from '../model/scenario';
 import { UsageError } from './cli-error';
+import { wholeNumber } from './flag-values';
 import { openScenario } from './open-scenario';
 import { readRulesFile } from './read-files';
 import type { Interval, MetricName } from '../model/comparison';
@@ -66,12 +67,6 @@ async function planWarnings(scenario: Scenario, pipeline: Pipeline): Promise<Arr
 /** Worker threads beyond the cores only queue for them; 64 covers any machine this runs on. */
 const MAX_THREADS = 64;
 
-function wholeNumber(text: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag}: "${text}": give a whole number of at least ${min} and at most ${max}.`);
-  return n;
-}
 
 function toJson(result: Comparison, rules: PreparedComparison['rules'], ms: number) {
   return {

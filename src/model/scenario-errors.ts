@@ -25,6 +25,12 @@ export const SCENARIO_ERROR_PARAMS = {
   no_decided_after_cutoff: ['cutoff'],
   roster_file_unreadable: ['file'],
   zero_demand: [],
+  /** The readout's arm column holds values that name neither arm. */
+  arm_values_unknown: ['column', 'values', 'control', 'candidate'],
+  /** A lead-level split recomputed from lead ids needs the lead id column mapped. */
+  no_lead_ids: [],
+  /** The readout found no lead old enough in both arms. */
+  nothing_to_read_out: ['window'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ScenarioErrorCode = keyof typeof SCENARIO_ERROR_PARAMS;

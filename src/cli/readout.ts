@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Database } from '../data/database';
+import { importLeads } from '../data/import-leads';
+import { readRolloutRows } from '../data/rollout-leads';
+import { readoutReport, type ArmRule, type EffectForecast, type ReadoutReport } from '../experiment/readout-report';
+import type { Scenario } from '../model/scenario';
+import { scenarioError } from '../model/scenario-errors';
+import { specOf } from '../pipeline/pipeline';
+import { nodeWorkerPool } from '../simulate/node-pool';
+import { interval, metricValues } from '../simulate/summarize';
+import type { Comparison } from '../simulate/compare';
+import { UsageError } from './cli-error';
+import { share, wholeNumber } from './flag-values';
+import { leadFiles, leadMapping, openScenario } from './open-scenario';
+import { namingMapping, readSourceFile } from './read-files';
+
+/** Long enough for most deals to close; the flag sets another. */
+export const DEFAULT_WINDOW_DAYS = 30;
+
+/**
+ * `allot readout --scenario s.json <post-rollout export> [<joined table> …] [--control as_is]
+ * [--candidate optimized] (--arm-column C | --share P --salt S) [--window D] [--json]` (DESIGN
+ * §3.4): reads the leads created since the rollout with the scenario's mapping, reads out the
+ * candidate's effect over the control per lead with a 90% interval, and sets Compare's forecast
+ * for the same two policies beside it.
+ */
+export async function readoutCommand(db: Database, args: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      scenario: { type: 'string' }, control: { type: 'string' }, candidate: { type: 'string' }, 'arm-column': { type: 'string' },
+      share: { type: 'string' }, salt: { type: 'string' }, window: { type: 'string' }, json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.scenario) throw new UsageError('readout needs --scenario <file.json>.');
+  if (positionals.length === 0) throw new UsageError('readout needs the export of the leads created since the rollout.');
+  const arms = armRule(values);
+  const windowDays = wholeNumber(values.window, '--window', 1, 730) ?? DEFAULT_WINDOW_DAYS;
+  const opened = await openScenario(db, values.scenario, { runner: nodeWorkerPool() });
+  const { scenario, pipeline } = opened;
+  const control = values.control ?? 'as_is';
+  const candidate = values.candidate ?? 'optimized';
+  for (const name of [control, candidate]) {
+    if (!scenario.policies.includes(name as never)) {
+      throw scenarioError('unknown_policy', { policy: name, policies: scenario.policies.join(', ') }, `${opened.file}: policies: "${name}" is not compared by this scenario (its policies: ${scenario.policies.join(', ')}).`, { file: opened.file, path: 'policies' });
+    }
+  }
+  // The forecast first: reading the rollout's export replaces the history in the database.
+  const forecast = effectForecast(await pipeline.comparison(scenario), control, candidate);
+  const dir = path.dirname(path.resolve(values.scenario));
+  const mapping = await leadMapping(scenario, dir);
+  const withArm = arms.kind === 'column' && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, arms.column] } : mapping;
+  const joined = positionals.length > 1 ? await Promise.all(positionals.slice(1).map(readSourceFile)) : (await leadFiles(scenario, dir)).slice(1);
+  const leads = await namingMapping(importLeads(db, [await readSourceFile(positionals[0]!), ...joined], withArm), values.scenario, 'leads.mapping.');
+  if (arms.kind === 'column' && !leads.columns.includes(arms.column)) {
+    throw new UsageError(`--arm-column: "${arms.column}" is not a column of ${path.basename(positionals[0]!)} (columns: ${leads.columns.join(', ')}).`);
+  }
+  const rows = await readRolloutRows(db, specOf(scenario), arms.kind === 'column' ? arms.column : null);
+  const report = readoutReport(rows, { control, candidate, arms, windowDays, forecast });
+  return values.json ? JSON.stringify(report, null, 2) : formatReadout(report, scenario);
+}
+
+function armRule(values: { 'arm-column'?: string; share?: string; salt?: string }): ArmRule {
+  const column = values['arm-column'];
+  if (column !== undefined) {
+    if (values.share !== undefined || values.salt !== undefined) throw new UsageError('readout: give either --arm-column or --share with --salt, not both.');
+    return { kind: 'column', column };
+  }
+  const candidateShare = share(values.share, '--share');
+  if (candidateShare === undefined || values.salt === undefined) throw new UsageError('readout needs the arms: --arm-column <column>, or --share <candidate share> --salt <the experiment\'s salt> to recompute the split from the lead ids.');
+  return { kind: 'hash', share: candidateShare, salt: values.salt };
+}
+
+/** Candidate − control conversion rate, paired over the comparison's replications (same draws). */
+export function effectForecast(comparison: Comparison, control: string, candidate: string): EffectForecast {
+  const P = comparison.names.length;
+  const of = (name: string) => metricValues(comparison.batch, P, comparison.names.indexOf(name), 'conversionRate');
+  const [a, b] = [of(control), of(candidate)];
+  const { mean, lo, hi } = interval(b.map((x, i) => x - a[i]!));
+  return { mean, lo, hi, replications: comparison.replications };
+}
+
+const points = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function formatReadout(report: ReadoutReport, scenario: Scenario): string {
+  const { readout: r, forecast } = report;
+  const by = report.arms.kind === 'column' ? `the arm column "${report.arms.column}"` : `the lead ids (split ${Math.round(report.arms.share * 100)}% to the candidate, salt "${report.arms.salt}")`;
+  const lines = [
+    `Readout of ${scenario.name}: ${report.candidate} (candidate) against ${report.control} (control), arms by ${by}.`,
+    `Leads created ${day(report.firstCreatedMs)} … ${day(report.lastCreatedMs)}; outcomes as of ${day(report.asOfMs)} (the export's latest date).`,
+    `A lead counts as converted when won within ${report.windowDays} days of creation. ${r.tooYoung.toLocaleString('en-US')} leads younger than that are left out, not counted as lost.`,
+    ...(r.unmatched ? [`${r.unmatched.toLocaleString('en-US')} leads in segments only one arm reached are left out.`] : []),
+    ...(report.withoutArm ? [`${report.withoutArm.toLocaleString('en-US')} leads with no arm are left out.`] : []),
+    ...(r.wonWithoutDate ? [`${r.wonWithoutDate.toLocaleString('en-US')} won leads have no close date and count as won within the window.`] : []),
+    '',
+    `arm         leads   won in ${report.windowDays} d   rate`,
+    ...(['control', 'candidate'] as const).map((arm) => `${arm.padEnd(10)}${r[arm].leads.toLocaleString('en-US').padStart(7)}${r[arm].converted.toLocaleString('en-US').padStart(11)}   ${(100 * r[arm].rate).toFixed(1)}%`),
+    '',
+    `Effect of the candidate, adjusted for the segment mix (${r.segments} segments): ${points(r.effect)} conversions per 100 leads, 90% interval ${points(r.low)} … ${points(r.high)}.`,
+    forecast
+      ? `Forecast (Compare, ${forecast.replications} replications): ${points(forecast.mean)} conversions per 100 leads, 90% interval ${points(forecast.lo)} … ${points(forecast.hi)}.`
+      : 'No forecast to compare with.',
+    verdictLine(report),
+  ];
+  return lines.join('\n');
+}
+
+function verdictLine(report: ReadoutReport): string {
+  switch (report.verdict) {
+    case 'held':
+      return 'The forecast held: its expected effect lies within the measured 90% interval.';
+    case 'above':
+      return 'The forecast did not hold: the candidate did better than forecast (the measured interval lies above the forecast).';
+    case 'below':
+      return 'The forecast did not hold: the candidate did worse than forecast (the measured interval lies below the forecast).';
+    case 'no_forecast':
+      return '';
+  }
+}

@@ -1,0 +1,45 @@
+import { LEADS_TABLE } from './canonical-leads';
+import { sqlName, type Database } from './database';
+import { segmentExpression } from './estimation-inputs';
+import type { SegmentSpec } from '../model/estimation-inputs';
+
+/** The leads of a post-rollout export, lead by lead, as the readout takes them. */
+export interface RolloutRows {
+  leadId: string[];
+  segment: string[];
+  /** Epoch ms of creation (the data's local clock read as UTC); leads without one are counted apart. */
+  created: Float64Array;
+  /** 1 won, 0 lost, −1 open. */
+  outcome: Int8Array;
+  /** Days from creation to the close, NaN when open or the close date is missing. */
+  daysToClose: Float64Array;
+  /** The arm column's text per lead (null when empty), or null when no arm column was read. */
+  armText: Array<string | null> | null;
+  /** The latest creation or close time in the export: the moment its outcomes are known at. */
+  asOfMs: number;
+  withoutCreatedAt: number;
+}
+
+export async function readRolloutRows(db: Database, spec: SegmentSpec, armColumn: string | null): Promise<RolloutRows> {
+  const segment = segmentExpression(spec);
+  const arm = armColumn === null ? 'NULL::VARCHAR' : `nullif(trim(CAST(${sqlName(armColumn)} AS VARCHAR)), '')`;
+  const rows = await db.query<{ lead_id: string; segment: string; created: number; outcome: string; close_days: number | null; arm: string | null }>(
+    `SELECT lead_id, ${segment.key} AS segment, epoch_ms(created_at)::DOUBLE AS created, outcome,
+            CASE WHEN outcome IN ('won', 'lost') AND closed_at IS NOT NULL THEN greatest(date_diff('second', created_at, closed_at), 0) / 86400.0 END AS close_days,
+            ${arm} AS arm
+     FROM ${LEADS_TABLE} WHERE created_at IS NOT NULL ORDER BY created_at, __row`,
+  );
+  const [meta] = await db.query<{ missing: number; as_of: number | null }>(
+    `SELECT count(*) FILTER (WHERE created_at IS NULL)::DOUBLE AS missing, epoch_ms(greatest(max(created_at), max(closed_at)))::DOUBLE AS as_of FROM ${LEADS_TABLE}`,
+  );
+  return {
+    leadId: rows.map((r) => r.lead_id),
+    segment: rows.map((r) => r.segment),
+    created: Float64Array.from(rows, (r) => r.created),
+    outcome: Int8Array.from(rows, (r) => (r.outcome === 'won' ? 1 : r.outcome === 'lost' ? 0 : -1)),
+    daysToClose: Float64Array.from(rows, (r) => r.close_days ?? NaN),
+    armText: armColumn === null ? null : rows.map((r) => r.arm),
+    asOfMs: meta?.as_of ?? NaN,
+    withoutCreatedAt: meta?.missing ?? 0,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A rollout's readout as a face shows it: which lead went to which arm (the export's arm column,
+ * or the lead-level hash recomputed from the lead ids), the readout itself (readout.ts), and the
+ * forecast Compare made for the same two policies beside it, with a verdict on whether it held.
+ */
+import { scenarioError } from '../model/scenario-errors';
+import { armOf } from './arm';
+import { readOut, type Arm, type Readout, type ReadoutLead } from './readout';
+
+const DAY_MS = 86_400_000;
+
+export type ArmRule =
+  | { kind: 'column'; column: string }
+  /** The lead-level split as exported: the candidate's share and the experiment's salt. */
+  | { kind: 'hash'; share: number; salt: string };
+
+export interface RolloutLeads {
+  leadId: string[];
+  segment: string[];
+  created: Float64Array;
+  outcome: Int8Array;
+  daysToClose: Float64Array;
+  armText: Array<string | null> | null;
+  asOfMs: number;
+}
+
+/** The forecast of candidate − control, conversions per lead, from a comparison's paired replications. */
+export interface EffectForecast {
+  mean: number;
+  lo: number;
+  hi: number;
+  replications: number;
+}
+
+export interface ReadoutReport {
+  control: string;
+  candidate: string;
+  arms: ArmRule;
+  windowDays: number;
+  asOfMs: number;
+  firstCreatedMs: number;
+  lastCreatedMs: number;
+  /** Leads whose arm column is empty: left out, counted. */
+  withoutArm: number;
+  readout: Readout;
+  forecast: EffectForecast | null;
+  /**
+   * `held`: the forecast's mean lies in the readout's 90% interval (the rollout does not contradict
+   * it); `above` / `below`: the whole interval lies above or below it; `no_forecast`: none given.
+   */
+  verdict: 'held' | 'above' | 'below' | 'no_forecast';
+}
+
+/** What an arm column may say for each arm, besides the policies' own names (case and spaces ignored). */
+const ARM_WORDS: Record<Arm, string[]> = {
+  control: ['control', 'a', '对照', '对照组'],
+  candidate: ['candidate', 'treatment', 'b', '实验', '实验组'],
+};
+
+export function readoutReport(
+  leads: RolloutLeads,
+  options: { control: string; candidate: string; arms: ArmRule; windowDays: number; forecast: EffectForecast | null },
+): ReadoutReport {
+  const { control, candidate, arms, windowDays, forecast } = options;
+  const armOfLead = armResolver(leads, options);
+  const segments = new Map<string, number>();
+  const rows: ReadoutLead[] = [];
+  let withoutArm = 0;
+  for (let i = 0; i < leads.leadId.length; i++) {
+    const arm = armOfLead(i);
+    if (arm === null) {
+      withoutArm++;
+      continue;
+    }
+    const key = leads.segment[i]!;
+    if (!segments.has(key)) segments.set(key, segments.size);
+    const outcome = leads.outcome[i]! as 1 | 0 | -1;
+    rows.push({
+      arm,
+      segment: segments.get(key)!,
+      outcome,
+      ageDays: (leads.asOfMs - leads.created[i]!) / DAY_MS,
+      daysToWin: outcome === 1 ? leads.daysToClose[i]! : NaN,
+    });
+  }
+  const readout = readOut(rows, windowDays);
+  if (readout.control.leads === 0 || readout.candidate.leads === 0 || readout.segments === 0) {
+    throw scenarioError('nothing_to_read_out', { window: windowDays }, `no lead created at least ${windowDays} days before the export's last date in both arms: nothing can be read out yet.`, { path: 'readout.window' });
+  }
+  const created = [...leads.created];
+  return {
+    control,
+    candidate,
+    arms,
+    windowDays,
+    asOfMs: leads.asOfMs,
+    firstCreatedMs: Math.min(...created),
+    lastCreatedMs: Math.max(...created),
+    withoutArm,
+    readout,
+    forecast,
+    verdict: !forecast ? 'no_forecast' : forecast.mean < readout.low ? 'above' : forecast.mean > readout.high ? 'below' : 'held',
+  };
+}
+
+function armResolver(leads: RolloutLeads, options: { control: string; candidate: string; arms: ArmRule }): (i: number) => Arm | null {
+  const { arms } = options;
+  if (arms.kind === 'hash') {
+    if (leads.leadId.some((id) => /^row-\d+$/.test(id))) throw scenarioError('no_lead_ids', {}, 'the split by lead id needs the lead id column: map lead_id, or name the arm column (--arm-column).', { path: 'leads.mapping.fields.lead_id' });
+    return (i) => armOf(leads.leadId[i]!, arms.share, arms.salt);
+  }
+  const words = new Map<string, Arm>();
+  for (const arm of ['control', 'candidate'] as const) for (const w of [...ARM_WORDS[arm], options[arm]]) words.set(normal(w), arm);
+  const texts = leads.armText ?? [];
+  const unknown = [...new Set(texts.filter((t): t is string => t !== null && !words.has(normal(t))))];
+  if (unknown.length) {
+    const shown = unknown.slice(0, 5).map((v) => `"${v}"`).join(', ') + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : '');
+    throw scenarioError('arm_values_unknown', { column: arms.column, values: shown, control: options.control, candidate: options.candidate },
+      `${arms.column}: ${shown} names neither arm (control: "${options.control}" or "control"; candidate: "${options.candidate}" or "candidate").`, { column: arms.column });
+  }
+  return (i) => {
+    const text = texts[i];
+    return text === null || text === undefined ? null : words.get(normal(text))!;
+  };
+}
+
+function normal(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
