@@ -15,6 +15,7 @@ function flag(name: string, files: Record<string, string | typeof DIR>, argv: st
   return { name: `flags: ${name}`, files, argv, expect: after ? { refuse: line, after } : { refuse: line } };
 }
 const simulate = (...extra: string[]) => ['simulate', '--scenario', 's.json', '--json', ...extra];
+const readout = (...extra: string[]) => ['readout', '--scenario', 's.json', 'leads.csv', ...extra];
 const exportJson = (...extra: string[]) => ['export', '--rules', 'r.json', '--target', 'json', '--out', 'out', ...extra];
 
 export const FLAG_CASES: Case[] = [
@@ -56,6 +57,13 @@ export const FLAG_CASES: Case[] = [
   flag('inspect --save-map in a folder that does not exist', RULE_FILES, ['inspect', 'leads.csv', '--save-map', 'missing/m.json'], both(/--save-map\b|missing/, /missing/, /\b(does not exist|no such|folder|directory)\b/)),
   flag('inspect --save-map naming an existing folder', { ...RULE_FILES, mapdir: DIR }, ['inspect', 'leads.csv', '--save-map', 'mapdir'], both(/mapdir/, /\b(folder|directory)\b/)),
   flag('simulate --rules naming a folder', { ...SCENARIO_FILES, rulesdir: DIR }, simulate('--rules', 'rulesdir'), both(/rulesdir/, /\b(folder|directory)\b/)),
+  flag('readout without the arms', SCENARIO_FILES, readout(), both(/--arm-column\b/, /--share\b/)),
+  flag('readout with both an arm column and a share', SCENARIO_FILES, readout('--arm-column', 'arm', '--share', '0.5', '--salt', 'x'), both(/--arm-column\b/, /\bnot both\b/)),
+  flag('readout --share 0', SCENARIO_FILES, readout('--share', '0', '--salt', 'x'), both(/--share\b/, /"0"/)),
+  flag('readout --window 0', SCENARIO_FILES, readout('--arm-column', 'arm', '--window', '0'), both(/--window\b/, /"0"/)),
+  flag('readout --arm-column naming no column', SCENARIO_FILES, readout('--arm-column', 'arm', '--control', 'round_robin'), both(/--arm-column\b/, /"arm"/, /leads\.csv/)),
+  flag('readout --control naming a policy the scenario does not compare', SCENARIO_FILES, readout('--arm-column', 'arm'), both(/"as_is"/, /round_robin, weighted, optimized/)),
+  flag('readout without the rollout export', SCENARIO_FILES, ['readout', '--scenario', 's.json', '--arm-column', 'arm'], /\bexport\b/),
   flag('route --leads naming a folder', { ...RULE_FILES, leadsdir: DIR }, ['route', '--rules', 'r.json', '--leads', 'leadsdir'], both(/leadsdir/, /\b(folder|directory)\b/)),
   flag('export with a rule file that is a folder', { rulesdir: DIR }, ['export', '--rules', 'rulesdir', '--target', 'json', '--out', 'out'], both(/rulesdir/, /\b(folder|directory)\b/)),
   flag('export --out under a path that is a file', { ...RULE_FILES, 'afile': 'x\n' }, exportJson().map((a) => (a === 'out' ? 'afile/out' : a)), both(/afile/, /\b(file|folder|directory|not a)\b/)),
