@@ -3,13 +3,12 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { readRolloutRows } from '../data/rollout-leads';
-import { readoutReport, type ArmRule, type EffectForecast, type ReadoutReport } from '../experiment/readout-report';
+import { effectForecast } from '../experiment/forecast';
+import { readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
 import type { Scenario } from '../model/scenario';
 import { scenarioError } from '../model/scenario-errors';
 import { specOf } from '../pipeline/pipeline';
 import { nodeWorkerPool } from '../simulate/node-pool';
-import { interval, metricValues } from '../simulate/summarize';
-import type { Comparison } from '../simulate/compare';
 import { UsageError } from './cli-error';
 import { share, wholeNumber } from './flag-values';
 import { leadFiles, leadMapping, openScenario } from './open-scenario';
@@ -73,14 +72,6 @@ function armRule(values: { 'arm-column'?: string; share?: string; salt?: string 
   return { kind: 'hash', share: candidateShare, salt: values.salt };
 }
 
-/** Candidate − control conversion rate, paired over the comparison's replications (same draws). */
-export function effectForecast(comparison: Comparison, control: string, candidate: string): EffectForecast {
-  const P = comparison.names.length;
-  const of = (name: string) => metricValues(comparison.batch, P, comparison.names.indexOf(name), 'conversionRate');
-  const [a, b] = [of(control), of(candidate)];
-  const { mean, lo, hi } = interval(b.map((x, i) => x - a[i]!));
-  return { mean, lo, hi, replications: comparison.replications };
-}
 
 const points = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

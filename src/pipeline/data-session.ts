@@ -125,6 +125,32 @@ export class DataSession {
     }, onPhase);
   }
 
+  /**
+   * Reads other files with a mapping of their own, runs `task` on them, then maps the loaded files
+   * back as they were: how the export of a rollout is read out beside the history it was planned
+   * on, in the one database, without replacing that history.
+   */
+  readAside<T>(files: LoadFile[], input: MappingInput, task: (db: Database, leads: LeadImport) => Promise<T>, onPhase: (phase: LoadPhase) => void): Promise<T> {
+    if (files.length === 0) return Promise.reject(new Error('No file given.'));
+    return this.#serially(async (db) => {
+      const current = this.#current;
+      if (!current) throw scenarioError('no_data', {}, 'No leads are loaded yet: load a file in the Data step.', {});
+      const raws: RawTable[] = [];
+      try {
+        for (const [i, file] of files.entries()) {
+          onPhase({ kind: 'reading', file: file.name, bytes: sizeOf(file), index: i + 1, total: files.length });
+          raws.push(...(await readSources(db, [{ name: file.name, bytes: await bytesOf(file) }], { prefix: `aside_${i}` })));
+        }
+        onPhase({ kind: 'mapping', file: raws[0]!.file, bytes: sizeOf(files[0]!), rows: raws[0]!.rows });
+        return await task(db, await mapLeads(db, raws, input));
+      } finally {
+        onPhase({ kind: 'restoring' });
+        await mapLeads(db, current.raws, current.data.input, { previous: current.data.result });
+        await dropSources(db, raws).catch(() => undefined);
+      }
+    }, onPhase);
+  }
+
   /** Fetches the bundled sample from our own origin and loads it. */
   async loadSample(url: string, name: string, onPhase: (phase: LoadPhase) => void): Promise<LoadedData> {
     onPhase({ kind: 'fetching-sample' });

@@ -4,6 +4,11 @@ import { readRoster } from '../../data/roster';
 import { createPipeline, type Pipeline } from '../../pipeline';
 import { DataSession, type LoadedData } from '../../pipeline/data-session';
 import type { BatchRunner } from '../../simulate/compare';
+import { readRolloutRows } from '../../data/rollout-leads';
+import { effectForecast } from '../../experiment/forecast';
+import { readoutReport } from '../../experiment/readout-report';
+import { scenarioError } from '../../model/scenario-errors';
+import { specOf } from '../../pipeline/pipeline';
 import type { EngineHandlers } from './protocol';
 
 export interface EngineState {
@@ -53,5 +58,18 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
     plan: ({ scenario }, { signal }) => current().plan(scenario, signal),
     frontier: ({ scenario }, { signal }) => current().frontier(scenario, signal),
     compare: ({ scenario, replications }, { signal, progress }) => current().comparison(scenario, { replications, signal, onProgress: progress }),
+    readout: async ({ scenario, files, arms, control, candidate, windowDays }, { signal, progress }) => {
+      // The forecast first, on the history; then the rollout's export is read aside of it.
+      const forecast = effectForecast(await current().comparison(scenario, { signal, onProgress: progress }), control, candidate);
+      const input = session.current?.input ?? {};
+      const withArm = arms.kind === 'column' && input.attributes ? { ...input, attributes: [...input.attributes, arms.column] } : input;
+      return session.readAside(files, withArm, async (db, leads) => {
+        if (arms.kind === 'column' && !leads.columns.includes(arms.column)) {
+          throw scenarioError('not_a_column', { setting: 'readout.arms', field: arms.column, columns: leads.columns.join(', ') }, `"${arms.column}" is not a column of ${files[0]!.name} (columns: ${leads.columns.join(', ')}).`, { column: arms.column });
+        }
+        const rows = await readRolloutRows(db, specOf(scenario), arms.kind === 'column' ? arms.column : null);
+        return readoutReport(rows, { control, candidate, arms, windowDays, forecast });
+      }, progress);
+    },
   };
 }

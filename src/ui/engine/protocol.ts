@@ -10,6 +10,7 @@ import type { FrontierView, PipelineProgress, PlanView, ResolvedRoster } from '.
 import type { Comparison } from '../../simulate';
 import type { BacktestReport } from '../../model/backtest';
 import type { Estimates } from '../../model/estimates';
+import type { ArmRule, ReadoutReport } from '../../experiment/readout-report';
 
 /**
  * What the engine worker does, one entry per kind of request: its params, its result and, for long
@@ -43,6 +44,16 @@ export interface EngineRequests {
   frontier: { params: { scenario: Scenario }; result: FrontierView };
   /** Every policy of the scenario simulated on the same draws (`allot simulate`); the replications on a pool of Web Workers. */
   compare: { params: { scenario: Scenario; replications: number }; result: Comparison; progress: PipelineProgress };
+  /**
+   * Reads the export of the leads created since a rollout with the loaded data's mapping, beside
+   * the history (which stays loaded), and reads out the candidate's effect beside Compare's
+   * forecast for the two policies (`allot readout`).
+   */
+  readout: {
+    params: { scenario: Scenario; files: LoadFile[]; arms: ArmRule; control: string; candidate: string; windowDays: number };
+    result: ReadoutReport;
+    progress: LoadPhase | PipelineProgress;
+  };
 }
 
 export type EngineKind = keyof EngineRequests;
