@@ -4,7 +4,10 @@ import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { readRolloutRows } from '../data/rollout-leads';
 import { effectForecast } from '../experiment/forecast';
-import { readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
+import { armsOf, readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
+import { monitorOfPolicy } from '../experiment/monitor-report';
+import type { MonitorReport } from '../experiment/monitor';
+import { readHistoryLeads } from '../data/history-leads';
 import type { Scenario } from '../model/scenario';
 import { scenarioError } from '../model/scenario-errors';
 import { specOf } from '../pipeline/pipeline';
@@ -47,7 +50,9 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
     }
   }
   // The forecast first: reading the rollout's export replaces the history in the database.
-  const forecast = effectForecast(await pipeline.comparison(scenario), control, candidate);
+  const comparison = await pipeline.comparison(scenario);
+  const forecast = effectForecast(comparison, control, candidate);
+  const [estimates, history] = await Promise.all([pipeline.estimates(scenario), readHistoryLeads(db, specOf(scenario))]);
   const dir = path.dirname(path.resolve(values.scenario));
   const mapping = await leadMapping(scenario, dir);
   const withArm = arms.kind === 'column' && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, arms.column] } : mapping;
@@ -58,7 +63,11 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
   }
   const rows = await readRolloutRows(db, specOf(scenario), arms.kind === 'column' ? arms.column : null);
   const report = readoutReport(rows, { control, candidate, arms, windowDays, forecast });
-  return values.json ? JSON.stringify(report, null, 2) : formatReadout(report, scenario);
+  const weekly = monitorOfPolicy(rows, {
+    policy: candidate, arms: armsOf(rows, { control, candidate, arms }), comparison, estimates, history, windowDays,
+    slaHours: scenario.simulation.slaHours, volumeMultiplier: scenario.simulation.volumeMultiplier,
+  });
+  return values.json ? JSON.stringify({ ...report, monitor: weekly }, null, 2) : `${formatReadout(report, scenario)}\n\n${formatMonitor(weekly, candidate)}`;
 }
 
 function armRule(values: { 'arm-column'?: string; share?: string; salt?: string }): ArmRule {
@@ -110,4 +119,30 @@ function verdictLine(report: ReadoutReport): string {
     case 'no_forecast':
       return '';
   }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+
+export function formatMonitor(report: MonitorReport, policy: string): string {
+  const lines = [
+    `Week by week, ${policy}'s leads: won within ${report.windowDays} days against the 90% band the estimates give for those leads.`,
+    'week of      leads   won   band          SLA breach',
+  ];
+  for (const w of report.weeks) {
+    const head = `${day(w.fromMs)}${whole(w.leads).padStart(8)}`;
+    if (!w.complete) {
+      lines.push(`${head}     —   (leads younger than ${report.windowDays} days: not judged yet)`);
+      continue;
+    }
+    const moved = !w.moved ? '' : w.moved.kind === 'rep_rate'
+      ? `: ${w.moved.rep} won ${w.moved.won} of ${w.moved.leads} (${w.moved.expected.toFixed(1)} expected)`
+      : `: ${w.moved.segment} brought ${w.moved.leads} leads (${w.moved.expected.toFixed(0)} expected)`;
+    const flag = w.outside ? `   ${w.outside} the band${moved}` : '';
+    const sla = Number.isNaN(w.slaBreachRate) ? 'no first touches' : `${pct(w.slaBreachRate)}${w.slaOutside ? ` (${w.slaOutside} forecast)` : ''}`;
+    lines.push(`${head}${whole(w.won).padStart(6)}   ${`${whole(w.lo)} … ${whole(w.hi)}`.padEnd(12)}  ${sla}${flag}`);
+  }
+  const reps = report.reps.filter((r) => r.forecast).map((r) => `${r.rep} ${r.leadsPerWeek.toFixed(1)}${r.outside ? ` (${r.outside} ${r.forecast!.lo.toFixed(1)} … ${r.forecast!.hi.toFixed(1)})` : ''}`);
+  if (reps.length) lines.push(`Leads per week per rep, against Compare's forecast (flagged when outside its 90% interval): ${reps.join(', ')}.`);
+  return lines.join('\n');
 }

@@ -62,12 +62,12 @@ export function readoutReport(
   options: { control: string; candidate: string; arms: ArmRule; windowDays: number; forecast: EffectForecast | null },
 ): ReadoutReport {
   const { control, candidate, arms, windowDays, forecast } = options;
-  const armOfLead = armResolver(leads, options);
+  const armOfLead = armsOf(leads, options);
   const segments = new Map<string, number>();
   const rows: ReadoutLead[] = [];
   let withoutArm = 0;
   for (let i = 0; i < leads.leadId.length; i++) {
-    const arm = armOfLead(i);
+    const arm = armOfLead[i]!;
     if (arm === null) {
       withoutArm++;
       continue;
@@ -103,7 +103,13 @@ export function readoutReport(
   };
 }
 
-function armResolver(leads: RolloutLeads, options: { control: string; candidate: string; arms: ArmRule }): (i: number) => Arm | null {
+/** Each lead's arm (null: the arm column is empty), by the column or the recomputed lead-id split. */
+export function armsOf(leads: Pick<RolloutLeads, 'leadId' | 'armText'>, options: { control: string; candidate: string; arms: ArmRule }): Array<Arm | null> {
+  const resolve = armResolver(leads, options);
+  return leads.leadId.map((_, i) => resolve(i));
+}
+
+function armResolver(leads: Pick<RolloutLeads, 'leadId' | 'armText'>, options: { control: string; candidate: string; arms: ArmRule }): (i: number) => Arm | null {
   const { arms } = options;
   if (arms.kind === 'hash') {
     if (leads.leadId.some((id) => /^row-\d+$/.test(id))) throw scenarioError('no_lead_ids', {}, 'the split by lead id needs the lead id column: map lead_id, or name the arm column (--arm-column).', { path: 'leads.mapping.fields.lead_id' });

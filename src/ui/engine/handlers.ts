@@ -6,7 +6,9 @@ import { DataSession, type LoadedData } from '../../pipeline/data-session';
 import type { BatchRunner } from '../../simulate/compare';
 import { readRolloutRows } from '../../data/rollout-leads';
 import { effectForecast } from '../../experiment/forecast';
-import { readoutReport } from '../../experiment/readout-report';
+import { armsOf, readoutReport } from '../../experiment/readout-report';
+import { monitorOfPolicy } from '../../experiment/monitor-report';
+import { readHistoryLeads } from '../../data/history-leads';
 import { scenarioError } from '../../model/scenario-errors';
 import { specOf } from '../../pipeline/pipeline';
 import type { EngineHandlers } from './protocol';
@@ -59,8 +61,11 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
     frontier: ({ scenario }, { signal }) => current().frontier(scenario, signal),
     compare: ({ scenario, replications }, { signal, progress }) => current().comparison(scenario, { replications, signal, onProgress: progress }),
     readout: async ({ scenario, files, arms, control, candidate, windowDays }, { signal, progress }) => {
-      // The forecast first, on the history; then the rollout's export is read aside of it.
-      const forecast = effectForecast(await current().comparison(scenario, { signal, onProgress: progress }), control, candidate);
+      // The forecast and the history first; then the rollout's export is read aside of them.
+      const comparison = await current().comparison(scenario, { signal, onProgress: progress });
+      const forecast = effectForecast(comparison, control, candidate);
+      const estimates = await current().estimates(scenario, signal);
+      const history = await session.read((db) => readHistoryLeads(db, specOf(scenario)));
       const input = session.current?.input ?? {};
       const withArm = arms.kind === 'column' && input.attributes ? { ...input, attributes: [...input.attributes, arms.column] } : input;
       return session.readAside(files, withArm, async (db, leads) => {
@@ -68,7 +73,12 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
           throw scenarioError('not_a_column', { setting: 'readout.arms', field: arms.column, columns: leads.columns.join(', ') }, `"${arms.column}" is not a column of ${files[0]!.name} (columns: ${leads.columns.join(', ')}).`, { column: arms.column });
         }
         const rows = await readRolloutRows(db, specOf(scenario), arms.kind === 'column' ? arms.column : null);
-        return readoutReport(rows, { control, candidate, arms, windowDays, forecast });
+        const report = readoutReport(rows, { control, candidate, arms, windowDays, forecast });
+        const monitor = monitorOfPolicy(rows, {
+          policy: candidate, arms: armsOf(rows, { control, candidate, arms }), comparison, estimates, history, windowDays,
+          slaHours: scenario.simulation.slaHours, volumeMultiplier: scenario.simulation.volumeMultiplier,
+        });
+        return { ...report, monitor };
       }, progress);
     },
   };

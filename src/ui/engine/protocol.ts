@@ -11,6 +11,7 @@ import type { Comparison } from '../../simulate';
 import type { BacktestReport } from '../../model/backtest';
 import type { Estimates } from '../../model/estimates';
 import type { ArmRule, ReadoutReport } from '../../experiment/readout-report';
+import type { MonitorReport } from '../../experiment/monitor';
 
 /**
  * What the engine worker does, one entry per kind of request: its params, its result and, for long
@@ -47,11 +48,11 @@ export interface EngineRequests {
   /**
    * Reads the export of the leads created since a rollout with the loaded data's mapping, beside
    * the history (which stays loaded), and reads out the candidate's effect beside Compare's
-   * forecast for the two policies (`allot readout`).
+   * forecast for the two policies, with the week-by-week monitor of the candidate (`allot readout`).
    */
   readout: {
     params: { scenario: Scenario; files: LoadFile[]; arms: ArmRule; control: string; candidate: string; windowDays: number };
-    result: ReadoutReport;
+    result: ReadoutReport & { monitor: MonitorReport };
     progress: LoadPhase | PipelineProgress;
   };
 }
