@@ -1,11 +1,11 @@
 /**
  * Two LP back ends behind one interface. javascript-lp-solver is the user's choice and plenty for
- * the interactive model; HiGHS (WASM) takes over on large models. Both read the same LinearModel and
- * return the same primal vector, indexed by column.
+ * the interactive model; HiGHS (WASM, fed arrays: highs-solver.ts) takes over on large models.
+ * Both read the same LinearModel and return the same primal vector, indexed by column.
  */
 import highsLoader from 'highs';
 import jsLpSolver, { type SolveResult } from 'javascript-lp-solver';
-import { toCplexLp } from './cplex-lp';
+import { createHighsSolver, type HighsSolver } from './highs-solver';
 import type { LinearModel } from './model';
 
 export type SolverName = 'jslp' | 'highs';
@@ -56,31 +56,15 @@ export const jsLp: LpSolver = {
   },
 };
 
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
-let highsPromise: Promise<Highs> | null = null;
+let highsPromise: Promise<HighsSolver> | null = null;
 
-/** Loads the WASM once (its default loader finds highs.wasm next to the module in Node). */
-export async function loadHighs(): Promise<LpSolver> {
-  highsPromise ??= highsLoader();
-  const highs = await highsPromise;
-  return {
-    name: 'highs',
-    solve(model) {
-      const started = performance.now();
-      const x = new Float64Array(model.colNames.length);
-      let result;
-      try {
-        result = highs.solve(toCplexLp(model));
-      } catch (error) {
-        return { status: 'error', solver: 'highs', objective: NaN, x, ms: performance.now() - started, message: String(error) };
-      }
-      model.colNames.forEach((name, j) => { const col = result.Columns[name]; if (col && 'Primal' in col) x[j] = col.Primal; });
-      const status = result.Status === 'Optimal' ? 'optimal'
-        : result.Status === 'Infeasible' || result.Status === 'Primal infeasible or unbounded' ? 'infeasible'
-        : result.Status === 'Unbounded' ? 'unbounded' : 'error';
-      return { status, solver: 'highs', objective: result.ObjectiveValue, x, ms: performance.now() - started, ...(status === 'error' ? { message: `HiGHS: ${result.Status}` } : {}) };
-    },
-  };
+/**
+ * Loads the WASM once (the default loader finds highs.wasm next to the module, in Node and in
+ * Vite's build alike) and returns the one HiGHS solver, which keeps the last model for a warm start.
+ */
+export function loadHighs(): Promise<HighsSolver> {
+  highsPromise ??= highsLoader().then(createHighsSolver);
+  return highsPromise;
 }
 
 /**
