@@ -117,6 +117,15 @@ function compare(field: FieldReader, value: string | number, accept: (sign: numb
   };
 }
 
+/** The lead fields a condition reads: a lead that differs only in other fields meets it or not alike. */
+export function conditionFields(condition: Condition | undefined, into: Set<string> = new Set()): Set<string> {
+  if (condition === undefined) return into;
+  if ('all' in condition) condition.all.forEach((c) => conditionFields(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => conditionFields(c, into));
+  else into.add(condition.field);
+  return into;
+}
+
 export function isEmpty(value: LeadValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }

@@ -7,6 +7,7 @@ export { route, type Routing } from './route';
 export { compileRules, type CompiledRules, type CompiledPool } from './compile';
 export { createRouterState, startPeriod, closeLead, setRepAway, cloneRouterState, type RouterState, type RouterStateOptions } from './state';
 export { explainDecision, FALLBACK_ID, UNASSIGNED_QUEUE, type Decision, type DecisionKind, type RoutedDecision, type SkippedRep, type SkipReason } from './decision';
-export { compileCondition, describeCondition, type Lead, type LeadValue, type LeadTest } from './conditions';
+export { compileCondition, conditionFields, describeCondition, type Lead, type LeadValue, type LeadTest } from './conditions';
+export { firstRule, isRejected, NO_REP, routeToRep } from './route-to-rep';
 export { findUnreachableRules, type UnreachableRule } from './unreachable-rules';
 export { routerStateToJson, routerStateFromJson, type RouterStateJson } from './state-json';

@@ -11,29 +11,45 @@ export function pickRep(pool: CompiledPool, state: RouterState): number {
   const blocked = state.scratch;
   const n = pool.reps.length;
   for (let i = 0; i < n; i++) blocked[i] = blockOf(state, pool.reps[i]!);
-  let entry: number;
+  return book(pool, state, chooseEntry(pool, state, false));
+}
+
+/**
+ * `pickRep` without the audit trail: the same rep, booked the same way, but each entry's block is
+ * worked out only when the method looks at it (round robin stops at the first free rep) and
+ * `state.scratch` is left alone. For callers that never ask `skippedReps` (the simulator).
+ */
+export function takeRep(pool: CompiledPool, state: RouterState): number {
+  return book(pool, state, chooseEntry(pool, state, true));
+}
+
+/** The pool entry the method picks, or -1; `lazy`: entries' blocks are computed here rather than read from the scratch. */
+function chooseEntry(pool: CompiledPool, state: RouterState, lazy: boolean): number {
   switch (pool.method) {
     case 'round_robin':
-      entry = nextInRotation(pool, state);
-      break;
+      return nextInRotation(pool, state, lazy);
     case 'weighted_round_robin':
-      entry = smoothWeighted(pool, state);
-      break;
+      return smoothWeighted(pool, state, lazy);
     case 'least_loaded':
-      entry = leastLoaded(pool, state);
-      break;
+      return leastLoaded(pool, state, lazy);
     case 'fixed':
-      entry = n > 0 && blocked[0] === BLOCK_NONE ? 0 : -1;
-      break;
+      return pool.reps.length > 0 && isFree(pool, state, 0, lazy) ? 0 : -1;
     case 'manual_review':
-      entry = -1;
-      break;
+      return -1;
   }
+}
+
+function book(pool: CompiledPool, state: RouterState, entry: number): number {
   if (entry < 0) return -1;
   const rep = pool.reps[entry]!;
   state.assignedInPeriod[rep]! += 1;
   state.open[rep]! += 1;
   return rep;
+}
+
+/** Whether pool entry i can take a lead now: from the scratch `pickRep` filled, or worked out now. */
+function isFree(pool: CompiledPool, state: RouterState, i: number, lazy: boolean): boolean {
+  return (lazy ? blockOf(state, pool.reps[i]!) : state.scratch[i]!) === BLOCK_NONE;
 }
 
 function blockOf(state: RouterState, rep: number): number {
@@ -47,13 +63,13 @@ function blockOf(state: RouterState, rep: number): number {
 }
 
 /** The next available rep after the last one served, in pool order. */
-function nextInRotation(pool: CompiledPool, state: RouterState): number {
+function nextInRotation(pool: CompiledPool, state: RouterState, lazy: boolean): number {
   const n = pool.reps.length;
   const start = state.cursor[pool.slot]!;
-  for (let k = 0; k < n; k++) {
-    const i = (start + k) % n;
-    if (state.scratch[i] === BLOCK_NONE) {
-      state.cursor[pool.slot] = (i + 1) % n;
+  // i runs start, start + 1, …, n − 1, 0, …, start − 1 (a wrap, not a modulo per step).
+  for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+    if (isFree(pool, state, i, lazy)) {
+      state.cursor[pool.slot] = i + 1 === n ? 0 : i + 1;
       return i;
     }
   }
@@ -66,14 +82,14 @@ function nextInRotation(pool: CompiledPool, state: RouterState): number {
  * least burstiness. Only available reps take part, which renormalises the weights among them; an
  * unavailable rep's current value stays where it was, so on return it neither bursts nor starves.
  */
-function smoothWeighted(pool: CompiledPool, state: RouterState): number {
-  const { current, scratch } = state;
+function smoothWeighted(pool: CompiledPool, state: RouterState, lazy: boolean): number {
+  const { current } = state;
   const offset = pool.entryOffset;
   let total = 0;
   let best = -1;
   for (let i = 0; i < pool.reps.length; i++) {
     const weight = pool.weights[i]!;
-    if (scratch[i] !== BLOCK_NONE || weight <= 0) continue;
+    if (weight <= 0 || !isFree(pool, state, i, lazy)) continue;
     current[offset + i]! += weight;
     total += weight;
     if (best < 0 || current[offset + i]! > current[offset + best]!) best = i;
@@ -83,14 +99,13 @@ function smoothWeighted(pool: CompiledPool, state: RouterState): number {
 }
 
 /** Lowest open load per unit of capacity; ties go round in pool order, so equal reps alternate. */
-function leastLoaded(pool: CompiledPool, state: RouterState): number {
+function leastLoaded(pool: CompiledPool, state: RouterState, lazy: boolean): number {
   const n = pool.reps.length;
   const start = state.cursor[pool.slot]!;
   let best = -1;
   let bestLoad = Infinity;
-  for (let k = 0; k < n; k++) {
-    const i = (start + k) % n;
-    if (state.scratch[i] !== BLOCK_NONE) continue;
+  for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+    if (!isFree(pool, state, i, lazy)) continue;
     const rep = pool.reps[i]!;
     const load = state.open[rep]! / state.rules.capacityPerWeek[rep]!;
     if (best < 0 || load < bestLoad) {
@@ -98,7 +113,7 @@ function leastLoaded(pool: CompiledPool, state: RouterState): number {
       bestLoad = load;
     }
   }
-  if (best >= 0) state.cursor[pool.slot] = (best + 1) % n;
+  if (best >= 0) state.cursor[pool.slot] = best + 1 === n ? 0 : best + 1;
   return best;
 }
 

@@ -1,5 +1,5 @@
 import type { RuleConfig } from '../model/rules';
-import { compileRules, type CompiledRules, type LeadValue } from '../route';
+import { compileRules, conditionFields, isRejected, type CompiledRules, type LeadValue } from '../route';
 import type { SimRep, SimulationWorld } from './world';
 
 /**
@@ -30,23 +30,53 @@ export interface PreparedPolicy {
   toWorld: Int32Array;
   /** Salesforce: per rule then fallback, per slot, the world rep index or -1. */
   slots: Int32Array[] | null;
-  /** One mutable lead object per segment; the runner sets `value` before each routing. */
+  /** One mutable lead object per segment; the runner sets `value` before a routing that reads it. */
   leads: Array<Record<string, LeadValue>>;
+  /**
+   * Per segment, what the rules make of its leads, worked out once: the index of the first rule
+   * they match (`compiled.rules.length`: none, the fallback decides), REJECTED by the prescreen,
+   * or PER_LEAD where a condition reads the lead's own value. Salesforce has no prescreen.
+   */
+  segmentRule: Int32Array;
+  /** The rules dedupe leads: every lead must go through `route`, which remembers them. */
+  dedupes: boolean;
   /** As is with a fallback: 1 for each world rep whose historical leads are routed by it. */
   unavailable: Uint8Array | null;
 }
+
+export const REJECTED = -1;
+export const PER_LEAD = -2;
+/** The one field of a simulated lead that is not its segment's. */
+const VALUE_FIELD = 'value';
 
 export function preparePolicy(policy: SimPolicy, world: SimulationWorld): PreparedPolicy {
   const worldIndex = new Map(world.reps.map((r, i) => [r.id, i]));
   // A fixed lead_id spares the router naming each lead `#n` (a string per lead); the simulator never dedupes.
   const leads = world.segments.map((s): Record<string, LeadValue> => ({ ...s.fields, value: null, lead_id: 'simulated' }));
   const rules = policy.kind === 'as_is' ? policy.fallback && withoutUnavailable(policy.fallback, world) : policy.config;
-  if (!rules) return { name: policy.name, kind: 'as_is', compiled: null, toWorld: new Int32Array(0), slots: null, leads, unavailable: null };
+  if (!rules) return { name: policy.name, kind: 'as_is', compiled: null, toWorld: new Int32Array(0), slots: null, leads, segmentRule: new Int32Array(0), dedupes: false, unavailable: null };
   const compiled = compileRules(withWorldAvailability(rules, world));
   const toWorld = Int32Array.from(compiled.repIds, (id) => worldIndex.get(id) ?? -1);
   const slots = policy.kind === 'salesforce' ? policy.slots.map((rule) => Int32Array.from(rule, (id) => (id === null ? -1 : worldIndex.get(id) ?? -1))) : null;
   const unavailable = policy.kind === 'as_is' ? Uint8Array.from(world.reps, (r) => (isAvailable(r) ? 0 : 1)) : null;
-  return { name: policy.name, kind: policy.kind, compiled, toWorld, slots, leads, unavailable };
+  const segmentRule = segmentRules(compiled, leads, policy.kind !== 'salesforce');
+  return { name: policy.name, kind: policy.kind, compiled, toWorld, slots, leads, segmentRule, dedupes: compiled.dedupeOn.length > 0, unavailable };
+}
+
+/** Each segment's rule (see `PreparedPolicy.segmentRule`): a segment's leads differ only in their value. */
+function segmentRules(compiled: CompiledRules, leads: Array<Record<string, LeadValue>>, prescreen: boolean): Int32Array {
+  const readsValue = (when: Parameters<typeof conditionFields>[0]) => conditionFields(when).has(VALUE_FIELD);
+  const rejectsByValue = prescreen && (compiled.config.prescreen?.reject ?? []).some(readsValue);
+  const ruleByValue = compiled.config.rules.map((rule) => readsValue(rule.when));
+  return Int32Array.from(leads, (lead) => {
+    if (rejectsByValue) return PER_LEAD;
+    if (prescreen && isRejected(compiled, lead)) return REJECTED;
+    for (let i = 0; i < compiled.rules.length; i++) {
+      if (ruleByValue[i]) return PER_LEAD;
+      if (compiled.rules[i]!.matches(lead)) return i;
+    }
+    return compiled.rules.length;
+  });
 }
 
 /** A rep who can take a lead today: on the roster, active, not away, with capacity. */

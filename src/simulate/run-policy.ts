@@ -1,8 +1,9 @@
-import { closeLead, createRouterState, route, startPeriod } from '../route';
+import { closeLead, createRouterState, firstRule, isRejected, NO_REP, route, routeToRep, startPeriod, type RouterState } from '../route';
 import type { Arrivals } from './arrivals';
 import { compileCalendar, HOURS_PER_WEEK, momentAfterWorked, workedUntil, type WeekCalendar } from './calendar';
+import { CloseQueues } from './close-queues';
 import { TimeHeap } from './time-heap';
-import type { PreparedPolicy } from './policy';
+import { PER_LEAD, REJECTED, type PreparedPolicy } from './policy';
 import type { SimulationWorld } from './world';
 
 /**
@@ -52,6 +53,16 @@ export const TOUCH_BINS = 4 * 24 * 42;
 
 export interface RunScratch {
   calendars: WeekCalendar[];
+  /** Per rep: which of the distinct calendars is theirs (reps on the same hours share one). */
+  calendarOf: Int32Array;
+  distinctCalendars: number;
+  /**
+   * Per distinct calendar × lead of `workedFor`: the worked hours until the lead's arrival (NaN:
+   * not worked out yet). Every policy of a replication routes the same arrivals, so each is
+   * worked out once, not once per policy. Arrivals are never changed once drawn.
+   */
+  workedAtArrival: Float64Array;
+  workedFor: Arrivals | null;
   /** Per rep: away all horizon; has absences; is a junior. Per segment: value per win. Hoisted out of the objects for the hot loop. */
   away: Uint8Array;
   hasAbsences: Uint8Array;
@@ -59,15 +70,23 @@ export interface RunScratch {
   valuePerWon: Float64Array;
   service: Float64Array;
   repFree: Float64Array;
-  closes: TimeHeap;
+  closes: CloseQueues;
   reclaims: TimeHeap;
   attempts: Uint8Array;
 }
 
 export function createScratch(world: SimulationWorld): RunScratch {
   const calendars = world.reps.map((r) => compileCalendar(r.hours));
+  const hoursKeys = world.reps.map((r) => JSON.stringify(r.hours));
+  const calendarOf = Int32Array.from(hoursKeys, (key) => hoursKeys.indexOf(key));
+  const distinct = [...new Set(calendarOf)];
+  calendarOf.forEach((c, r) => (calendarOf[r] = distinct.indexOf(c)));
   return {
     calendars,
+    calendarOf,
+    distinctCalendars: distinct.length,
+    workedAtArrival: new Float64Array(0),
+    workedFor: null,
     away: Uint8Array.from(world.reps, (r) => (r.absent ? 1 : 0)),
     hasAbsences: Uint8Array.from(world.reps, (r) => (r.absences.length ? 1 : 0)),
     junior: Uint8Array.from(world.reps, (r) => (r.junior ? 1 : 0)),
@@ -78,7 +97,7 @@ export function createScratch(world: SimulationWorld): RunScratch {
       return (world.horizon.touchShare * calendars[i]!.hoursPerWeek) / Math.max(perWeek, 1e-9);
     }),
     repFree: new Float64Array(world.reps.length),
-    closes: new TimeHeap(),
+    closes: new CloseQueues(),
     reclaims: new TimeHeap(),
     attempts: new Uint8Array(0),
   };
@@ -92,11 +111,19 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
   const { calendars, service, repFree, closes, reclaims, away, hasAbsences, junior, valuePerWon } = scratch;
   const highValue = world.highValue;
   repFree.fill(0);
-  closes.clear();
+  closes.reset(policy.compiled ? policy.compiled.repIds.length : 0);
   reclaims.clear();
   if (scratch.attempts.length < arrivals.count) scratch.attempts = new Uint8Array(arrivals.count);
   const attempts = scratch.attempts;
   attempts.fill(0, 0, arrivals.count);
+  const count = arrivals.count, calendarOf = scratch.calendarOf;
+  if (scratch.workedFor !== arrivals) {
+    const size = scratch.distinctCalendars * count;
+    if (scratch.workedAtArrival.length < size) scratch.workedAtArrival = new Float64Array(size);
+    scratch.workedAtArrival.fill(NaN, 0, size);
+    scratch.workedFor = arrivals;
+  }
+  const workedAtArrival = scratch.workedAtArrival;
 
   const state = policy.compiled ? createRouterState(policy.compiled) : null;
   let period = -1;
@@ -108,8 +135,9 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
     const arrivalTime = next < arrivals.count ? arrivals.time[next]! : Infinity;
     const reclaimTime = reclaims.peekTime();
     if (arrivalTime === Infinity && reclaimTime === Infinity) break;
+    const arriving = !(reclaimTime < arrivalTime);
     let lead: number, now: number;
-    if (reclaimTime < arrivalTime) {
+    if (!arriving) {
       lead = reclaims.peekPayload();
       now = reclaimTime;
       if (state) closeLead(state, reclaims.peekExtra());
@@ -120,7 +148,7 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
     }
     if (state) {
       while (closes.peekTime() <= now) {
-        closeLead(state, closes.peekPayload());
+        closeLead(state, closes.peekRep());
         closes.pop();
       }
       const week = Math.floor(now / HOURS_PER_WEEK);
@@ -138,34 +166,28 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
     if (policy.kind === 'as_is') {
       rep = arrivals.owner[lead]!;
       if (rep >= 0 && policy.unavailable !== null && policy.unavailable[rep] === 1) {
-        const leadObject = policy.leads[segment]!;
-        leadObject['value'] = Number.isNaN(arrivals.value[lead]!) ? null : arrivals.value[lead]!;
-        const decision = route(policy.compiled!, leadObject, state!).decision;
+        const routed = routeLead(policy, state!, segment, arrivals.value[lead]!);
         rep = -1;
-        if (decision.kind === 'assigned') {
-          configRep = decision.repIndex;
+        if (routed !== NO_REP) {
+          configRep = routed >> 1;
           rep = policy.toWorld[configRep]!;
           if (counted) totals.fallback++;
         }
       }
+    } else if (policy.kind === 'rules') {
+      const routed = routeLead(policy, state!, segment, arrivals.value[lead]!);
+      if (routed !== NO_REP) {
+        configRep = routed >> 1;
+        rep = policy.toWorld[configRep]!;
+        if (counted && firstTime && (routed & 1) === 1 && policy.compiled!.rules.length > 0) totals.fallback++;
+      }
     } else {
       const compiled = policy.compiled!;
-      const leadObject = policy.leads[segment]!;
-      leadObject['value'] = Number.isNaN(arrivals.value[lead]!) ? null : arrivals.value[lead]!;
-      if (policy.kind === 'rules') {
-        const decision = route(compiled, leadObject, state!).decision;
-        if (decision.kind === 'assigned') {
-          configRep = decision.repIndex;
-          rep = policy.toWorld[configRep]!;
-          if (counted && firstTime && decision.fallbackBecause !== null && compiled.rules.length > 0) totals.fallback++;
-        }
-      } else {
-        let rule = compiled.rules.length;
-        for (let i = 0; i < compiled.rules.length; i++) if (compiled.rules[i]!.matches(leadObject)) { rule = i; break; }
-        const slots = policy.slots![rule]!;
-        rep = slots.length ? slots[slotCounter++ % slots.length]! : -1;
-        if (counted && rep >= 0 && rule === compiled.rules.length && rule > 0) totals.fallback++;
-      }
+      let rule = policy.segmentRule[segment]!;
+      if (rule === PER_LEAD) rule = firstRule(compiled, leadWithValue(policy, segment, arrivals.value[lead]!));
+      const slots = policy.slots![rule]!;
+      rep = slots.length ? slots[slotCounter++ % slots.length]! : -1;
+      if (counted && rep >= 0 && rule === compiled.rules.length && rule > 0) totals.fallback++;
     }
 
     const ownValue = arrivals.value[lead]!;
@@ -186,7 +208,13 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
 
     // When the rep gets to it: after the leads already in their queue, in working time, outside absences.
     const cal = calendars[rep]!;
-    let start = Math.max(repFree[rep]!, workedUntil(cal, now));
+    let worked: number;
+    if (arriving) {
+      const at = calendarOf[rep]! * count + lead;
+      worked = workedAtArrival[at]!;
+      if (worked !== worked) worked = workedAtArrival[at] = workedUntil(cal, now);
+    } else worked = workedUntil(cal, now);
+    let start = Math.max(repFree[rep]!, worked);
     let touchAt = momentAfterWorked(cal, start + latency);
     if (away[rep]) touchAt = Infinity;
     else if (hasAbsences[rep]) {
@@ -212,13 +240,13 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       continue;
     }
     repFree[rep] = start + service[rep]!;
-    if (state && configRep >= 0) closes.push(touchAt + cycleHours, configRep);
+    if (state && configRep >= 0) closes.push(configRep, touchAt + cycleHours);
 
+    if (!counted) continue;
     const hours = touchAt - arrivals.time[lead]!;
     // decayMultiplier (src/estimate/decay.ts), written out: this line runs for every lead of every policy.
     const multiplier = floor + (1 - floor) * Math.exp(-(hours > 0 ? hours : 0) / tauHours);
     const chance = Math.min(1, (p[segment * R + rep]! * multiplier) / reference);
-    if (!counted) continue;
     totals.touched++;
     totals.decaySum += multiplier;
     totals.touchHistogram[Math.min(TOUCH_BINS - 1, Math.floor(hours / TOUCH_BIN_HOURS))]! += 1;
@@ -230,6 +258,32 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       totals.repWon[rep]! += 1;
     }
   }
+}
+
+/**
+ * Routes one lead of `segment` by the policy's rules, as `route` would: 2 × the config rep index,
+ * plus 1 when the fallback decided; NO_REP when nobody got it. The segment's rule is known in
+ * advance unless a condition reads the lead's value; rules that dedupe go through `route` itself.
+ */
+function routeLead(policy: PreparedPolicy, state: RouterState, segment: number, value: number): number {
+  const compiled = policy.compiled!;
+  if (policy.dedupes) {
+    const decision = route(compiled, leadWithValue(policy, segment, value), state).decision;
+    return decision.kind === 'assigned' ? 2 * decision.repIndex + (decision.fallbackBecause === null ? 0 : 1) : NO_REP;
+  }
+  let rule = policy.segmentRule[segment]!;
+  if (rule === PER_LEAD) {
+    const lead = leadWithValue(policy, segment, value);
+    rule = isRejected(compiled, lead) ? REJECTED : firstRule(compiled, lead);
+  }
+  return rule === REJECTED ? NO_REP : routeToRep(compiled, rule, state);
+}
+
+/** The segment's lead object with this lead's value (NaN: none) written in. */
+function leadWithValue(policy: PreparedPolicy, segment: number, value: number): PreparedPolicy['leads'][number] {
+  const lead = policy.leads[segment]!;
+  lead['value'] = Number.isNaN(value) ? null : value;
+  return lead;
 }
 
 /** Zeroes `totals` for the next run, keeping its arrays: a replication runs every policy, 200 times. */

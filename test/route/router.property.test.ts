@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AssignMethod, Condition, RuleConfig, RuleConfigInput } from '../../src/model/rules';
-import { closeLead, createRouterState, route, setRepAway, startPeriod, type Decision, type Lead } from '../../src/route';
+import { closeLead, createRouterState, firstRule, isRejected, NO_REP, route, routeToRep, setRepAway, startPeriod, type Decision, type Lead, type RouterState } from '../../src/route';
 import { rep, rulesOf } from './rule-fixtures';
 
 /*
@@ -142,6 +142,32 @@ describe('the router, on random rules and random streams of leads', () => {
               open[r]! += 1;
             }
           }
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('routing by index (the simulator\'s way) gives every lead to the rep route gives it to, and leaves the same state', () => {
+    const booked = (state: RouterState) => ({ inPeriod: [...state.assignedInPeriod], open: [...state.open], cursor: [...state.cursor], current: [...state.current] });
+    fc.assert(
+      fc.property(configArb, fc.array(stepArb, { maxLength: 80 }), (withDedupe, steps) => {
+        // Dedupe remembers leads by id: a config that dedupes goes through route.
+        const config = { ...withDedupe, prescreen: { ...withDedupe.prescreen, dedupeOn: [] } };
+        const full = createRouterState(config), byIndex = createRouterState(config);
+        const reps = config.reps.length;
+        steps.forEach((step, i) => {
+          for (const state of [full, byIndex]) {
+            if ('close' in step) closeLead(state, step.close % reps);
+            else if ('away' in step) setRepAway(state, step.away % reps, step.on);
+            else if ('period' in step) startPeriod(state, i);
+          }
+          if (!('lead' in step)) return;
+          const decision = route(config, step.lead, full).decision;
+          const answer = isRejected(byIndex.rules, step.lead) ? NO_REP : routeToRep(byIndex.rules, firstRule(byIndex.rules, step.lead), byIndex);
+          const expected = decision.kind === 'assigned' ? 2 * decision.repIndex + (decision.fallbackBecause === null ? 0 : 1) : NO_REP;
+          expect(answer, JSON.stringify(decision)).toBe(expected);
+          expect(booked(byIndex)).toEqual(booked(full));
         });
       }),
       { numRuns: 400 },
