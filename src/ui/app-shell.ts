@@ -10,6 +10,7 @@ import './language-switch';
 import './model/model-step';
 import './compare/compare-step';
 import './policies/policies-step';
+import './rollout/rollout-step';
 import './state/scenario-bar';
 import { indexedDbStorage } from './state/autosave';
 import { indexedDbFileKeeper, keptFilesFor, MAX_KEPT_BYTES } from './state/kept-files';
@@ -36,6 +37,7 @@ const STEPS: StepEntry[] = [
   { id: 'policies', available: true },
   { id: 'compare', available: true },
   { id: 'export', available: true },
+  { id: 'rollout', available: true },
 ];
 
 /** The steps that work through the engine: each a WorkbenchStep, handed the same things. */
@@ -44,6 +46,7 @@ const ENGINE_STEPS: Array<[StepId, StaticValue]> = [
   ['policies', literal`allot-policies-step`],
   ['compare', literal`allot-compare-step`],
   ['export', literal`allot-export-step`],
+  ['rollout', literal`allot-rollout-step`],
 ];
 
 /** Which leads the current scenario was made for: the sample, or the user's files by name. */

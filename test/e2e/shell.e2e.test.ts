@@ -45,7 +45,7 @@ describe('the workbench shell', () => {
     await reportSettled(page);
     const nav = page.getByRole('navigation', { name: 'Workbench steps' });
     expect(await nav.locator('[data-step="data"]').getAttribute('aria-current')).toBe('step');
-    expect(await nav.locator('[data-step]').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-step')))).toEqual(['data', 'team', 'model', 'policies', 'compare', 'export']);
+    expect(await nav.locator('[data-step]').evaluateAll((steps) => steps.map((s) => s.getAttribute('data-step')))).toEqual(['data', 'team', 'model', 'policies', 'compare', 'export', 'rollout']);
     // Nothing is still disabled: the "coming later" marks are gone with the steps they announced.
     expect(await nav.locator('[aria-disabled="true"]').count()).toBe(0);
     expect(await page.getByRole('tooltip', { name: 'Coming in a later release' }).count()).toBe(0);

@@ -26,7 +26,7 @@ export const ZH_SCENARIO_ERRORS: Record<ScenarioErrorCode, (w: EngineWords) => s
   zero_demand: () => '没有线索带创建日期，每周线索量为零，无法给出分配方案。请映射创建时间列。',
   arm_values_unknown: (w) => `分组列「${w.text('column')}」中有既不是对照组（${w.text('control')}）也不是实验组（${w.text('candidate')}）的取值：${w.text('values')}。`,
   no_lead_ids: () => '按线索编号的哈希重算分组需要线索编号列：请映射 lead_id，或给出分组列。',
-  nothing_to_read_out: (w) => `两组中都没有创建满 ${w.num('window')} 天的线索，暂时无法评估；请等线索足够成熟后再导出。`,
+  nothing_to_read_out: (w) => `两组中都没有创建满 ${w.text('window')} 天的线索，暂时无法评估；请等线索足够成熟后再导出。`,
 };
 
 /** Chinese wording of each import error (files, mappings, rosters), led by where it is (added by `errorText`). */

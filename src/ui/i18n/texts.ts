@@ -1,12 +1,13 @@
 import type { CanonicalField } from '../../model/mapping';
 import type { CompareTexts } from '../compare/compare-texts';
 import type { PoliciesTexts } from '../policies/policies-texts';
+import type { RolloutTexts } from '../rollout/rollout-texts';
 import type { ExportTargetName } from '../../export/target';
 import type { RulePolicy } from '../../model/scenario';
 import type { ColumnProfile, IssueSeverity, SourceSummary } from '../../model/quality';
 
 export type Lang = 'zh' | 'en';
-export type StepId = 'data' | 'team' | 'model' | 'policies' | 'compare' | 'export';
+export type StepId = 'data' | 'team' | 'model' | 'policies' | 'compare' | 'export' | 'rollout';
 export type DateOrderChoice = 'auto' | 'ymd' | 'dmy' | 'mdy';
 export type Outcome = 'won' | 'lost' | 'open';
 export type TeamColumn = 'rep_id' | 'name' | 'team' | 'tier' | 'skills' | 'capacity_per_week' | 'max_open' | 'active' | 'absences' | 'crm_user';
@@ -257,4 +258,5 @@ export interface Texts {
   };
   policies: PoliciesTexts;
   compare: CompareTexts;
+  rollout: RolloutTexts;
 }
