@@ -135,6 +135,11 @@ describe('the Rollout step', () => {
     // The planted gain is +30%: the measured effect is positive, and drawn beside the forecast.
     expect(Number(await report(page).getByTestId('rollout-effect').getAttribute('data-effect'))).toBeGreaterThan(0);
     expect(await report(page).locator('[data-chart="rollout-effect"] svg').count()).toBe(1);
+    // Week by week: twelve weeks, the youngest not judged, the judged ones with their band.
+    const weeks = report(page).locator('[data-testid="rollout-weeks"] tbody tr');
+    expect(await weeks.count()).toBe(12);
+    expect(await weeks.last().textContent()).toContain('not judged yet');
+    expect(await weeks.first().locator('td').nth(2).textContent()).toMatch(/^[\d,]+ … [\d,]+$/);
     await screenshot(page, 'rollout', true);
 
     // The same screen in 中文: every sentence translated, the numbers in the Chinese locale.

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReadoutReport } from '../../experiment/readout-report';
+import type { MonitorReport, MonitorWeek } from '../../experiment/monitor';
 import { effectIntervalsChart, type EffectRow } from '../charts/effect-intervals';
 import type { I18n } from '../i18n';
 import '../model/chart-host';
@@ -19,7 +20,7 @@ const ARMS = ['control', 'candidate'] as const;
 @customElement('allot-rollout-report')
 export class RolloutReport extends LitElement {
   @property({ attribute: false }) i18n!: I18n;
-  @property({ attribute: false }) report!: ReadoutReport;
+  @property({ attribute: false }) report!: ReadoutReport & { monitor?: MonitorReport };
 
   static override styles = [shared, stepStyles, rolloutReportStyles];
 
@@ -32,6 +33,7 @@ export class RolloutReport extends LitElement {
         <section class="panel" aria-labelledby="arms-title">${this.#arms(report)}</section>
         <section class="panel" aria-labelledby="effect-title">${this.#effect(report)}</section>
       </div>
+      ${report.monitor ? html`<section class="panel" aria-labelledby="monitor-title" data-testid="rollout-monitor">${this.#monitor(report.monitor)}</section>` : nothing}
     `;
   }
 
@@ -91,6 +93,37 @@ export class RolloutReport extends LitElement {
     return html`${items}${assumed}`;
   }
 
+  #monitor(monitor: MonitorReport) {
+    const { t, fmt } = this.i18n;
+    const m = t.rollout.monitor;
+    const days = fmt.number(monitor.windowDays);
+    const whole = (x: number) => fmt.number(Math.round(x));
+    const outside = monitor.reps.filter((rep) => rep.outside && rep.forecast);
+    return html`
+      <h2 id="monitor-title">${m.title}</h2>
+      <p class="help">${m.help(days)}</p>
+      <table class="arms monitor" data-testid="rollout-weeks">
+        <thead><tr>
+          <th scope="col">${m.weekOf}</th><th scope="col" class="num">${m.leads}</th><th scope="col" class="num">${m.won}</th>
+          <th scope="col" class="num">${m.band}</th><th scope="col" class="num">${m.sla}</th><th scope="col">${m.flag}</th>
+        </tr></thead>
+        <tbody>${monitor.weeks.map((w) => html`<tr data-week=${w.week} data-outside=${w.outside ?? ''}>
+          <th scope="row">${fmt.date(sqlStamp(w.fromMs))}</th>
+          <td class="num">${fmt.number(w.leads)}</td>
+          ${w.complete
+            ? html`<td class="num">${fmt.number(w.won)}</td><td class="num">${whole(w.lo)} … ${whole(w.hi)}</td>
+                <td class="num">${Number.isNaN(w.slaBreachRate) ? m.noTouches : fmt.percent(w.slaBreachRate)}</td>
+                <td>${w.outside ? m.flagged(m[w.outside], movedText(w, this.i18n)) : ''}</td>`
+            : html`<td colspan="4" class="help">${m.notJudged(days)}</td>`}
+        </tr>`)}</tbody>
+      </table>
+      <h3>${m.repsTitle}</h3>
+      <p class="help" data-testid="rollout-reps">${outside.length
+        ? `${m.repsOutside} ${outside.map((rep) => m.repLoad(rep.rep, fmt.number(Math.round(rep.leadsPerWeek * 10) / 10), fmt.number(Math.round(rep.forecast!.lo * 10) / 10), fmt.number(Math.round(rep.forecast!.hi * 10) / 10), m[rep.outside!])).join('; ')}`
+        : m.repsInside}</p>
+    `;
+  }
+
   #effect(report: ReadoutReport) {
     const { t, fmt } = this.i18n;
     const r = t.rollout;
@@ -113,6 +146,15 @@ export class RolloutReport extends LitElement {
         : nothing}
     `;
   }
+}
+
+export function movedText(week: MonitorWeek, i18n: I18n): string {
+  const m = i18n.t.rollout.monitor;
+  const { fmt } = i18n;
+  if (!week.moved) return '';
+  return week.moved.kind === 'rep_rate'
+    ? m.repRate(week.moved.rep, fmt.number(week.moved.won), fmt.number(week.moved.leads), fmt.number(Math.round(week.moved.expected * 10) / 10))
+    : m.segmentVolume(week.moved.segment.replaceAll('|', ' · '), fmt.number(week.moved.leads), fmt.number(Math.round(week.moved.expected)));
 }
 
 declare global {

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ReadoutReport } from '../../experiment/readout-report';
+import type { ResultOf } from '../engine/protocol';
 import { MAX_BROWSER_FILE_BYTES } from '../data/file-limit';
 import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
@@ -23,7 +23,7 @@ export class RolloutStep extends WorkbenchStep {
   @state() private files: File[] = [];
   /** A file refused before it is read (over the browser's limit), in the UI's language. */
   @state() private refused: File | null = null;
-  @state() private report: ReadoutReport | null = null;
+  @state() private report: ResultOf<'readout'> | null = null;
   @state() private progress: ReadoutProgress | null = null;
   /** Set once a readout was asked for with fields that do not fit: from then on each says so. */
   @state() private checked = false;

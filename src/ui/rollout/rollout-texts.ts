@@ -66,4 +66,28 @@ export interface RolloutTexts {
   forecastRow: string;
   interval: string;
   verdicts: Record<ReadoutReport['verdict'], string>;
+  /** The week-by-week monitor of the candidate's leads. */
+  monitor: {
+    title: string;
+    help: (days: string) => string;
+    weekOf: string;
+    leads: string;
+    won: string;
+    band: string;
+    sla: string;
+    flag: string;
+    notJudged: (days: string) => string;
+    noTouches: string;
+    above: string;
+    below: string;
+    /** What moved most in a week outside its band. */
+    repRate: (rep: string, won: string, leads: string, expected: string) => string;
+    segmentVolume: (segment: string, leads: string, expected: string) => string;
+    /** A week outside its band, and what moved most (may be empty). */
+    flagged: (side: string, moved: string) => string;
+    repsTitle: string;
+    repsOutside: string;
+    repLoad: (rep: string, perWeek: string, low: string, high: string, side: string) => string;
+    repsInside: string;
+  };
 }
