@@ -1,17 +1,10 @@
 import type { Estimates } from '../model/estimates';
+import type { RolloutRows } from '../model/rollout';
 import type { Comparison } from '../simulate/compare';
 import type { Arm } from './readout';
 import { monitor, wonWithinShare, type MonitorLead, type MonitorReport } from './monitor';
 
-export interface MonitoredLeads {
-  segment: string[];
-  created: Float64Array;
-  outcome: Int8Array;
-  daysToClose: Float64Array;
-  owner: Array<string | null>;
-  touchHours: Float64Array;
-  asOfMs: number;
-}
+export type MonitoredLeads = Pick<RolloutRows, 'segment' | 'created' | 'outcome' | 'daysToClose' | 'owner' | 'touchHours' | 'asOfMs'>;
 
 /**
  * The monitor of `policy` over the leads it routed (`arms`: each lead's arm when the rollout split

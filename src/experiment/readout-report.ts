@@ -3,6 +3,7 @@
  * or the lead-level hash recomputed from the lead ids), the readout itself (readout.ts), and the
  * forecast Compare made for the same two policies beside it, with a verdict on whether it held.
  */
+import type { RolloutRows } from '../model/rollout';
 import { scenarioError } from '../model/scenario-errors';
 import { armOf } from './arm';
 import { readOut, type Arm, type Readout, type ReadoutLead } from './readout';
@@ -14,15 +15,7 @@ export type ArmRule =
   /** The lead-level split as exported: the candidate's share and the experiment's salt. */
   | { kind: 'hash'; share: number; salt: string };
 
-export interface RolloutLeads {
-  leadId: string[];
-  segment: string[];
-  created: Float64Array;
-  outcome: Int8Array;
-  daysToClose: Float64Array;
-  armText: Array<string | null> | null;
-  asOfMs: number;
-}
+export type RolloutLeads = Pick<RolloutRows, 'leadId' | 'segment' | 'created' | 'outcome' | 'daysToClose' | 'armText' | 'asOfMs'>;
 
 /** The forecast of candidate − control, conversions per lead, from a comparison's paired replications. */
 export interface EffectForecast {
