@@ -77,7 +77,7 @@ async function measureInPage(browser: Browser, base: string, csv: LeadsCsv, repe
 }
 
 /** Vite's warnings, minus one per file of DuckDB-WASM's source map (it points outside its package). */
-function quietLogger(): Logger {
+export function quietLogger(): Logger {
   const logger = createLogger('warn');
   const keep = (message: string) => !message.includes('Sourcemap for ');
   const { warn, warnOnce } = logger;

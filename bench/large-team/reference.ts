@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { createLogger, createServer, type Logger } from 'vite';
+import { createServer } from 'vite';
+import { quietLogger } from '../data-load/chromium';
 import { freePort } from '../../test/support/free-port';
 import { CACHE_DIR } from './generate';
 import type { ReadCsvRun } from './reference/page';
@@ -60,12 +61,3 @@ function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
 
-/** Vite's warnings, minus one per file of DuckDB-WASM's source map (it points outside its package). */
-function quietLogger(): Logger {
-  const logger = createLogger('warn');
-  const keep = (message: string) => !message.includes('Sourcemap for ');
-  const { warn, warnOnce } = logger;
-  logger.warn = (message, options) => keep(message) && warn.call(logger, message, options);
-  logger.warnOnce = (message, options) => keep(message) && warnOnce.call(logger, message, options);
-  return logger;
-}
