@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { UsageError } from './cli-error';
 import { estimateCommand } from './estimate';
+import { EXPERIMENT_USAGE, experimentCommand } from './experiment';
 import { EXPORT_USAGE, exportCommand } from './export';
 import { initCommand } from './init';
 import { inspect } from './inspect';
@@ -83,6 +84,11 @@ export const COMMANDS: Command[] = [
     for the segment mix, with a 90% interval; leads younger than the window are left out and
     counted, never read as lost; Compare's forecast for the same two policies is set beside it.`,
     run: readoutCommand,
+  },
+  {
+    name: 'experiment',
+    usage: EXPERIMENT_USAGE,
+    run: experimentCommand,
   },
   {
     name: 'route',

@@ -59,7 +59,7 @@ export function runReplications(input: ReplicateInput, replications: number[], c
 }
 
 /** One draw of every p(segment, rep) from the posterior, cells correlated through their segment and rep (see `Posterior`). */
-function drawRates(world: SimulationWorld, fold: number, seed: number, replication: number, out: Float64Array): void {
+export function drawRates(world: SimulationWorld, fold: number, seed: number, replication: number, out: Float64Array): void {
   const random = new Random(seed, replication, STREAM.posterior);
   const post = world.posteriors[fold]!;
   const S = world.segments.length, R = world.reps.length;

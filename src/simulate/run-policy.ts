@@ -265,7 +265,7 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
  * plus 1 when the fallback decided; NO_REP when nobody got it. The segment's rule is known in
  * advance unless a condition reads the lead's value; rules that dedupe go through `route` itself.
  */
-function routeLead(policy: PreparedPolicy, state: RouterState, segment: number, value: number): number {
+export function routeLead(policy: PreparedPolicy, state: RouterState, segment: number, value: number): number {
   const compiled = policy.compiled!;
   if (policy.dedupes) {
     const decision = route(compiled, leadWithValue(policy, segment, value), state).decision;
@@ -280,7 +280,7 @@ function routeLead(policy: PreparedPolicy, state: RouterState, segment: number, 
 }
 
 /** The segment's lead object with this lead's value (NaN: none) written in. */
-function leadWithValue(policy: PreparedPolicy, segment: number, value: number): PreparedPolicy['leads'][number] {
+export function leadWithValue(policy: PreparedPolicy, segment: number, value: number): PreparedPolicy['leads'][number] {
   const lead = policy.leads[segment]!;
   lead['value'] = Number.isNaN(value) ? null : value;
   return lead;
