@@ -82,6 +82,7 @@ export function forecastCharts(i18n: I18n, c: Comparison) {
       (m) => html`<div data-chart=${`forecast-${m}`}>
         <h3>${t.compare.metrics[m]}</h3>
         <allot-chart
+          .key=${[c, i18n]}
           .draw=${(width: number) =>
             metricIntervalsChart(rowsOf(i18n, c, (p) => p.metrics[m], (p) => p.name === 'optimized'), { width, format: metricFormat(i18n, m), tickFormat: tickFormat(i18n, m), labels: { title: t.compare.metrics[m], axis: '', interval: t.compare.interval } })}
         ></allot-chart>
@@ -96,6 +97,7 @@ export function pairedChart(i18n: I18n, c: Comparison, metric: HeadlineMetric) {
   const f = metricFormat(i18n, metric);
   return html`<allot-chart
     data-chart="paired"
+    .key=${[c, i18n, metric]}
     .draw=${(width: number) => metricIntervalsChart(rows, { width, zero: true, format: (x) => (x > 0 ? '+' : '') + f(x), tickFormat: tickFormat(i18n, metric), labels: { title: t.compare.pairedTitle, axis: t.compare.metrics[metric], interval: t.compare.interval } })}
   ></allot-chart>`;
 }
@@ -119,6 +121,7 @@ export function repLoad(i18n: I18n, c: Comparison, policy: string) {
   });
   return html`<allot-chart
     data-chart="rep-load"
+    .key=${[c, i18n, p]}
     .draw=${(width: number) => repLoadChart(rows, { width, format: fmt.number, labels: { title: t.compare.repLoadTitle, load: t.policies.load, capacity: t.policies.capacityAxis, interval: t.compare.interval, absent: t.policies.absent } })}
   ></allot-chart>`;
 }
@@ -134,7 +137,7 @@ export function lorenzCharts(i18n: I18n, c: Comparison) {
     const title = kind === 'leads' ? t.compare.lorenzLeads : t.compare.lorenzValue;
     return html`<div data-chart=${`lorenz-${kind}`}>
       <h3>${title}</h3>
-      <allot-chart .draw=${(width: number) => lorenzCurveChart(series, { width, percent: fmt.percent, labels: { title, reps: t.compare.repsAxis, amount: t.compare.shareAxis, equality: t.compare.equality } })}></allot-chart>
+      <allot-chart .key=${[c, i18n]} .draw=${(width: number) => lorenzCurveChart(series, { width, percent: fmt.percent, labels: { title, reps: t.compare.repsAxis, amount: t.compare.shareAxis, equality: t.compare.equality } })}></allot-chart>
     </div>`;
   };
   return html`<div class="pair">${chart('leads')}${chart('value')}</div>`;
@@ -148,12 +151,14 @@ export function touchCharts(i18n: I18n, c: Comparison, slaHours: number) {
     <div data-chart="first-touch">
       <h3>${t.compare.touchTitle}</h3>
       <allot-chart
+        .key=${[c, i18n, slaHours]}
         .draw=${(width: number) => firstTouchChart(rows, { width, format: hours, slaHours, labels: { title: t.compare.touchTitle, hours: t.compare.hours, p50: t.compare.p50, p90: t.compare.p90, sla: t.compare.sla(hours(slaHours)), interval: t.compare.interval } })}
       ></allot-chart>
     </div>
     <div data-chart="sla">
       <h3>${t.compare.metrics.slaBreachRate}</h3>
       <allot-chart
+        .key=${[c, i18n]}
         .draw=${(width: number) => metricIntervalsChart(rowsOf(i18n, c, (p) => p.metrics.slaBreachRate, () => false), { width, format: fmt.percent, labels: { title: t.compare.metrics.slaBreachRate, axis: '', interval: t.compare.interval } })}
       ></allot-chart>
     </div>
@@ -165,6 +170,7 @@ export function frontierChart(i18n: I18n, frontier: FrontierView, plan: PlanView
   const current = plan?.status === 'optimal' ? plan.point : null;
   return html`<allot-chart
       data-chart="frontier"
+      .key=${[frontier, current, i18n]}
       data-current=${current ? `${current.minRepConversions},${current.conversionsPerWeek}` : nothing}
       .draw=${(width: number) =>
         fairnessFrontierChart(frontier.points, { width, format: fmt.number, current, labels: { title: t.compare.frontierTitle, worstRep: t.compare.worstRep, conversions: t.compare.conversionsPerWeek, strength: 'λ', current: t.compare.current(fmt.number(current?.strength ?? 0)) } })}

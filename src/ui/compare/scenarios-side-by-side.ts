@@ -154,6 +154,7 @@ export class ScenariosSideBySide extends LitElement {
       <div data-chart="scenarios-conversions">
         <h3>${c.metrics.conversions}</h3>
         <allot-chart
+          .key=${[i18n, JSON.stringify({ scenarios, chartRows })]}
           .draw=${(width: number) => scenarioIntervalsChart(chartRows, { width, scenarios, format: metricFormat(i18n, 'conversions'), labels: { title: c.keptChartTitle, axis: c.metrics.conversions, interval: c.interval } })}
         ></allot-chart>
       </div>

@@ -179,6 +179,8 @@ export const en: Texts = {
     evidence: (decided, won) => `n = ${decided} decided, ${won} won`,
     neverSeen: 'never seen: the prior alone',
     neverSeenLegend: '– = never seen in this segment (the prior alone)',
+    heatmapLargest: (segments, ofSegments, reps, ofReps) =>
+      `Showing the ${segments} segments with the most leads (of ${ofSegments}) and the ${reps} reps with the most decided leads (of ${ofReps}); hover a cell for its figures. Every cell: allot estimate --json.`,
     effectsTitle: 'Rep effects',
     effectsHelp: 'Log-odds against the average rep on the same segments, with 90% intervals. Filled: the interval excludes 0.',
     effectAxis: 'Effect (log-odds)',

@@ -182,6 +182,8 @@ export interface Texts {
     evidence: (decided: string, won: string) => string;
     neverSeen: string;
     neverSeenLegend: string;
+    /** The heatmap of a large team keeps the largest segments and reps: how many of how many, and where the rest are. */
+    heatmapLargest: (segments: string, ofSegments: string, reps: string, ofReps: string) => string;
     effectsTitle: string;
     effectsHelp: string;
     effectAxis: string;

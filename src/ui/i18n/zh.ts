@@ -179,6 +179,8 @@ export const zh: Texts = {
     evidence: (decided, won) => `n = ${decided} 条已有结果，${won} 条成交`,
     neverSeen: '无历史数据：仅为先验',
     neverSeenLegend: '– = 该销售在此细分无历史数据（仅为先验）',
+    heatmapLargest: (segments, ofSegments, reps, ofReps) =>
+      `仅显示线索最多的 ${segments} 个细分（共 ${ofSegments} 个）和已有结果线索最多的 ${reps} 名销售（共 ${ofReps} 名）；悬停查看单元格的数字。全部单元格：allot estimate --json。`,
     effectsTitle: '销售效应',
     effectsHelp: '与同细分平均销售相比的对数几率，附 90% 置信区间。实心：区间不含 0。',
     effectAxis: '效应（对数几率）',

@@ -1,14 +1,37 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
-/** Hosts one chart and redraws it at the width it is given: `draw(width)` returns the chart element. */
+/** What a chart was last drawn from: its width and key. */
+interface Drawn {
+  width: number;
+  key: unknown;
+  element: Element;
+}
+
+/** Keys are the same when identical, or arrays of identical entries (so `[estimates, i18n]` can be written inline). */
+export function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Hosts one chart and draws it at the width it is given: `draw(width)` returns the chart element.
+ * Steps build a new `draw` on every render, so a host given a `key` (what the chart is drawn from:
+ * a value, or an array of values compared entry by entry) redraws only when the key or its width
+ * changes; without one, a new `draw` redraws. A host that is not shown (its step hidden, so it has
+ * no width) never draws: it catches up when shown again. Each draw runs in a task of its own.
+ */
 @customElement('allot-chart')
 export class ChartHost extends LitElement {
   @property({ attribute: false }) draw: ((width: number) => Element) | null = null;
+  @property({ attribute: false }) key: unknown = undefined;
+  /** The width laid out for the host; 0 while it is not shown. */
   @state() private width = 0;
+  #drawn: Drawn | null = null;
+  #pending = false;
   #resize = new ResizeObserver(([entry]) => {
-    const width = Math.floor(entry?.contentRect.width ?? 0);
-    if (width > 0 && width !== this.width) this.width = width;
+    this.width = Math.floor(entry?.contentRect.width ?? 0);
   });
 
   static override styles = css`
@@ -31,8 +54,40 @@ export class ChartHost extends LitElement {
     this.#resize.disconnect();
   }
 
+  /** The chart to show: the one drawn last, with a redraw scheduled when it is out of date. */
+  #chart(): Element | null {
+    if (!this.draw) return (this.#drawn = null);
+    if (this.width > 0 && !this.#current()) this.#scheduleDraw();
+    return this.#drawn?.element ?? null;
+  }
+
+  #keyNow(): unknown {
+    return this.key === undefined ? this.draw : this.key;
+  }
+
+  #current(): boolean {
+    const drawn = this.#drawn;
+    return !!drawn && drawn.width === this.width && sameKey(drawn.key, this.#keyNow());
+  }
+
+  /**
+   * Each host draws in a task of its own: a step shown with five large charts would otherwise draw
+   * them all in one task and hold the page for the sum. The last chart stays up meanwhile.
+   */
+  #scheduleDraw() {
+    if (this.#pending) return;
+    this.#pending = true;
+    setTimeout(() => {
+      this.#pending = false;
+      const { draw, width } = this;
+      if (!draw || width <= 0 || !this.isConnected || this.#current()) return;
+      this.#drawn = { width, key: this.#keyNow(), element: draw(width) };
+      this.requestUpdate();
+    });
+  }
+
   override render() {
-    return html`<figure>${this.width > 0 && this.draw ? this.draw(this.width) : ''}</figure>`;
+    return html`<figure>${this.#chart() ?? ''}</figure>`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { backtestForecastChart } from '../charts/backtest-forecast';
-import { conversionHeatmap } from '../charts/conversion-heatmap';
+import { conversionHeatmap, heatmapAxes } from '../charts/conversion-heatmap';
 import { decayCurveChart } from '../charts/decay-curve';
 import { repEffectsChart } from '../charts/rep-effects';
 import { segmentDemandChart } from '../charts/segment-demand';
@@ -146,9 +146,12 @@ export class ModelStep extends WorkbenchStep {
   #charts(e: Estimates) {
     const { t, fmt } = this.i18n;
     const m = t.model;
-    const repNames = new Map((this.store.reps ?? []).map((r) => [r.rep_id, r.name]));
-    const reps = e.reps.map((r) => r.rep);
-    const segments = e.segments.map((s) => s.key);
+    const roster = this.store.reps;
+    const repNames = new Map((roster ?? []).map((r) => [r.rep_id, r.name]));
+    const { reps, segments } = heatmapAxes(e.segments, e.reps);
+    const cut = reps.length < e.reps.length || segments.length < e.segments.length;
+    // What each chart is drawn from: the step renders on every change anywhere, the charts redraw only when these change.
+    const key = [e, roster, this.i18n];
     const busy = this.latest.busy ? 'true' : 'false';
     const scenarioDecay = this.store.scenario.decay ?? null;
     return html`
@@ -156,6 +159,7 @@ export class ModelStep extends WorkbenchStep {
         <h2 id="heatmap-title">${m.heatmapTitle}</h2>
         <p class="help">${m.heatmapHelp}</p>
         <allot-chart
+          .key=${key}
           .draw=${(width: number) =>
             conversionHeatmap(e.conversion, {
               width,
@@ -167,12 +171,18 @@ export class ModelStep extends WorkbenchStep {
             })}
         ></allot-chart>
         <p class="legend">${m.neverSeenLegend}</p>
+        ${cut
+          ? html`<p class="legend" data-testid="heatmap-largest">
+              ${m.heatmapLargest(fmt.number(segments.length), fmt.number(e.segments.length), fmt.number(reps.length), fmt.number(e.reps.length))}
+            </p>`
+          : nothing}
       </section>
       <div class="grid">
         <section class="panel" aria-labelledby="effects-title" aria-busy=${busy} data-chart="rep-effects">
           <h2 id="effects-title">${m.effectsTitle}</h2>
           <p class="help">${m.effectsHelp}</p>
           <allot-chart
+            .key=${key}
             .draw=${(width: number) =>
               repEffectsChart(e.reps, { width, fmt, repNames, labels: { title: m.effectsTitle, effect: m.effectAxis, significant: m.significant, interval: m.interval, evidence: m.evidence, neverSeen: m.neverSeen } })}
           ></allot-chart>
@@ -180,13 +190,13 @@ export class ModelStep extends WorkbenchStep {
         <section class="panel" aria-labelledby="demand-title" aria-busy=${busy} data-chart="demand">
           <h2 id="demand-title">${m.demandTitle}</h2>
           <p class="help">${m.demandHelp}</p>
-          <allot-chart .draw=${(width: number) => segmentDemandChart(e.segments, { width, fmt, labels: { title: m.demandTitle, perWeek: m.perWeek, sd: m.sd } })}></allot-chart>
+          <allot-chart .key=${key} .draw=${(width: number) => segmentDemandChart(e.segments, { width, fmt, labels: { title: m.demandTitle, perWeek: m.perWeek, sd: m.sd } })}></allot-chart>
         </section>
         <section class="panel" aria-labelledby="decay-title" aria-busy=${busy} data-chart="decay">
           <h2 id="decay-title">${m.decayTitle}</h2>
           <p class="help">${m.decayHelp} ${e.decay.points.some((p) => p.decided > 0) ? m.fittedPoints : ''}</p>
           <allot-decay-editor .i18n=${this.i18n} .decay=${e.decay} ?custom=${scenarioDecay !== null} @decay-edit=${this.#decayEdited}></allot-decay-editor>
-          <allot-chart .draw=${(width: number) => decayCurveChart(e.decay, { width, fmt, labels: { title: m.decayTitle, hours: m.hoursAxis, multiplier: m.multiplierAxis } })}></allot-chart>
+          <allot-chart .key=${key} .draw=${(width: number) => decayCurveChart(e.decay, { width, fmt, labels: { title: m.decayTitle, hours: m.hoursAxis, multiplier: m.multiplierAxis } })}></allot-chart>
         </section>
         <section class="panel" aria-labelledby="backtest-title" aria-busy=${busy} data-chart="backtest">
           <h2 id="backtest-title">${m.backtestTitle}</h2>
@@ -205,6 +215,7 @@ export class ModelStep extends WorkbenchStep {
     const { coverage } = bt;
     return html`<p class="help">${m.backtestHelp(fmt.date(bt.cutoff), fmt.number(bt.fit.decided), fmt.number(bt.heldOut.decided))}</p>
       <allot-chart
+        .key=${[bt, this.i18n]}
         .draw=${(width: number) => backtestForecastChart(bt.segments, { width, fmt, labels: { title: m.backtestTitle, forecast: m.forecast, actual: m.actual, interval: m.interval } })}
       ></allot-chart>
       <p class="legend" data-testid="coverage">${m.coverage(cover(coverage.segments), cover(coverage.reps), cover(coverage.cells))}</p>`;

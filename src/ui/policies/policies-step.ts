@@ -209,6 +209,7 @@ export class PoliciesStep extends WorkbenchStep {
       <h3>${p.loadTitle}</h3>
       <allot-chart
         data-chart="plan-load"
+        .key=${[plan, reps, scenario.simulation.absent.join('\n'), this.i18n]}
         .draw=${(width: number) => repLoadChart(rows, { width, format: fmt.number, labels: { title: p.loadTitle, load: p.load, capacity: p.capacityAxis, interval: p.interval, absent: p.absent } })}
       ></allot-chart>
       ${absent.size ? html`<p class="help">${p.absentPlanNote}</p>` : nothing}
