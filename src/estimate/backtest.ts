@@ -42,8 +42,8 @@ export function backtest(fitted: ConversionCell[], heldOut: ConversionCount[]): 
     const sd = Math.sqrt(of.reduce((s, c) => s + c.variance, 0));
     return line(label, of.reduce((s, c) => s + c.decided, 0), of.reduce((s, c) => s + c.won, 0), expected, Math.max(0, expected - Z90 * sd), expected + Z90 * sd);
   };
-  const segments = [...new Set(parts.map((c) => c.segment))].sort().map((segment) => sum({ segment }, parts.filter((c) => c.segment === segment)));
-  const reps = [...new Set(parts.map((c) => c.rep))].sort().map((rep) => sum({ rep }, parts.filter((c) => c.rep === rep)));
+  const segments = [...groupBy(parts, (c) => c.segment)].sort(byKey).map(([segment, of]) => sum({ segment }, of));
+  const reps = [...groupBy(parts, (c) => c.rep)].sort(byKey).map(([rep, of]) => sum({ rep }, of));
   const counted = cells.filter((c) => c.decided >= MIN_CELL_LEADS);
   return {
     cells,
@@ -53,6 +53,20 @@ export function backtest(fitted: ConversionCell[], heldOut: ConversionCount[]): 
     coverage: { cells: share(counted), cellsCounted: counted.length, segments: share(segments), reps: share(reps) },
   };
 }
+
+/** Items by key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 function line(label: Pick<ForecastLine, 'segment' | 'rep'>, decided: number, actual: number, expected: number, lo: number, hi: number): ForecastLine {
   return { ...label, decided, actual, expected, lo, hi, covered: actual >= lo && actual <= hi };

@@ -89,16 +89,26 @@ export function estimateConversion(counts: ConversionCount[], segments: string[]
       });
     }),
   );
-  const sumOver = (cellsOf: (c: ConversionCell) => boolean) => cells.filter(cellsOf).reduce((t, c) => ({ n: t.n + c.n, won: t.won + c.won }), { n: 0, won: 0 });
+  // Each unit's decided leads and wins, summed over its cells in the cells' order.
+  const repTotals = repList.map(() => ({ n: 0, won: 0 }));
+  const segmentTotals = segmentList.map(() => ({ n: 0, won: 0 }));
+  cells.forEach((c, i) => {
+    const byRep = repTotals[i % repList.length]!;
+    const bySegment = segmentTotals[Math.floor(i / repList.length)]!;
+    byRep.n += c.n;
+    byRep.won += c.won;
+    bySegment.n += c.n;
+    bySegment.won += c.won;
+  });
   return {
     cells,
     reps: repList.map((rep, r) => {
       const u = repPool.units[r]!;
-      return { rep, ...sumOver((c) => c.rep === rep), effect: u.mean, lo: u.lo, hi: u.hi, significant: u.lo > 0 || u.hi < 0, seen: Number.isFinite(additive.rep[r]!.variance) };
+      return { rep, ...repTotals[r]!, effect: u.mean, lo: u.lo, hi: u.hi, significant: u.lo > 0 || u.hi < 0, seen: Number.isFinite(additive.rep[r]!.variance) };
     }),
     segments: segmentList.map((segment, s) => {
       const u = segmentPool.units[s]!;
-      return { segment, ...sumOver((c) => c.segment === segment), rate: logistic(u.mean), lo: logistic(u.lo), hi: logistic(u.hi), seen: Number.isFinite(additive.segment[s]!.variance) };
+      return { segment, ...segmentTotals[s]!, rate: logistic(u.mean), lo: logistic(u.lo), hi: logistic(u.hi), seen: Number.isFinite(additive.segment[s]!.variance) };
     }),
     hyper: { repSpread: repPool.tau, segmentSpread: segmentPool.tau, cellStrength: kappa },
   };

@@ -201,13 +201,18 @@ function posteriorTable(cells: ConversionCell[], segments: SimSegment[], reps: S
   const clamp = (p: number) => Math.min(1 - 1e-9, Math.max(1e-9, p));
   const segmentSd = new Map(estimates.segments.map((s) => [s.key, (logit(clamp(s.rate.hi)) - logit(clamp(s.rate.lo))) / (2 * Z90)]));
   const repSd = new Map(estimates.reps.map((r) => [r.rep, (r.hi - r.lo) / (2 * Z90)]));
-  const index = new Map(cells.map((c) => [`${c.segment}\u0000${c.rep}`, c]));
+  const index = new Map<string, Map<string, ConversionCell>>();
+  for (const c of cells) {
+    const row = index.get(c.segment) ?? new Map<string, ConversionCell>();
+    row.set(c.rep, c);
+    index.set(c.segment, row);
+  }
   const out: Posterior = {
     logitMean: new Float64Array(S * R), logitSd: new Float64Array(S * R), segmentLoading: new Float64Array(S * R), repLoading: new Float64Array(S * R),
   };
   segments.forEach((seg, s) => reps.forEach((rep, r) => {
     const i = s * R + r;
-    const cell = index.get(`${seg.key}\u0000${rep.id}`);
+    const cell = index.get(seg.key)?.get(rep.id);
     if (!cell) throw new Error(`no conversion estimate for ${seg.key} × ${rep.id}`);
     const sd = Math.sqrt(1 / cell.alpha + 1 / cell.beta);
     // The prior's weight in the cell's estimate: what the cell inherits from its segment and rep.
@@ -323,6 +328,6 @@ export function absenceHours(text: string, startMs: number): Array<[number, numb
 }
 
 function median(values: Float64Array): number | null {
-  const finite = [...values].filter((h) => Number.isFinite(h)).sort((a, b) => a - b);
+  const finite = values.filter((h) => Number.isFinite(h)).sort();
   return finite.length ? finite[finite.length >> 1]! : null;
 }
