@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../data/database';
 import { aboutWeeks, DEFAULT_DESIGN_REPLICATIONS, DEFAULT_MAX_WEEKS, POWER_TARGET, simulateDesign, UNITS, type DesignResult, type Unit } from '../experiment/design';
 import { MAX_REPLICATIONS } from '../model/scenario';
-import { scenarioError } from '../model/scenario-errors';
 import { UsageError } from './cli-error';
+import { policyPair } from './policy-pair';
 import { share, wholeNumber } from './flag-values';
 import { openScenario } from './open-scenario';
 
@@ -37,13 +37,7 @@ export async function experimentCommand(db: Database, args: string[]): Promise<s
   const seedFlag = wholeNumber(values.seed, '--seed', -2_147_483_648, 2_147_483_647);
   const opened = await openScenario(db, values.scenario);
   const { scenario, pipeline } = opened;
-  const control = values.control ?? 'as_is';
-  const candidate = values.candidate ?? 'optimized';
-  for (const name of [control, candidate]) {
-    if (!scenario.policies.includes(name as never)) {
-      throw scenarioError('unknown_policy', { policy: name, policies: scenario.policies.join(', ') }, `${opened.file}: policies: "${name}" is not compared by this scenario (its policies: ${scenario.policies.join(', ')}).`, { file: opened.file, path: 'policies' });
-    }
-  }
+  const { control, candidate } = policyPair(opened.file, scenario, values);
   const seed = seedFlag ?? scenario.simulation.seed;
   const progress = !values.json && process.stderr.isTTY;
   const prepared = await pipeline.prepared(scenario);

@@ -9,10 +9,10 @@ import { monitorOfPolicy } from '../experiment/monitor-report';
 import type { MonitorReport } from '../experiment/monitor';
 import { readHistoryLeads } from '../data/history-leads';
 import type { Scenario } from '../model/scenario';
-import { scenarioError } from '../model/scenario-errors';
 import { specOf } from '../pipeline/pipeline';
 import { nodeWorkerPool } from '../simulate/node-pool';
 import { UsageError } from './cli-error';
+import { policyPair } from './policy-pair';
 import { share, wholeNumber } from './flag-values';
 import { leadFiles, leadMapping, openScenario } from './open-scenario';
 import { namingMapping, readSourceFile } from './read-files';
@@ -42,13 +42,7 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
   const windowDays = wholeNumber(values.window, '--window', 1, 730) ?? DEFAULT_WINDOW_DAYS;
   const opened = await openScenario(db, values.scenario, { runner: nodeWorkerPool() });
   const { scenario, pipeline } = opened;
-  const control = values.control ?? 'as_is';
-  const candidate = values.candidate ?? 'optimized';
-  for (const name of [control, candidate]) {
-    if (!scenario.policies.includes(name as never)) {
-      throw scenarioError('unknown_policy', { policy: name, policies: scenario.policies.join(', ') }, `${opened.file}: policies: "${name}" is not compared by this scenario (its policies: ${scenario.policies.join(', ')}).`, { file: opened.file, path: 'policies' });
-    }
-  }
+  const { control, candidate } = policyPair(opened.file, scenario, values);
   // The forecast first: reading the rollout's export replaces the history in the database.
   const comparison = await pipeline.comparison(scenario);
   const forecast = effectForecast(comparison, control, candidate);
