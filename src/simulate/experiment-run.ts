@@ -1,10 +1,10 @@
 import { closeLead, createRouterState, firstRule, NO_REP, startPeriod, type RouterState } from '../route';
 import type { Arrivals } from './arrivals';
-import { HOURS_PER_WEEK, momentAfterWorked, workedUntil } from './calendar';
+import { HOURS_PER_WEEK, workedUntil } from './calendar';
 import { CloseQueues } from './close-queues';
 import { PER_LEAD, type PreparedPolicy } from './policy';
 import { Random } from './random';
-import { leadWithValue, routeLead, type RunScratch } from './run-policy';
+import { firstTouch, leadWithValue, routeLead, type RunScratch } from './run-policy';
 import type { SimulationWorld } from './world';
 
 /**
@@ -79,7 +79,7 @@ export function runTwoArms(world: SimulationWorld, policies: readonly [PreparedP
   const { reclaimAfterHours, maxReclaims, cycleHours } = world.horizon;
   const latency = world.horizon.touchLatencyHours;
   const { floor, tauHours, reference } = world.decay;
-  const { calendars, service, repFree, reclaims, away, hasAbsences } = scratch.run;
+  const { calendars, service, repFree, reclaims } = scratch.run;
   const closes = scratch.closes;
   repFree.fill(0);
   policies.forEach((policy, k) => closes[k]!.reset(policy.compiled ? policy.compiled.repIds.length : 0));
@@ -155,20 +155,8 @@ export function runTwoArms(world: SimulationWorld, policies: readonly [PreparedP
     if (rep < 0) continue;
 
     const cal = calendars[rep]!;
-    let start = Math.max(repFree[rep]!, workedUntil(cal, now));
-    let touchAt = momentAfterWorked(cal, start + latency);
-    if (away[rep]) touchAt = Infinity;
-    else if (hasAbsences[rep]) {
-      const absences = world.reps[rep]!.absences;
-      for (let a = 0; a < absences.length; a++) {
-        const [from, to] = absences[a]!;
-        if (touchAt >= from && touchAt < to) {
-          start = workedUntil(cal, to);
-          touchAt = momentAfterWorked(cal, start + latency);
-          a = -1;
-        }
-      }
-    }
+    firstTouch(world, scratch.run, rep, cal, Math.max(repFree[rep]!, workedUntil(cal, now)), latency);
+    const { start, at: touchAt } = scratch.run.touch;
     if (policy.kind === 'rules' && touchAt - now > reclaimAfterHours && attempts[lead]! < maxReclaims) {
       attempts[lead]! += 1;
       reclaims.push(now + reclaimAfterHours, lead, configRep);

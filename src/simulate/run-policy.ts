@@ -73,6 +73,8 @@ export interface RunScratch {
   closes: CloseQueues;
   reclaims: TimeHeap;
   attempts: Uint8Array;
+  /** Where `firstTouch` leaves its answer. */
+  touch: { start: number; at: number };
 }
 
 export function createScratch(world: SimulationWorld): RunScratch {
@@ -100,6 +102,7 @@ export function createScratch(world: SimulationWorld): RunScratch {
     closes: new CloseQueues(),
     reclaims: new TimeHeap(),
     attempts: new Uint8Array(0),
+    touch: { start: 0, at: 0 },
   };
 }
 
@@ -214,20 +217,8 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       worked = workedAtArrival[at]!;
       if (worked !== worked) worked = workedAtArrival[at] = workedUntil(cal, now);
     } else worked = workedUntil(cal, now);
-    let start = Math.max(repFree[rep]!, worked);
-    let touchAt = momentAfterWorked(cal, start + latency);
-    if (away[rep]) touchAt = Infinity;
-    else if (hasAbsences[rep]) {
-      const absences = world.reps[rep]!.absences;
-      for (let k = 0; k < absences.length; k++) {
-        const [from, to] = absences[k]!;
-        if (touchAt >= from && touchAt < to) {
-          start = workedUntil(cal, to);
-          touchAt = momentAfterWorked(cal, start + latency);
-          k = -1;
-        }
-      }
-    }
+    firstTouch(world, scratch, rep, cal, Math.max(repFree[rep]!, worked), latency);
+    const { start, at: touchAt } = scratch.touch;
     if (routesLater && touchAt - now > reclaimAfterHours && attempts[lead]! < maxReclaims) {
       attempts[lead]! += 1;
       if (counted && attempts[lead] === 1) totals.reclaimed++;
@@ -284,6 +275,29 @@ export function leadWithValue(policy: PreparedPolicy, segment: number, value: nu
   const lead = policy.leads[segment]!;
   lead['value'] = Number.isNaN(value) ? null : value;
   return lead;
+}
+
+/**
+ * When the rep gets to a lead once their queue frees at `start`: `latency` working hours later,
+ * moved past any absence the moment falls in; never while away all horizon. Leaves the start it
+ * settled on and the moment in `scratch.touch` (no object per lead: this runs for every lead).
+ */
+export function firstTouch(world: SimulationWorld, scratch: RunScratch, rep: number, cal: WeekCalendar, start: number, latency: number): void {
+  let touchAt = momentAfterWorked(cal, start + latency);
+  if (scratch.away[rep]) touchAt = Infinity;
+  else if (scratch.hasAbsences[rep]) {
+    const absences = world.reps[rep]!.absences;
+    for (let k = 0; k < absences.length; k++) {
+      const [from, to] = absences[k]!;
+      if (touchAt >= from && touchAt < to) {
+        start = workedUntil(cal, to);
+        touchAt = momentAfterWorked(cal, start + latency);
+        k = -1;
+      }
+    }
+  }
+  scratch.touch.start = start;
+  scratch.touch.at = touchAt;
 }
 
 /** Zeroes `totals` for the next run, keeping its arrays: a replication runs every policy, 200 times. */
