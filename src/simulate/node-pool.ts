@@ -18,7 +18,9 @@ let bundledWorker: Promise<WorkerEntry> | null = null;
  * (esbuild, a few tenths of a second) and started without the parent's tsx flags: a worker that
  * inherited them and registered tsx's loader spent over a second per thread before its first
  * replication, most of what a second thread gains on a 10,000-lead comparison. Without esbuild
- * at hand it falls back to registering tsx in the worker.
+ * at hand it falls back to registering tsx in the worker. Bundled at the first batch, never
+ * before: a command refused earlier must not exit with esbuild's service still starting (one such
+ * exit ended in SIGSEGV in CI).
  */
 function workerEntry(): Promise<WorkerEntry> {
   if (!FROM_SOURCES) return Promise.resolve({ url: new URL('./node-worker.js', import.meta.url), options: {} });
@@ -34,8 +36,6 @@ function workerEntry(): Promise<WorkerEntry> {
  * numbers are the same with 1 thread or 16.
  */
 export function nodeWorkerPool(threads = availableParallelism()): BatchRunner {
-  // Bundled now, so the build overlaps whatever the caller does before the first batch (calibration).
-  if (threads > 1) void workerEntry();
   return async (input, replications, control) => {
     const n = Math.max(1, Math.min(threads, replications.length));
     if (n === 1) {

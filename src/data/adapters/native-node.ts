@@ -14,10 +14,18 @@ export async function createNativeDatabase(): Promise<Database> {
   const conn = await instance.connect();
   const folder = await mkdtemp(path.join(tmpdir(), 'allot-'));
   const registered = new Map<string, string>();
+  // Statements still running when a command ends on another's error (reads run side by side):
+  // closing under them hung the process or crashed it (SIGSEGV), so close waits for them.
+  const running = new Set<Promise<unknown>>();
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.finally(() => running.delete(work)).catch(() => undefined);
+    return work;
+  };
   return {
     kind: 'native-node',
     async query<Row extends object>(sql: string): Promise<Row[]> {
-      const reader = await conn.runAndReadAll(sql);
+      const reader = await tracked(conn.runAndReadAll(sql));
       const names = reader.columnNames();
       return reader.getRows().map((values) => {
         const row: SqlRow = {};
@@ -26,7 +34,7 @@ export async function createNativeDatabase(): Promise<Database> {
       }) as Row[];
     },
     async exec(sql: string) {
-      await conn.run(sql);
+      await tracked(conn.run(sql));
     },
     async registerFile(name: string, bytes: Uint8Array) {
       const file = path.join(folder, `${registered.size}-${path.basename(name).replace(/[^\w.-]/g, '_')}`);
@@ -40,6 +48,7 @@ export async function createNativeDatabase(): Promise<Database> {
       registered.delete(name);
     },
     async close() {
+      while (running.size) await Promise.allSettled([...running]);
       conn.closeSync();
       instance.closeSync();
       // A read still writing its file (the run ended on another's error) may refill the folder
