@@ -7,7 +7,6 @@ import { effectForecast } from '../experiment/forecast';
 import { armsOf, readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
 import { monitorOfPolicy } from '../experiment/monitor-report';
 import type { MonitorReport } from '../experiment/monitor';
-import { readHistoryLeads } from '../data/history-leads';
 import type { Scenario } from '../model/scenario';
 import { specOf } from '../pipeline/pipeline';
 import { nodeWorkerPool } from '../simulate/node-pool';
@@ -46,7 +45,7 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
   // The forecast first: reading the rollout's export replaces the history in the database.
   const comparison = await pipeline.comparison(scenario);
   const forecast = effectForecast(comparison, control, candidate);
-  const [estimates, history] = await Promise.all([pipeline.estimates(scenario), readHistoryLeads(db, specOf(scenario))]);
+  const [estimates, history] = await Promise.all([pipeline.estimates(scenario), pipeline.history(scenario)]);
   const dir = path.dirname(path.resolve(values.scenario));
   const mapping = await leadMapping(scenario, dir);
   const withArm = arms.kind === 'column' && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, arms.column] } : mapping;

@@ -83,7 +83,12 @@ export interface MonitorReport {
 export function monitor(leads: readonly MonitorLead[], options: MonitorOptions): MonitorReport {
   const { asOfMs, windowDays, inWindowShare, estimates, volumeMultiplier, slaHours, slaBreach, repLoad } = options;
   if (leads.length === 0) return { windowDays, weeks: [], reps: [] };
-  const start = Math.min(...leads.map((l) => l.createdMs));
+  // Loops, not Math.min(...): a spread of a big export's leads overflows the call stack.
+  let start = Infinity, last = -Infinity;
+  for (const lead of leads) {
+    start = Math.min(start, lead.createdMs);
+    last = Math.max(last, lead.createdMs);
+  }
   const cells = new Map(estimates.conversion.map((c) => [`${c.segment}\u0000${c.rep}`, c] as const));
   const segmentRate = new Map(estimates.segments.map((s) => [s.key, s.rate.mean] as const));
   const demand = new Map(estimates.segments.map((s) => [s.key, s.perWeek * volumeMultiplier] as const));
@@ -123,7 +128,7 @@ export function monitor(leads: readonly MonitorLead[], options: MonitorOptions):
     const slaOutside = !complete || !slaBreach || Number.isNaN(slaBreachRate) ? null : slaBreachRate > slaBreach.hi ? 'above' : slaBreachRate < slaBreach.lo ? 'below' : null;
     return { week, fromMs, leads: own.length, complete, won, expected, lo, hi, outside, moved: outside ? whatMoved(own, demand, chance, windowDays) : null, slaBreachRate, slaOutside };
   });
-  const span = Math.max(1, (Math.min(asOfMs, Math.max(...leads.map((l) => l.createdMs))) - start) / WEEK_MS);
+  const span = Math.max(1, (Math.min(asOfMs, last) - start) / WEEK_MS);
   const counts = new Map<string, number>();
   for (const lead of leads) if (lead.owner !== null) counts.set(lead.owner, (counts.get(lead.owner) ?? 0) + 1);
   const reps = [...new Set([...counts.keys(), ...Object.keys(repLoad)])].sort().map((rep): MonitorRep => {

@@ -80,15 +80,20 @@ export function readoutReport(
   if (readout.control.leads === 0 || readout.candidate.leads === 0 || readout.segments === 0) {
     throw scenarioError('nothing_to_read_out', { window: windowDays }, `no lead created at least ${windowDays} days before the export's last date in both arms: nothing can be read out yet.`, { path: 'readout.window' });
   }
-  const created = [...leads.created];
+  // Not Math.min(...): a spread of a big export's leads overflows the call stack.
+  let firstCreatedMs = Infinity, lastCreatedMs = -Infinity;
+  for (const t of leads.created) {
+    firstCreatedMs = Math.min(firstCreatedMs, t);
+    lastCreatedMs = Math.max(lastCreatedMs, t);
+  }
   return {
     control,
     candidate,
     arms,
     windowDays,
     asOfMs: leads.asOfMs,
-    firstCreatedMs: Math.min(...created),
-    lastCreatedMs: Math.max(...created),
+    firstCreatedMs,
+    lastCreatedMs,
     withoutArm,
     readout,
     forecast,

@@ -76,6 +76,8 @@ export interface Pipeline {
   proposal(scenario: Scenario, signal?: AbortSignal): Promise<ScenarioProposal>;
   roster(scenario: Scenario, signal?: AbortSignal): Promise<ResolvedRoster>;
   estimates(scenario: Scenario, signal?: AbortSignal): Promise<Estimates>;
+  /** The history lead by lead (what the simulator and a rollout's monitor read), read once per segment spec. */
+  history(scenario: Scenario, signal?: AbortSignal): Promise<HistoryLeads>;
   /** What every policy is built from: the scenario, its roster and its estimates. */
   context(scenario: Scenario, signal?: AbortSignal): Promise<PolicyContext>;
   policy(scenario: Scenario, name: RulePolicy, signal?: AbortSignal): Promise<PolicyResult>;
@@ -205,6 +207,7 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
       }), signal),
     roster: (scenario, signal) => untilAborted(roster(scenario), signal),
     estimates: (scenario, signal) => untilAborted(estimatesOf(scenario, 'all'), signal),
+    history: (scenario, signal) => untilAborted(history(specOf(scenario)), signal),
     context: (scenario, signal) => untilAborted(contextOf(scenario, 'all'), signal),
     policy: (scenario, name, signal) => untilAborted(policy(scenario, name), signal),
     plan: (scenario, signal) =>

@@ -8,7 +8,6 @@ import { readRolloutRows } from '../../data/rollout-leads';
 import { effectForecast } from '../../experiment/forecast';
 import { armsOf, readoutReport } from '../../experiment/readout-report';
 import { monitorOfPolicy } from '../../experiment/monitor-report';
-import { readHistoryLeads } from '../../data/history-leads';
 import { scenarioError } from '../../model/scenario-errors';
 import { specOf } from '../../pipeline/pipeline';
 import type { EngineHandlers } from './protocol';
@@ -65,7 +64,7 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
       const comparison = await current().comparison(scenario, { signal, onProgress: progress });
       const forecast = effectForecast(comparison, control, candidate);
       const estimates = await current().estimates(scenario, signal);
-      const history = await session.read((db) => readHistoryLeads(db, specOf(scenario)));
+      const history = await current().history(scenario, signal);
       const input = session.current?.input ?? {};
       const withArm = arms.kind === 'column' && input.attributes ? { ...input, attributes: [...input.attributes, arms.column] } : input;
       return session.readAside(files, withArm, async (db, leads) => {
