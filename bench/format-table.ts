@@ -15,8 +15,9 @@ export function formatReport(name: string, report: BenchReport, notes: string[] 
   if (report.targets.length) {
     lines.push('', 'targets:');
     for (const t of report.targets) {
-      const took = t.seconds === null ? 'not measured' : `${t.seconds.toFixed(2)} s`;
-      lines.push(`  [${t.seconds === null ? ' -- ' : t.met ? 'MET ' : 'MISS'}] ${t.name}: ${took} (limit ${t.limit} s)`);
+      const unit = t.unit ?? 's';
+      const took = t.seconds === null ? 'not measured' : `${t.seconds.toFixed(2)} ${unit}`;
+      lines.push(`  [${t.seconds === null ? ' -- ' : t.met ? 'MET ' : 'MISS'}] ${t.name}: ${took} (limit ${t.limit} ${unit})`);
     }
   }
   if (notes.length) lines.push('', ...notes);

@@ -28,6 +28,8 @@ export interface Target {
   seconds: number | null;
   limit: number;
   met: boolean;
+  /** What `seconds` and `limit` are counted in when they are not seconds (a share, a ratio). */
+  unit?: string;
 }
 
 /** What a module's `run()` returns; run.ts adds `machine` and `date`. */
