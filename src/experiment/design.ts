@@ -61,11 +61,19 @@ export interface DesignResult {
   /** The first weeks of enrolment with power ≥ 80%; null when not within `maxWeeks`. */
   weeksToPower: number | null;
   /**
-   * When not within `maxWeeks`: the weeks a fixed effect the size of the forecast gain would need,
-   * from the interval's width at `maxWeeks` shrinking as 1/√weeks. Beyond the simulated horizon,
-   * so a rough guide (simulate that many weeks to check); null when there is no gain to detect.
+   * When not within `maxWeeks`: the weeks the effect this design estimates would need, from the
+   * interval's width at `maxWeeks` shrinking as 1/√weeks. Beyond the simulated horizon, so a rough
+   * guide (simulate that many weeks to check); null when there is no gain to detect, or when the
+   * design estimates it the wrong way round (`reversed`), as no length of experiment then finds it.
    */
   weeksExtrapolated: number | null;
+  /**
+   * The experiment's mean estimate has the opposite sign of full deployment's effect: interference
+   * (or carry-over) turns the effect around, so the design cannot confirm the forecast.
+   */
+  reversed: boolean;
+  /** Share of replications whose readout after `maxWeeks` excludes 0 on the side opposite the forecast: a confident wrong answer. */
+  wrongWay: number;
   powerCurve: PowerPoint[];
   /** Candidate everywhere − control everywhere, conversions per lead, over the replications (the forecast gain). */
   fullDeployment: Interval;
@@ -88,6 +96,37 @@ export function checkDesign(design: ExperimentDesign): void {
 }
 
 export function simulateDesign(prepared: PreparedComparison, design: ExperimentDesign, options: { replications: number; seed: number } & DesignControl): DesignResult {
+  const run = designRun(prepared, design, options);
+  for (let i = 0; i < options.replications; i++) run.replicate(i);
+  return run.result();
+}
+
+/**
+ * The same design, the same numbers, in slices of about `sliceMs`: between slices it yields to
+ * the event loop, so a worker hears a cancel (its signal) while the replications run instead of
+ * after them.
+ */
+export async function simulateDesignInSlices(
+  prepared: PreparedComparison,
+  design: ExperimentDesign,
+  options: { replications: number; seed: number; sliceMs?: number } & DesignControl,
+): Promise<DesignResult> {
+  const run = designRun(prepared, design, options);
+  const sliceMs = options.sliceMs ?? 50;
+  let sliceStart = performance.now();
+  for (let i = 0; i < options.replications; i++) {
+    run.replicate(i);
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  options.signal?.throwIfAborted();
+  return run.result();
+}
+
+/** One replication at a time (`replicate(i)` for i = 0, 1, …), then the result of those run. */
+function designRun(prepared: PreparedComparison, design: ExperimentDesign, options: { replications: number; seed: number } & DesignControl) {
   checkDesign(design);
   const { seed, replications } = options;
   const base = calibrated(prepared.world, seed);
@@ -111,7 +150,7 @@ export function simulateDesign(prepared: PreparedComparison, design: ExperimentD
   const full = new Float64Array(replications);
   let arm = new Uint8Array(0), won = new Uint8Array(0);
 
-  for (let i = 0; i < replications; i++) {
+  const replicate = (i: number) => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('cancelled');
     const fold = i % world.posteriors.length;
     drawRates(world, fold, seed, i, p);
@@ -143,8 +182,8 @@ export function simulateDesign(prepared: PreparedComparison, design: ExperimentD
     }
     while (week <= W) readUpTo(week++);
     options.onProgress?.(i + 1, replications);
-  }
-  return designResult(design, seed, { estimate, low, high, full });
+  };
+  return { replicate, result: () => designResult(design, seed, { estimate, low, high, full }) };
 }
 
 /** Power curve, weeks to 80% power and bias from each replication's readouts (replication-major, week-minor) and full-deployment effect. */
@@ -173,12 +212,17 @@ export function designResult(design: ExperimentDesign, seed: number, runs: { est
   const margin = (Z90 * sd) / Math.sqrt(Math.max(1, gaps.length));
   const bias: Interval = gaps.length ? { mean, lo: mean - margin, hi: mean + margin } : { mean: NaN, lo: NaN, hi: NaN };
   const weeksToPower = powerCurve.find((pt) => pt.power >= POWER_TARGET)?.weeks ?? null;
+  const designEstimate = interval(last);
+  // What the readout sees is the design's estimate, bias included, not full deployment's effect.
+  const reversed = side !== 0 && Math.sign(designEstimate.mean) !== side;
   const standardError = powerCurve[W - 1]!.meanHalfWidth / Z90;
-  const needed = W * (((Z90 + Z80) * standardError) / fullDeployment.mean) ** 2;
+  const needed = W * (((Z90 + Z80) * standardError) / designEstimate.mean) ** 2;
+  const end = powerCurve[W - 1]!;
   const result = {
     design, replications: n, seed, weeksToPower,
-    weeksExtrapolated: weeksToPower === null && Number.isFinite(needed) && fullDeployment.mean !== 0 ? Math.ceil(needed) : null,
-    powerCurve, fullDeployment, designEstimate: interval(last), bias,
+    weeksExtrapolated: weeksToPower === null && !reversed && side !== 0 && Number.isFinite(needed) ? Math.ceil(needed) : null,
+    reversed, wrongWay: side === 0 ? 0 : end.excludesZero - end.power,
+    powerCurve, fullDeployment, designEstimate, bias,
   };
   return { ...result, statements: statements(result) };
 }
@@ -205,10 +249,11 @@ function statements(r: Omit<DesignResult, 'statements'>): string[] {
   } else {
     out.push(`Interference: both arms share the reps and their capacity, so each arm's leads wait behind the other's; a ${design.unit === 'lead' ? 'lead-level' : 'slot'} split differs from deploying the candidate to everyone. Measured: ${measured}; ${direction}.`);
   }
+  if (r.reversed) out.push(`Wrong way round: full deployment gives ${points(fullDeployment.mean)} conversions per 100 leads but this experiment estimates ${points(r.designEstimate.mean)}, so it cannot confirm the forecast however long it runs; after ${design.maxWeeks} weeks ${(100 * r.wrongWay).toFixed(0)}% of the simulated rollouts show a significant effect the wrong way. Try another unit or share.`);
   if (design.unit === 'slot') out.push(`The slot is the AutoNumber mod 100: the candidate takes runs of ${Math.round(design.share * 100)} consecutive leads, not a random draw per lead; bursts of one kind of lead fall in one arm.`);
   if (design.unit === 'week') out.push('With weeks as the unit, week-to-week swings in demand and mix fall between the arms; the readout adjusts for the segment mix, not for the weeks.');
   out.push(r.weeksToPower === null
-    ? `Power: the readout does not reach ${100 * POWER_TARGET}% power within ${design.maxWeeks} weeks (${(100 * r.powerCurve[design.maxWeeks - 1]!.power).toFixed(0)}% at ${design.maxWeeks})${r.weeksExtrapolated === null ? '' : `; a gain the size of the forecast would need ${aboutWeeks(r.weeksExtrapolated)} (extrapolated from the interval's width, not simulated)`}.`
+    ? `Power: the readout does not reach ${100 * POWER_TARGET}% power within ${design.maxWeeks} weeks (${(100 * r.powerCurve[design.maxWeeks - 1]!.power).toFixed(0)}% at ${design.maxWeeks})${r.weeksExtrapolated === null ? '' : `; the effect this design estimates would need ${aboutWeeks(r.weeksExtrapolated)} (extrapolated from the interval's width, not simulated)`}.`
     : `Power: ${r.weeksToPower} weeks of enrolment detect the forecast gain with ≥ ${100 * POWER_TARGET}% power (then wait the readout's window for the last leads' outcomes).`);
   return out;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openScenario } from '../../src/cli/open-scenario';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
 import type { Database } from '../../src/data/database';
-import { simulateDesign, type DesignResult } from '../../src/experiment/design';
+import { designResult, simulateDesign, type DesignResult } from '../../src/experiment/design';
 import { effectForecast } from '../../src/experiment/forecast';
 import { drawArrivals } from '../../src/simulate/arrivals';
 import { calibrated, compare, inThisThread } from '../../src/simulate/compare';
@@ -138,4 +138,21 @@ describe('designing a rollout on the sample team', () => {
       if (unit === 'week') expect(result.statements[0]).toMatch(/^Switchback: .*queues carry over/);
     }
   }, 60_000);
+
+  it('says when interference turns the effect around, and extrapolates no weeks for it', () => {
+    // Full deployment loses 5 per 100 leads; the experiment reads +1 ± 0.5 every time.
+    const n = 50, W = 4;
+    const runs = { estimate: new Float64Array(n * W).fill(0.01), low: new Float64Array(n * W).fill(0.005), high: new Float64Array(n * W).fill(0.015), full: new Float64Array(n).fill(-0.05) };
+    const result = designResult({ control: 'as_is', candidate: 'optimized', unit: 'lead', share: 0.5, maxWeeks: W }, 1, runs);
+    expect(result.reversed).toBe(true);
+    expect(result.wrongWay).toBe(1);
+    expect(result.weeksToPower).toBeNull();
+    expect(result.weeksExtrapolated).toBeNull();
+    expect(result.statements.some((s) => s.startsWith('Wrong way round: full deployment gives −5.00 conversions per 100 leads but this experiment estimates +1.00'))).toBe(true);
+    // The same readouts where full deployment gains: no reversal, power 100%.
+    const agreeing = designResult({ control: 'as_is', candidate: 'optimized', unit: 'lead', share: 0.5, maxWeeks: W }, 1, { ...runs, full: new Float64Array(n).fill(0.012) });
+    expect(agreeing.reversed).toBe(false);
+    expect(agreeing.wrongWay).toBe(0);
+    expect(agreeing.weeksToPower).toBe(1);
+  });
 });
