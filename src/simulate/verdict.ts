@@ -1,5 +1,5 @@
 import { messageMaker, type EngineMessage } from '../model/message';
-import type { ComparisonSummary } from '../model/comparison';
+import type { ComparisonSummary, PolicySummary } from '../model/comparison';
 
 export const VERDICT_MESSAGES = {
   /** `policy`, `baseline`: policy names; `mean`, `lo`, `hi`: the paired difference in conversions over the horizon. */
@@ -7,6 +7,8 @@ export const VERDICT_MESSAGES = {
   verdict_fewer: ['policy', 'baseline', 'mean', 'lo', 'hi', 'weeks'],
   verdict_unclear: ['policy', 'baseline', 'mean', 'lo', 'hi', 'weeks'],
   verdict_none_beats: ['baseline'],
+  /** `policy` over its reps' capacity (`utilization`, % at the busiest) where `baseline` queues `queued` % of the leads. */
+  verdict_over_capacity: ['policy', 'baseline', 'utilization', 'queued'],
 } as const;
 
 export type VerdictCode = keyof typeof VERDICT_MESSAGES;
@@ -21,6 +23,7 @@ const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).
  */
 export function verdicts(summary: Pick<ComparisonSummary, 'policies' | 'baseline'>, weeks: number, label: (policy: string) => string = (p) => p): EngineMessage<VerdictCode>[] {
   const baseline = label(summary.baseline);
+  const baselineSummary = summary.policies.find((p) => p.name === summary.baseline);
   const out: EngineMessage<VerdictCode>[] = [];
   let anyBeats = false;
   for (const p of summary.policies) {
@@ -38,7 +41,34 @@ export function verdicts(summary: Pick<ComparisonSummary, 'policies' | 'baseline
     } else {
       out.push(verdictMessage('verdict_unclear', params, `${params.policy}: ${signed(params.mean)} conversions over ${weeks} weeks ${range}: not reliably different from ${baseline}.`));
     }
+    // Either side of the pair may be the one over its caps (as is as the baseline, say).
+    const policyOver = overCapacityAgainst(p, baselineSummary);
+    const overCapacity = policyOver ?? overCapacityAgainst(baselineSummary, p);
+    if (overCapacity) {
+      const [over, capped] = policyOver ? [params.policy, baseline] : [baseline, params.policy];
+      const words = { policy: over, baseline: capped, ...overCapacity };
+      out.push(verdictMessage('verdict_over_capacity', words, `${words.policy} gives its busiest rep ${words.utilization}% of their capacity, where ${words.baseline} keeps to the caps and leaves ${words.queued}% of the leads queued: that part of the difference is capacity the caps do not allow, not better matching.`));
+    }
   }
   if (!anyBeats) out.push(verdictMessage('verdict_none_beats', { baseline }, `No policy reliably beats ${baseline} on this data.`));
   return out;
 }
+
+/** Beyond this the busiest rep is over their cap by more than rounding (as is replays owners, caps or not). */
+const OVER_CAPACITY = 1.05;
+/** A baseline that queues fewer leads than this is not held back by its caps. */
+const QUEUED_AT_LEAST = 0.01;
+
+/**
+ * A policy that sends reps more than their capacity, compared with a baseline that keeps to it and
+ * so leaves leads queued, wins conversions the caps forbid: said beside the verdict, or a leader
+ * reads "today's practice converts more" where the data says "the caps are below the volume".
+ */
+function overCapacityAgainst(policy: Pick<PolicySummary, 'metrics'> | undefined, capped: Pick<PolicySummary, 'metrics'> | undefined): { utilization: number; queued: number } | null {
+  if (!capped || !policy) return null;
+  const utilization = policy.metrics.maxUtilization?.mean ?? 0;
+  const queued = capped.metrics.unassignedShare?.mean ?? 0;
+  if (utilization <= OVER_CAPACITY || queued < QUEUED_AT_LEAST) return null;
+  return { utilization: Math.round(100 * utilization), queued: Math.round(100 * queued) };
+}
+

@@ -38,6 +38,7 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
   verdict_fewer: (w) => `${w.text('policy')}：${w.num('weeks')} 周内比${w.text('baseline')}少成交 ${w.num('mean')} 单（90% 区间：${w.num('lo')} 至 ${w.num('hi')}）。`,
   verdict_unclear: (w) => `${w.text('policy')}：${w.num('weeks')} 周内与${w.text('baseline')}相差 ${w.num('mean')} 单（90% 区间：${w.num('lo')} 至 ${w.num('hi')}），无法可靠区分。`,
   verdict_none_beats: (w) => `在这份数据上，没有策略能可靠地胜过${w.text('baseline')}。`,
+  verdict_over_capacity: (w) => `${w.text('policy')}让最忙的销售承担其容量的 ${w.num('utilization')}%，而${w.text('baseline')}遵守容量上限，${w.num('queued')}% 的线索在排队：这部分差异来自超出上限的容量，而不是更好的匹配。`,
   // What is proposed for new data, and what following it changed.
   segments_separating: (w) => `${w.text('fields')}：谁的转化最好取决于该字段（销售 × 取值的交互，似然比检验，p ≤ ${w.num('pValue')}）。`,
   segments_strongest_only: (w) => `${w.text('field')}：没有字段能明显区分不同销售的转化（最强的 ${w.text('field')}，p = ${w.num('pValue')}）；按细分分配在这份数据上收益不大。`,
