@@ -78,11 +78,14 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'readout',
-    usage: `readout --scenario s.json <export since the rollout> [<joined table> …] (--arm-column C | --share P --salt S)
+    usage: `readout --scenario s.json <export since the rollout> [<joined table> …]
+        (--arm-column C | --share P --salt S | --rules rules.json [--slot-column Allot_Slot__c])
         [--control as_is] [--candidate optimized] [--window 30] [--json]
     Read out a rollout: the candidate's effect over the control in conversions per lead, adjusted
     for the segment mix, with a 90% interval; leads younger than the window are left out and
-    counted, never read as lost; Compare's forecast for the same two policies is set beside it.`,
+    counted, never read as lost; Compare's forecast for the same two policies is set beside it.
+    --rules takes the split from the rollout's rule file (allot experiment --out): lead ids hashed,
+    the slot column (a slot split), or the creation weeks (a week split).`,
     run: readoutCommand,
   },
   {
@@ -93,7 +96,9 @@ export const COMMANDS: Command[] = [
   {
     name: 'route',
     usage: `route --rules rules.json --leads <file> [--out assignments.csv] [--json]
-    Run the router over a file of leads, in file order; write one decision per lead and summarise.`,
+    Run the router over a file of leads, in file order; write one decision per lead and summarise.
+    With an experiment in the rules, each lead's arm is decided first (an arm column in the
+    assignments); a control kept as the current process counts its leads as left_to_current.`,
     run: routeCommand,
   },
   {

@@ -4,7 +4,7 @@ import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { readRolloutRows } from '../data/rollout-leads';
 import { effectForecast } from '../experiment/forecast';
-import { armsOf, readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
+import { armRuleOfExperiment, armsOf, readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
 import { monitorOfPolicy } from '../experiment/monitor-report';
 import type { MonitorReport } from '../experiment/monitor';
 import type { Scenario } from '../model/scenario';
@@ -14,14 +14,15 @@ import { UsageError } from './cli-error';
 import { policyPair } from './policy-pair';
 import { share, wholeNumber } from './flag-values';
 import { leadFiles, leadMapping, openScenario } from './open-scenario';
-import { namingMapping, readSourceFile } from './read-files';
+import { namingMapping, readRulesFile, readSourceFile } from './read-files';
 
 /** Long enough for most deals to close; the flag sets another. */
 export const DEFAULT_WINDOW_DAYS = 30;
 
 /**
  * `allot readout --scenario s.json <post-rollout export> [<joined table> …] [--control as_is]
- * [--candidate optimized] (--arm-column C | --share P --salt S) [--window D] [--json]` (DESIGN
+ * [--candidate optimized] (--arm-column C | --share P --salt S | --rules rules.json [--slot-column C])
+ * [--window D] [--json]` (DESIGN
  * §3.4): reads the leads created since the rollout with the scenario's mapping, reads out the
  * candidate's effect over the control per lead with a 90% interval, and sets Compare's forecast
  * for the same two policies beside it.
@@ -33,11 +34,12 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
     options: {
       scenario: { type: 'string' }, control: { type: 'string' }, candidate: { type: 'string' }, 'arm-column': { type: 'string' },
       share: { type: 'string' }, salt: { type: 'string' }, window: { type: 'string' }, json: { type: 'boolean', default: false },
+      rules: { type: 'string' }, 'slot-column': { type: 'string' },
     },
   });
   if (!values.scenario) throw new UsageError('readout needs --scenario <file.json>.');
   if (positionals.length === 0) throw new UsageError('readout needs the export of the leads created since the rollout.');
-  const arms = armRule(values);
+  const arms = values.rules === undefined ? armRule(values) : await armRuleOfRules(values.rules, values);
   const windowDays = wholeNumber(values.window, '--window', 1, 730) ?? DEFAULT_WINDOW_DAYS;
   const opened = await openScenario(db, values.scenario, { runner: nodeWorkerPool() });
   const { scenario, pipeline } = opened;
@@ -48,13 +50,16 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
   const [estimates, history] = await Promise.all([pipeline.estimates(scenario), pipeline.history(scenario)]);
   const dir = path.dirname(path.resolve(values.scenario));
   const mapping = await leadMapping(scenario, dir);
-  const withArm = arms.kind === 'column' && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, arms.column] } : mapping;
+  // The arm (or slot) column is read as it is, beside the mapped fields.
+  const armColumn = arms.kind === 'column' || arms.kind === 'slot' ? arms.column : null;
+  const withArm = armColumn !== null && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, armColumn] } : mapping;
   const joined = positionals.length > 1 ? await Promise.all(positionals.slice(1).map(readSourceFile)) : (await leadFiles(scenario, dir)).slice(1);
   const leads = await namingMapping(importLeads(db, [await readSourceFile(positionals[0]!), ...joined], withArm), values.scenario, 'leads.mapping.');
-  if (arms.kind === 'column' && !leads.columns.includes(arms.column)) {
-    throw new UsageError(`--arm-column: "${arms.column}" is not a column of ${path.basename(positionals[0]!)} (columns: ${leads.columns.join(', ')}).`);
+  if (armColumn !== null && !leads.columns.includes(armColumn)) {
+    const flag = arms.kind === 'column' ? '--arm-column' : '--slot-column';
+    throw new UsageError(`${flag}: "${armColumn}" is not a column of ${path.basename(positionals[0]!)} (columns: ${leads.columns.join(', ')}).`);
   }
-  const rows = await readRolloutRows(db, specOf(scenario), arms.kind === 'column' ? arms.column : null);
+  const rows = await readRolloutRows(db, specOf(scenario), armColumn);
   const report = readoutReport(rows, { control, candidate, arms, windowDays, forecast });
   const weekly = monitorOfPolicy(rows, {
     policy: candidate, arms: armsOf(rows, { control, candidate, arms }), comparison, estimates, history, windowDays,
@@ -63,7 +68,27 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
   return values.json ? JSON.stringify({ ...report, monitor: weekly }, null, 2) : `${formatReadout(report, scenario)}\n\n${formatMonitor(weekly, candidate)}`;
 }
 
-function armRule(values: { 'arm-column'?: string; share?: string; salt?: string }): ArmRule {
+/** Salesforce's slot formula field, where an export of leads from a slot experiment keeps the slot. */
+export const DEFAULT_SLOT_COLUMN = 'Allot_Slot__c';
+
+/**
+ * The arms as the rollout's rule file splits them (its experiment block): unit, share and salt or
+ * week start from the file, so the readout cannot disagree with what was exported. Flags that
+ * would say it a second time are refused.
+ */
+async function armRuleOfRules(file: string, values: { 'arm-column'?: string; share?: string; salt?: string; 'slot-column'?: string }): Promise<ArmRule> {
+  const clash = (['arm-column', 'share', 'salt'] as const).find((flag) => values[flag] !== undefined);
+  if (clash) throw new UsageError(`--${clash}: the split comes from --rules ${file}; give one or the other.`);
+  const config = await readRulesFile(file);
+  const { experiment } = config;
+  if (!experiment) throw new UsageError(`${file}: experiment: missing; this rule file carries no rollout split (write one with allot experiment --out).`);
+  if (experiment.unit === 'lead' && (experiment.idField ?? 'lead_id') !== 'lead_id') throw new UsageError(`${file}: experiment.idField: the readout recomputes the hash from lead_id only, and this split hashes "${experiment.idField}"; give the arm column with --arm-column instead of --rules.`);
+  if (experiment.unit !== 'slot' && values['slot-column'] !== undefined) throw new UsageError(`--slot-column: ${file} splits by ${experiment.unit}, not by slot.`);
+  return armRuleOfExperiment(experiment, values['slot-column'] ?? DEFAULT_SLOT_COLUMN);
+}
+
+function armRule(values: { 'arm-column'?: string; share?: string; salt?: string; 'slot-column'?: string }): ArmRule {
+  if (values['slot-column'] !== undefined) throw new UsageError('--slot-column: the slot split comes from the rollout\'s rule file: give --rules rules.json too.');
   const column = values['arm-column'];
   if (column !== undefined) {
     if (values.share !== undefined || values.salt !== undefined) throw new UsageError('readout: give either --arm-column or --share with --salt, not both.');
@@ -80,7 +105,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function formatReadout(report: ReadoutReport, scenario: Scenario): string {
   const { readout: r, forecast } = report;
-  const by = report.arms.kind === 'column' ? `the arm column "${report.arms.column}"` : `the lead ids (split ${Math.round(report.arms.share * 100)}% to the candidate, salt "${report.arms.salt}")`;
+  const by = describeArms(report.arms);
   const lines = [
     `Readout of ${scenario.name}: ${report.candidate} (candidate) against ${report.control} (control), arms by ${by}.`,
     `Leads created ${day(report.firstCreatedMs)} … ${day(report.lastCreatedMs)}; outcomes as of ${day(report.asOfMs)} (the export's latest date).`,
@@ -99,6 +124,19 @@ export function formatReadout(report: ReadoutReport, scenario: Scenario): string
     verdictLine(report),
   ];
   return lines.join('\n');
+}
+
+function describeArms(arms: ArmRule): string {
+  switch (arms.kind) {
+    case 'column':
+      return `the arm column "${arms.column}"`;
+    case 'hash':
+      return `the lead ids (split ${+(arms.share * 100).toFixed(2)}% to the candidate, salt "${arms.salt}")`;
+    case 'slot':
+      return `the slot in "${arms.column}" (mod 100: below ${Math.round(arms.share * 100)} is the candidate's)`;
+    case 'week':
+      return `the creation week (whole weeks from Monday ${arms.weekStart}, ${+(arms.share * 100).toFixed(2)}% of them to the candidate)`;
+  }
 }
 
 function verdictLine(report: ReadoutReport): string {

@@ -7,7 +7,7 @@ import { readRoutableLeads, type UnreadableLine } from '../data/routable-leads';
 import { CANONICAL_FIELDS } from '../model/mapping';
 import type { QualityIssue } from '../model/quality';
 import { type Condition, type RuleConfig } from '../model/rules';
-import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Decision, type Lead } from '../route';
+import { closeLead, compileRules, createRouterState, explainDecision, findUnreachableRules, route, startPeriod, type Arm, type Decision, type Lead } from '../route';
 import { UsageError } from './cli-error';
 import { checkOutputFile } from './output-path';
 import { readRulesFile, readSourceFile } from './read-files';
@@ -21,7 +21,10 @@ export interface RouteSummary {
   decisions: Record<Decision['kind'], number>;
   /** Lines the CSV reader could not split into the header's columns: not routed, each with why. */
   unreadable: UnreadableLine[];
-  byRule: Array<{ rule: string; method: string; leads: number }>;
+  /** With an experiment, one entry per arm's rule (`arm` says which: rule ids may repeat between arms). */
+  byRule: Array<{ rule: string; method: string; leads: number; arm?: Arm }>;
+  /** With an experiment: the routed leads of each arm; `leftToCurrent` counts the control leads a keepCurrent control leaves to the CRM (also in `control`). */
+  arms?: { candidate: number; control: number; leftToCurrent: number };
   /** crmUser: null when the rules name none for the rep. */
   byRep: Array<{ rep: string; name: string; crmUser: string | null; leads: number }>;
   queues: Array<{ queue: string; leads: number }>;
@@ -63,7 +66,7 @@ export async function routeCommand(db: Database, args: string[]): Promise<string
     if (decision.kind === 'assigned' && typeof lead['closed_at'] === 'string') closings.add(lead['closed_at'], decision.repIndex);
     return decision;
   });
-  if (values.out) await writeAssignments(values.out, decisions, unreadable);
+  if (values.out) await writeAssignments(values.out, decisions, unreadable, config.experiment !== undefined);
 
   const columns = new Set<string>([...CANONICAL_FIELDS, ...imported.attributes]);
   const summary = summarize(config, decisions, {
@@ -145,49 +148,65 @@ class ClosingQueue {
 const CSV_HEADER = ['lead_id', 'decision', 'rep', 'crm_user', 'queue', 'rule', 'reason'];
 
 /** One line per decision in file order, then one per unreadable line, so the file accounts for every row. */
-async function writeAssignments(file: string, decisions: Decision[], unreadable: readonly UnreadableLine[]): Promise<void> {
+async function writeAssignments(file: string, decisions: Decision[], unreadable: readonly UnreadableLine[], withArm: boolean): Promise<void> {
   const handle = await open(file, 'w').catch((error: Error) => {
     throw new UsageError(`${file}: cannot write the assignments (${error.message}).`);
   });
   try {
-    let chunk = CSV_HEADER.join(',') + '\n';
+    // The arm column (experiments only) is what `allot readout --arm-column arm` reads back.
+    let chunk = [...CSV_HEADER, ...(withArm ? ['arm'] : [])].join(',') + '\n';
     for (const d of decisions) {
-      const routed = d.kind !== 'rejected' && d.kind !== 'duplicate';
+      const routed = d.kind !== 'rejected' && d.kind !== 'duplicate' && d.kind !== 'left_to_current';
       const cells = [d.leadId, d.kind, d.kind === 'assigned' ? d.rep : '', d.kind === 'assigned' ? (d.crmUser ?? '') : '', 'queue' in d ? d.queue : '', routed ? d.ruleId : '', explainDecision(d)];
+      if (withArm) cells.push('arm' in d ? (d.arm ?? '') : '');
       chunk += cells.map(csvCell).join(',') + '\n';
       if (chunk.length > 1 << 20) {
         await handle.write(chunk);
         chunk = '';
       }
     }
-    for (const u of unreadable) chunk += ['', 'unreadable', '', '', '', '', `line ${u.line}: ${u.reason}`].map(csvCell).join(',') + '\n';
+    for (const u of unreadable) chunk += ['', 'unreadable', '', '', '', '', `line ${u.line}: ${u.reason}`, ...(withArm ? [''] : [])].map(csvCell).join(',') + '\n';
     await handle.write(chunk);
   } finally {
     await handle.close();
   }
 }
 
-function summarize(config: RuleConfig, decisions: Decision[], rest: Omit<RouteSummary, 'decisions' | 'byRule' | 'byRep' | 'queues'>): RouteSummary {
+function summarize(config: RuleConfig, decisions: Decision[], rest: Omit<RouteSummary, 'decisions' | 'byRule' | 'byRep' | 'queues' | 'arms'>): RouteSummary {
   const crmUsers = new Map(config.reps.map((r) => [r.id, r.crmUser?.trim() || null]));
-  const kinds: RouteSummary['decisions'] = { assigned: 0, queued: 0, unassigned: 0, rejected: 0, duplicate: 0 };
-  const byRule = new Map<string, number>([...config.rules.map((r) => [r.id, 0] as const), ['fallback', 0]]);
+  const kinds: RouteSummary['decisions'] = { assigned: 0, queued: 0, unassigned: 0, left_to_current: 0, rejected: 0, duplicate: 0 };
+  const control = config.experiment?.control;
+  const armRules: Array<{ arm?: Arm; rules: RuleConfig['rules']; fallback: RuleConfig['fallback'] }> = [{ ...(config.experiment ? { arm: 'candidate' as const } : {}), rules: config.rules, fallback: config.fallback }];
+  if (control && 'rules' in control) armRules.push({ arm: 'control', rules: control.rules, fallback: control.fallback });
+  const key = (arm: Arm | undefined, rule: string) => `${arm ?? ''}\u0000${rule}`;
+  const byRule = new Map<string, { rule: string; method: string; leads: number; arm?: Arm }>();
+  for (const { arm, rules, fallback } of armRules) {
+    for (const r of rules) byRule.set(key(arm, r.id), { rule: r.id, method: r.assign.method, leads: 0, ...(arm ? { arm } : {}) });
+    byRule.set(key(arm, 'fallback'), { rule: 'fallback', method: fallback.method, leads: 0, ...(arm ? { arm } : {}) });
+  }
+  const arms = { candidate: 0, control: 0, leftToCurrent: 0 };
   const byRep = new Map<string, number>(config.reps.map((r) => [r.id, 0]));
   const queues = new Map<string, number>();
   for (const d of decisions) {
     kinds[d.kind] += 1;
     if (d.kind === 'rejected' || d.kind === 'duplicate') continue;
-    byRule.set(d.ruleId, byRule.get(d.ruleId)! + 1);
+    if (d.arm !== undefined) arms[d.arm] += 1;
+    if (d.kind === 'left_to_current') {
+      arms.leftToCurrent += 1;
+      continue;
+    }
+    byRule.get(key(d.arm, d.ruleId))!.leads += 1;
     if (d.kind === 'assigned') byRep.set(d.rep, byRep.get(d.rep)! + 1);
     else queues.set(d.queue, (queues.get(d.queue) ?? 0) + 1);
   }
-  const methodOf = (id: string) => (id === 'fallback' ? config.fallback : config.rules.find((r) => r.id === id)!.assign).method;
   return {
     rules: rest.rules,
     leads: rest.leads,
     periods: rest.periods,
     decisions: kinds,
     unreadable: rest.unreadable,
-    byRule: [...byRule].map(([rule, leads]) => ({ rule, method: methodOf(rule), leads })),
+    byRule: [...byRule.values()],
+    ...(config.experiment ? { arms } : {}),
     byRep: config.reps.map((r) => ({ rep: r.id, name: r.name, crmUser: crmUsers.get(r.id)!, leads: byRep.get(r.id)! })),
     queues: [...queues].map(([queue, leads]) => ({ queue, leads })),
     warnings: rest.warnings,
@@ -243,10 +262,11 @@ function formatSummary(s: RouteSummary): string {
   const lines = [
     `Routed ${n(s.leads.decided)} leads of ${s.leads.file} with "${s.rules.name}" (${s.rules.file}), over ${n(s.periods)} week(s)`,
     `  ${n(s.leads.rows)} rows in the file: ${n(s.leads.decided)} decided + ${n(s.leads.unreadable)} unreadable`,
-    `  decided: assigned ${n(d.assigned)} · queued ${n(d.queued)} · unassigned ${n(d.unassigned)} · rejected ${n(d.rejected)} · duplicate ${n(d.duplicate)}`,
+    `  decided: assigned ${n(d.assigned)} · queued ${n(d.queued)} · unassigned ${n(d.unassigned)} · ${s.arms ? `left to the current process ${n(d.left_to_current)} · ` : ''}rejected ${n(d.rejected)} · duplicate ${n(d.duplicate)}`,
+    ...(s.arms ? [`  experiment arms: candidate ${n(s.arms.candidate)} · control ${n(s.arms.control)}${s.arms.leftToCurrent > 0 ? ` (of which left to the current process ${n(s.arms.leftToCurrent)})` : ''}`] : []),
     '',
     'By rule:',
-    ...s.byRule.map((r) => `  ${r.rule.padEnd(24)} ${n(r.leads).padStart(9)}  ${r.method}`),
+    ...s.byRule.map((r) => `  ${(r.arm ? `${r.arm}: ${r.rule}` : r.rule).padEnd(24)} ${n(r.leads).padStart(9)}  ${r.method}`),
     '',
     'By rep:',
     ...s.byRep.map((r) => `  ${r.rep.padEnd(10)} ${r.name.padEnd(16)} ${n(r.leads).padStart(9)}  ${r.crmUser ?? '(no CRM user)'}`),

@@ -34,6 +34,9 @@ export async function simulateCommand(db: Database, args: string[]): Promise<str
   const threads = wholeNumber(values.threads, '--threads', 1, MAX_THREADS);
   const { scenario, pipeline } = await openScenario(db, values.scenario, { runner: nodeWorkerPool(threads) });
   const extra = await Promise.all((values.rules ?? []).map(async (file) => ({ name: path.basename(file).replace(/\.json$/i, ''), config: await readRulesFile(file) })));
+  // The simulator runs one policy per rule file; an experiment's two arms would be read as its candidate alone.
+  const split = extra.findIndex((e) => e.config.experiment !== undefined);
+  if (split >= 0) throw new UsageError(`${values.rules![split]}: experiment: simulate compares whole policies; simulate the rollout with allot experiment, or drop the experiment block to compare the candidate.`);
   const started = performance.now();
   const progress = !values.json && process.stderr.isTTY;
   const prepared = await pipeline.prepared(scenario, { extra });

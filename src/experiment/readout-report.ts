@@ -5,6 +5,7 @@
  */
 import type { RolloutRows } from '../model/rollout';
 import { scenarioError } from '../model/scenario-errors';
+import { candidateWeek, dayNumber, isCandidateSlot, SLOTS, weekIndex } from '../route';
 import { armOf } from './arm';
 import { readOut, type Arm, type Readout, type ReadoutLead } from './readout';
 
@@ -13,7 +14,23 @@ const DAY_MS = 86_400_000;
 export type ArmRule =
   | { kind: 'column'; column: string }
   /** The lead-level split as exported: the candidate's share and the experiment's salt. */
-  | { kind: 'hash'; share: number; salt: string };
+  | { kind: 'hash'; share: number; salt: string }
+  /** The slot split as exported: the lead's slot (or its sequence number: mod 100 either way) is in `column`; the candidate holds slots below share × 100. */
+  | { kind: 'slot'; share: number; column: string }
+  /** The week split (switchback) as exported: whole weeks from Monday `weekStart`, by the leads' creation dates. */
+  | { kind: 'week'; share: number; weekStart: string };
+
+/** The arm rule a rule file's experiment block implies (the same split the router and the exports use); `slotColumn` holds the slot for a slot split. */
+export function armRuleOfExperiment(experiment: { unit: 'lead' | 'slot' | 'week'; candidateShare: number; salt?: string; weekStart?: string }, slotColumn: string): ArmRule {
+  switch (experiment.unit) {
+    case 'lead':
+      return { kind: 'hash', share: experiment.candidateShare, salt: experiment.salt! };
+    case 'slot':
+      return { kind: 'slot', share: experiment.candidateShare, column: slotColumn };
+    case 'week':
+      return { kind: 'week', share: experiment.candidateShare, weekStart: experiment.weekStart! };
+  }
+}
 
 export type RolloutLeads = Pick<RolloutRows, 'leadId' | 'segment' | 'created' | 'outcome' | 'daysToClose' | 'armText' | 'asOfMs'>;
 
@@ -101,14 +118,20 @@ export function readoutReport(
   };
 }
 
-/** Each lead's arm (null: the arm column is empty), by the column or the recomputed lead-id split. */
-export function armsOf(leads: Pick<RolloutLeads, 'leadId' | 'armText'>, options: { control: string; candidate: string; arms: ArmRule }): Array<Arm | null> {
+/** Each lead's arm (null: the arm column is empty), by the column or the recomputed split (lead-id hash, slot, week). */
+export function armsOf(leads: Pick<RolloutLeads, 'leadId' | 'armText' | 'created'>, options: { control: string; candidate: string; arms: ArmRule }): Array<Arm | null> {
   const resolve = armResolver(leads, options);
   return leads.leadId.map((_, i) => resolve(i));
 }
 
-function armResolver(leads: Pick<RolloutLeads, 'leadId' | 'armText'>, options: { control: string; candidate: string; arms: ArmRule }): (i: number) => Arm | null {
+function armResolver(leads: Pick<RolloutLeads, 'leadId' | 'armText' | 'created'>, options: { control: string; candidate: string; arms: ArmRule }): (i: number) => Arm | null {
   const { arms } = options;
+  if (arms.kind === 'slot') return slotResolver(leads.armText ?? [], arms);
+  if (arms.kind === 'week') {
+    // Creation times are epoch ms of the file's local times, so whole days since 1970 are the dates' day numbers.
+    const start = dayNumber(arms.weekStart)!;
+    return (i) => (candidateWeek(weekIndex(Math.floor(leads.created[i]! / DAY_MS), start), arms.share) ? 'candidate' : 'control');
+  }
   if (arms.kind === 'hash') {
     if (leads.leadId.some((id) => /^row-\d+$/.test(id))) throw scenarioError('no_lead_ids', {}, 'the split by lead id needs the lead id column: map lead_id, or name the arm column (--arm-column).', { path: 'leads.mapping.fields.lead_id' });
     return (i) => armOf(leads.leadId[i]!, arms.share, arms.salt);
@@ -125,6 +148,20 @@ function armResolver(leads: Pick<RolloutLeads, 'leadId' | 'armText'>, options: {
   return (i) => {
     const text = texts[i];
     return text === null || text === undefined ? null : words.get(normal(text))!;
+  };
+}
+
+/** A slot column holds whole numbers (the slot, or the AutoNumber it is taken from); anything else names no slot. */
+function slotResolver(texts: ReadonlyArray<string | null>, arms: Extract<ArmRule, { kind: 'slot' }>): (i: number) => Arm | null {
+  const slotOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) % SLOTS : null);
+  const bad = [...new Set(texts.filter((t): t is string => t !== null && slotOf(t) === null))];
+  if (bad.length) {
+    const shown = bad.slice(0, 5).map((v) => `"${v}"`).join(', ') + (bad.length > 5 ? ` and ${bad.length - 5} more` : '');
+    throw scenarioError('slot_values_unknown', { column: arms.column, values: shown }, `${arms.column}: ${shown} is not a slot (a whole number: the slot, or the lead's sequence number).`, { column: arms.column });
+  }
+  return (i) => {
+    const text = texts[i];
+    return text === null || text === undefined ? null : isCandidateSlot(slotOf(text)!, arms.share) ? 'candidate' : 'control';
   };
 }
 

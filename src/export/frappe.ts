@@ -6,6 +6,7 @@ import { markdownText, templateHtmlText } from './human-text';
 import { jsonFile, limitationsMarkdown } from './limitations-note';
 import { EXPORT_OPTIONS } from './options';
 import { capLimitations, exportablePool, rulePath, ruleAt, weightsAreEqual, type PoolMember } from './pool';
+import { refuseExperiment } from './experiment-refusal';
 import { ExportError, type Exporter, type Limitation } from './target';
 import { wholeShares } from './whole-shares';
 
@@ -41,6 +42,7 @@ export interface FrappeAssignmentRule {
 }
 
 export const exportFrappe: Exporter = (config, options) => {
+  refuseExperiment(config, 'Frappe');
   const version = options.frappeVersion ?? EXPORT_OPTIONS.frappeVersion.default;
   const userOf = requireCrmUsers(config);
   const limitations: Limitation[] = [];

@@ -1,4 +1,5 @@
 import type { Assign, RuleConfig } from '../model/rules';
+import { experimentSplit } from './hubspot-experiment';
 import { repsReceivingLeads, requireCrmUsers } from './crm-users';
 import { hubspotFilterBranch } from './hubspot-filters';
 import { markdownText } from './human-text';
@@ -30,11 +31,14 @@ export const exportHubSpot: Exporter = (config) => {
   let nextId = 2; // "1" is the rule branch
   const newId = () => String(nextId++);
 
-  const placePool = (assign: Assign, index: number): string => {
-    const at = ruleAt(config, index);
+  const placePool = (assign: Assign, index: number, view: RuleConfig): string => {
+    // The control's rules are named as such: rule ids may repeat between the arms.
+    const control = view !== config;
+    const at = (control ? 'control: ' : '') + ruleAt(view, index);
+    const path = (control ? 'experiment.control.' : '') + rulePath(view, index);
     const members = exportablePool(config, assign, at, limitations);
-    if (assign.method === 'manual_review') throw new ExportError(`HubSpot workflows rotate to owners and have no lead queues ("${assign.queue}"); give the rule a pool of reviewers instead`, rulePath(config, index), 'hubspot_review_queue', { queue: assign.queue! });
-    if (members.length === 0) throw new ExportError('nobody in this pool is active, and a HubSpot rotation needs at least one owner', rulePath(config, index), 'hubspot_empty_pool');
+    if (assign.method === 'manual_review') throw new ExportError(`HubSpot workflows rotate to owners and have no lead queues ("${assign.queue}"); give the rule a pool of reviewers instead`, path, 'hubspot_review_queue', { queue: assign.queue! });
+    if (members.length === 0) throw new ExportError('nobody in this pool is active, and a HubSpot rotation needs at least one owner', path, 'hubspot_empty_pool');
     if (assign.method === 'least_loaded') limitations.push({ at, code: 'hubspot_least_loaded', params: {}, what: 'least_loaded', approximation: 'HubSpot rotates evenly over the owners; it does not look at their open load' });
     if (assign.method !== 'weighted_round_robin' || weightsAreEqual(members)) return rotate(members);
     const percents = wholeShares(members.map((m) => m.weight), 100);
@@ -56,15 +60,21 @@ export const exportHubSpot: Exporter = (config) => {
     return id;
   };
 
-  const branch: Action = { actionId: '1', type: 'LIST_BRANCH' };
-  actions.push(branch);
-  branch.listBranches = config.rules.map((rule, i) => ({
-    branchName: rule.id,
-    filterBranch: hubspotFilterBranch(rule.when, `rules[${i}].when`),
-    connection: { edgeType: 'STANDARD', nextActionId: placePool(rule.assign, i) },
-  }));
-  branch.defaultBranchName = 'fallback';
-  branch.defaultBranch = { edgeType: 'STANDARD', nextActionId: placePool(config.fallback, -1) };
+  /** One rule set as a LIST_BRANCH (rules in order, the fallback the default branch); `view` is the config or the control's rules over its reps. */
+  const ruleBranch = (view: RuleConfig, id: string, path: string): void => {
+    const branch: Action = { actionId: id, type: 'LIST_BRANCH' };
+    actions.push(branch);
+    branch.listBranches = view.rules.map((rule, i) => ({
+      branchName: rule.id,
+      filterBranch: hubspotFilterBranch(rule.when, `${path}rules[${i}].when`),
+      connection: { edgeType: 'STANDARD', nextActionId: placePool(rule.assign, i, view) },
+    }));
+    branch.defaultBranchName = 'fallback';
+    branch.defaultBranch = { edgeType: 'STANDARD', nextActionId: placePool(view.fallback, -1, view) };
+  };
+  const { experiment } = config;
+  if (!experiment) ruleBranch(config, '1', '');
+  else limitations.push(...experimentSplit(config, experiment, actions, newId, ruleBranch));
 
   const flow = {
     type: 'CONTACT_FLOW',

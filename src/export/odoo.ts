@@ -5,6 +5,7 @@ import { markdownText, oneLine } from './human-text';
 import { limitationsMarkdown } from './limitations-note';
 import { combine, domainLiteral, negate, odooDomain, type Domain } from './odoo-domain';
 import { capLimitations, exportablePool, ruleAt, rulePath, type PoolMember } from './pool';
+import { refuseExperiment } from './experiment-refusal';
 import { ExportError, type Exporter, type Limitation } from './target';
 import { wholeShares } from './whole-shares';
 import { xmlComment, xmlText } from './xml-text';
@@ -23,6 +24,7 @@ import { xmlComment, xmlText } from './xml-text';
 const WEEKS_PER_MONTH = 52 / 12;
 
 export const exportOdoo: Exporter = (config) => {
+  refuseExperiment(config, 'Odoo');
   const userOf = requireCrmUsers(config);
   const limitations: Limitation[] = [];
   const fallbackMembers = exportablePool(config, config.fallback, 'fallback', limitations);

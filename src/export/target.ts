@@ -84,7 +84,16 @@ export type LimitationCode =
   | 'salesforce_standard_field'
   | 'salesforce_custom_number_field'
   | 'salesforce_custom_text_field'
-  | 'salesforce_rule_name';
+  | 'salesforce_rule_name'
+  // an experiment's split (allot.rules/v2 `experiment`)
+  | 'salesforce_experiment_slots'
+  | 'salesforce_keep_current'
+  | 'salesforce_experiment_weeks'
+  | 'salesforce_week_keep_current'
+  | 'hubspot_experiment_split'
+  | 'hubspot_keep_current'
+  | 'sheet_experiment'
+  | 'router_keep_current';
 
 export interface ExportResult {
   target: ExportTargetName;
@@ -122,7 +131,12 @@ export type ExportErrorCode =
   | 'salesforce_nobody_available'
   | 'salesforce_number_exponent'
   | 'salesforce_field_collision'
-  | 'salesforce_field_reserved';
+  | 'salesforce_field_reserved'
+  | 'salesforce_experiment_unit'
+  | 'salesforce_experiment_week_share'
+  | 'hubspot_experiment_week'
+  | 'hubspot_experiment_share'
+  | 'experiment_not_expressible';
 
 /** A RuleConfig the target cannot express at all; names the rule (JSON path) and the reason. */
 export class ExportError extends AllotError {

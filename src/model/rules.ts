@@ -3,11 +3,18 @@ import { z } from 'zod';
 import { keysAt, likelyKey } from './schema-keys';
 
 /**
- * `allot.rules/v1` (DESIGN §2.4), the export contract: what the optimizer writes, the router runs,
+ * `allot.rules/v2` (DESIGN §2.4), the export contract: what the optimizer writes, the router runs,
  * the simulator replays and every exporter translates. This one zod schema is the source of truth;
  * the TypeScript types are inferred from it and the published JSON Schema is generated from it.
+ *
+ * v2 is v1 plus an optional `experiment` block (issue 15: a rollout split between the candidate,
+ * the top-level rules, and a control). A v1 file is a v2 file without an experiment: it still
+ * reads, and comes back labelled v2; writers write v2.
  */
-export const RULES_SCHEMA_ID = 'allot.rules/v1';
+export const RULES_SCHEMA_ID = 'allot.rules/v2';
+export const RULES_SCHEMA_V1 = 'allot.rules/v1';
+/** The schema ids a rule file may carry, oldest first. */
+export const RULES_SCHEMA_IDS = [RULES_SCHEMA_V1, RULES_SCHEMA_ID] as const;
 
 export const CONDITION_OPS = ['eq', 'neq', 'in', 'nin', 'lt', 'lte', 'gt', 'gte', 'between', 'empty', 'contains'] as const;
 export const ASSIGN_METHODS = ['round_robin', 'weighted_round_robin', 'least_loaded', 'fixed', 'manual_review'] as const;
@@ -90,21 +97,54 @@ export const PrescreenSchema = z.strictObject({
   reject: z.array(ConditionSchema).optional().describe('a lead matching any of these is rejected before routing'),
 });
 
+/** How a rollout experiment splits leads between the arms (src/route/arm-split.ts implements each). */
+export const EXPERIMENT_UNITS = ['lead', 'slot', 'week'] as const;
+export type ExperimentUnit = (typeof EXPERIMENT_UNITS)[number];
+
+const controlPolicy = z.strictObject({
+  name: z.string().describe('the control policy, as reports name it (e.g. "Round robin")'),
+  rules: z.array(RuleSchema).describe('the control arm\'s rules, tried in order like the top-level rules; rule ids may repeat the candidate\'s'),
+  fallback: AssignSchema.describe('the control arm\'s fallback'),
+});
+
+const keepCurrent = z.strictObject({
+  name: z.string().describe('what the control is called (e.g. "as is")'),
+  keepCurrent: z.literal(true).describe('the control arm\'s leads are left to the CRM\'s current process: Allot assigns only the candidate\'s'),
+});
+
+export const ExperimentSchema = z
+  .strictObject({
+    name: z.string().optional().describe('the experiment, as reports name it (e.g. "Optimized vs as is")'),
+    unit: z.enum(EXPERIMENT_UNITS).describe('lead: a stable hash of each lead\'s id; slot: the lead\'s slot (its sequence number mod 100, Salesforce\'s AutoNumber); week: whole weeks by creation date (switchback)'),
+    candidateShare: z.number().gt(0, { error: 'candidateShare must be between 0 and 1 (exclusive)' }).lt(1, { error: 'candidateShare must be between 0 and 1 (exclusive)' })
+      .describe('the candidate\'s share of the leads (lead, slot) or of the weeks (week); slot: whole percents, lead: multiples of 0.0001'),
+    salt: z.string().min(1).optional().describe('unit lead (required): the hash salt; a new salt reshuffles the leads'),
+    idField: fieldName.optional().describe('unit lead: the lead field hashed (default lead_id)'),
+    weekStart: z.string().optional().describe('unit week (required): the Monday (YYYY-MM-DD) week 0 starts on; weeks are read off the lead\'s creation date'),
+    createdField: fieldName.optional().describe('unit week: the lead field holding the creation date, YYYY-MM-DD… (default created_at)'),
+    control: z.union([controlPolicy, keepCurrent]).describe('the control arm: its own rules over the same reps, or the current process kept'),
+  })
+  .describe('a rollout experiment: the top-level rules and fallback are the candidate; the control is routed by its own rules, or left to the current process');
+
 const ruleConfigShape = z.strictObject({
-  schema: z.literal(RULES_SCHEMA_ID),
+  schema: z.enum(RULES_SCHEMA_IDS).describe('allot.rules/v2; allot.rules/v1 files (no experiment) are read as v2'),
   name: z.string(),
   segmentFields: z.array(fieldName).optional(),
   reps: z.array(RuleRepSchema),
   prescreen: PrescreenSchema.optional(),
   rules: z.array(RuleSchema),
   fallback: AssignSchema.describe('decides when no rule matches, or when the matched rule has nobody left'),
+  experiment: ExperimentSchema.optional(),
 });
 
 export const RuleConfigSchema = ruleConfigShape
   .check((ctx) => checkReferences(ctx.value, ctx.issues))
-  .meta({ title: 'Allot rule config (allot.rules/v1)', description: 'Lead assignment rules: tried in order, the first match decides; no match → fallback.' });
+  .meta({ title: 'Allot rule config (allot.rules/v2)', description: 'Lead assignment rules: tried in order, the first match decides; no match → fallback.' });
 
-export type RuleConfig = z.infer<typeof ruleConfigShape>;
+/** A config as the engine holds it: always v2 (parseRuleConfig relabels a v1 file). */
+export type RuleConfig = Omit<z.infer<typeof ruleConfigShape>, 'schema'> & { schema: typeof RULES_SCHEMA_ID };
+export type Experiment = z.infer<typeof ExperimentSchema>;
+export type ControlPolicy = z.infer<typeof controlPolicy>;
 export type RuleConfigInput = z.input<typeof RuleConfigSchema>;
 export type RuleRep = z.infer<typeof RuleRepSchema>;
 export type PoolEntry = z.infer<typeof PoolEntrySchema>;
@@ -115,7 +155,7 @@ export type Prescreen = z.infer<typeof PrescreenSchema>;
 type Issue = { code: 'custom'; path: PropertyKey[]; message: string; input: unknown };
 
 /** The rules between fields that a JSON Schema cannot say: references, uniqueness, weights. */
-function checkReferences(config: RuleConfig, issues: unknown[]): void {
+function checkReferences(config: z.infer<typeof ruleConfigShape>, issues: unknown[]): void {
   const add = (path: PropertyKey[], message: string) => issues.push({ code: 'custom', path, message, input: undefined } satisfies Issue);
   const repAt = new Map<string, number>();
   config.reps.forEach((rep, i) => {
@@ -132,9 +172,48 @@ function checkReferences(config: RuleConfig, issues: unknown[]): void {
     checkAssign(rule.assign, ['rules', i, 'assign'], repAt, add);
   });
   checkAssign(config.fallback, ['fallback'], repAt, add);
+  if (config.experiment) checkExperiment(config.experiment, config.schema, repAt, add);
 }
 
-function checkAssign(assign: Assign, at: PropertyKey[], repAt: Map<string, number>, add: (path: PropertyKey[], message: string) => void): void {
+type Add = (path: PropertyKey[], message: string) => void;
+
+/** An experiment's control routes over the same reps as the candidate, and each unit needs its own keys (and no other's). */
+function checkExperiment(experiment: Experiment, schema: string, repAt: Map<string, number>, add: Add): void {
+  const at = (...path: PropertyKey[]) => ['experiment', ...path];
+  if (schema !== RULES_SCHEMA_ID) add(['schema'], `an experiment needs "${RULES_SCHEMA_ID}" (this file says "${schema}")`);
+  const { unit, candidateShare: share, control } = experiment;
+  const needs: Record<ExperimentUnit, Array<keyof Experiment>> = { lead: ['salt'], slot: [], week: ['weekStart'] };
+  const allows: Record<ExperimentUnit, Array<keyof Experiment>> = { lead: ['salt', 'idField'], slot: [], week: ['weekStart', 'createdField'] };
+  for (const key of needs[unit]) if (experiment[key] === undefined) add(at(key), `unit "${unit}" needs ${key}${key === 'salt' ? ' (any text; a new salt reshuffles the leads)' : ' (the Monday week 0 starts on, YYYY-MM-DD)'}`);
+  for (const key of ['salt', 'idField', 'weekStart', 'createdField'] as const) {
+    if (experiment[key] !== undefined && !allows[unit].includes(key)) add(at(key), `${key} is not used by unit "${unit}" (only by unit ${key === 'salt' || key === 'idField' ? 'lead' : 'week'})`);
+  }
+  if (unit === 'slot' && !isWhole(share * 100)) add(at('candidateShare'), `a slot split is in whole slots of 1%: ${share} is not a whole percent (e.g. 0.5)`);
+  if (unit === 'lead' && !isWhole(share * 10_000)) add(at('candidateShare'), `a lead split is in buckets of 0.01%: ${share} has more decimals than that`);
+  if (unit === 'week' && experiment.weekStart !== undefined && !isMondayDate(experiment.weekStart)) add(at('weekStart'), `"${experiment.weekStart}" is not a Monday written YYYY-MM-DD`);
+  if (!('rules' in control)) return;
+  const ruleAt = new Map<string, number>();
+  control.rules.forEach((rule, i) => {
+    const first = ruleAt.get(rule.id);
+    if (rule.id === 'fallback') add(at('control', 'rules', i, 'id'), '"fallback" is reserved for the fallback; pick another rule id');
+    else if (first === undefined) ruleAt.set(rule.id, i);
+    else add(at('control', 'rules', i, 'id'), `duplicate rule id "${rule.id}" (first at experiment.control.rules[${first}])`);
+    checkAssign(rule.assign, at('control', 'rules', i, 'assign'), repAt, add);
+  });
+  checkAssign(control.fallback, at('control', 'fallback'), repAt, add);
+}
+
+function isWhole(x: number): boolean {
+  return Math.abs(x - Math.round(x)) < 1e-6;
+}
+
+function isMondayDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && date.getUTCDay() === 1;
+}
+
+function checkAssign(assign: Assign, at: PropertyKey[], repAt: Map<string, number>, add: Add): void {
   const { method, pool } = assign;
   const seen = new Set<string>();
   pool.forEach((entry, j) => {
@@ -165,7 +244,8 @@ export function parseRuleConfig(json: unknown): ParsedRuleConfig {
   const tooDeep = deepestNesting(json);
   if (tooDeep) return { ok: false, errors: [{ path: tooDeep, message: `conditions nested deeper than ${MAX_CONDITION_DEPTH} levels of all/any; no routing rule needs that many (flatten the groups)` }] };
   const parsed = RuleConfigSchema.safeParse(json);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  // A v1 file is a v2 file without an experiment: it is handed on as v2, so writers write v2.
+  if (parsed.success) return { ok: true, config: { ...parsed.data, schema: RULES_SCHEMA_ID } };
   // A misspelt key also leaves the key meant missing: the misspelling is named first.
   const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
   return { ok: false, errors: issues.flatMap((issue) => describeIssue(issue, [], json)) };
@@ -215,6 +295,8 @@ function describeIssue(issue: ZodIssue, base: PropertyKey[], root: unknown): Rul
     case 'invalid_type':
       return [{ path: jsonPath(path), message: here === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(here)}` }];
     case 'invalid_value':
+      if (path.length === 1 && path[0] === 'schema') return [{ path: 'schema', message: `${describeValue(here)} is not a rule file this version reads: give "${RULES_SCHEMA_ID}" (or "${RULES_SCHEMA_V1}", read as v2)` }];
+      if (here === undefined) return [{ path: jsonPath(path), message: `missing (expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')})` }];
       return [{ path: jsonPath(path), message: `${describeValue(here)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
     default:
       return [{ path: jsonPath(path), message: issue.message }];

@@ -27,10 +27,14 @@ export const SCENARIO_ERROR_PARAMS = {
   zero_demand: [],
   /** The readout's arm column holds values that name neither arm. */
   arm_values_unknown: ['column', 'values', 'control', 'candidate'],
+  /** The readout's slot column holds values that are not slots. */
+  slot_values_unknown: ['column', 'values'],
   /** A lead-level split recomputed from lead ids needs the lead id column mapped. */
   no_lead_ids: [],
   /** The readout found no lead old enough in both arms. */
   nothing_to_read_out: ['window'],
+  /** Rows added to the history (a rollout's weeks) lack columns the history's mapping reads. */
+  columns_differ: ['file', 'missing'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ScenarioErrorCode = keyof typeof SCENARIO_ERROR_PARAMS;

@@ -9,7 +9,7 @@ import { ruleConfigJsonSchema } from './rules';
 export const SCHEMA_FOLDER = path.join(import.meta.dirname, 'schemas');
 
 export const GENERATED_SCHEMAS: Record<string, () => Record<string, unknown>> = {
-  'allot.rules.v1.schema.json': ruleConfigJsonSchema,
+  'allot.rules.v2.schema.json': ruleConfigJsonSchema,
 };
 
 export function renderJsonSchema(build: () => Record<string, unknown>): string {

@@ -1,5 +1,5 @@
 /**
- * Every policy a user compares, as an `allot.rules/v1` RuleConfig (DESIGN §3.3), so that whatever
+ * Every policy a user compares, as an `allot.rules/v2` RuleConfig (DESIGN §3.3), so that whatever
  * is simulated can also be exported. One entry point for the simulator, the CLI and the UI:
  * `buildPolicy(name, ctx)`. The baselines are what teams run today; `optimized` solves the LP.
  */

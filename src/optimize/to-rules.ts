@@ -1,5 +1,5 @@
 /**
- * From an optimal plan to an `allot.rules/v1` RuleConfig (DESIGN §2.4): per segment, the weights
+ * From an optimal plan to an `allot.rules/v2` RuleConfig (DESIGN §2.4): per segment, the weights
  * x(s,r) / Σ_r x(s,r) rounded to whole percents by the largest-remainder method; segments with the
  * same rounded pool merged into one rule; the busiest rule first; a fallback over every active rep.
  */

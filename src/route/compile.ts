@@ -1,4 +1,5 @@
-import type { Assign, AssignMethod, RuleConfig } from '../model/rules';
+import type { Assign, AssignMethod, Experiment, ExperimentUnit, RuleConfig, Rule } from '../model/rules';
+import { dayNumber } from './arm-split';
 import { compileCondition, describeCondition, fieldReader, type FieldReader, type LeadTest } from './conditions';
 import { FALLBACK_ID } from './decision';
 
@@ -38,11 +39,33 @@ export interface CompiledRules {
   readonly dedupeOn: readonly string[];
   /** How each dedupe field is read off a lead (see `fieldReader`). */
   readonly dedupeReaders: ReadonlyArray<FieldReader>;
+  /** The candidate's rules (the top-level ones): with no experiment, the only arm. */
   readonly rules: readonly CompiledPool[];
   readonly fallback: CompiledPool;
-  /** Pool entries over all pools, the fallback's included. */
+  /** The experiment's split and control arm; null without an experiment. */
+  readonly split: CompiledSplit | null;
+  /** Pool entries over all pools (both arms' and their fallbacks'). */
   readonly entryCount: number;
   readonly largestPool: number;
+}
+
+/** One arm's pools. The control's pools have slots and entry offsets after the candidate's, so each arm keeps its own rotation. */
+export interface CompiledArm {
+  readonly rules: readonly CompiledPool[];
+  readonly fallback: CompiledPool;
+}
+
+export interface CompiledSplit {
+  readonly unit: ExperimentUnit;
+  readonly candidateShare: number;
+  /** unit lead: the salt and the field hashed. */
+  readonly salt: string;
+  readonly idField: FieldReader;
+  /** unit week: the day number (see `dayNumber`) of week 0's Monday, and the creation-date field. */
+  readonly weekStartDay: number;
+  readonly createdField: FieldReader;
+  /** Null: the control's leads are left to the CRM's current process (`keepCurrent`). */
+  readonly control: CompiledArm | null;
 }
 
 /** Why a rep cannot take a lead now. Kept as small integers so the hot path stores them in typed arrays. */
@@ -75,8 +98,13 @@ export function compileRules(config: RuleConfig | CompiledRules): CompiledRules 
     entryOffset += reps.length;
     return pool;
   };
-  const rules = config.rules.map((rule, i) => compilePool(rule.assign, rule.id, i, compileCondition(rule.when)));
-  const fallback = compilePool(config.fallback, FALLBACK_ID, rules.length, () => true);
+  let slot = 0;
+  const compileArm = (rules: readonly Rule[], fallback: Assign): CompiledArm => {
+    const pools = rules.map((rule) => compilePool(rule.assign, rule.id, slot++, compileCondition(rule.when)));
+    return { rules: pools, fallback: compilePool(fallback, FALLBACK_ID, slot++, () => true) };
+  };
+  const { rules, fallback } = compileArm(config.rules, config.fallback);
+  const split = config.experiment ? compileSplit(config.experiment, compileArm) : null;
   const compiled: CompiledRules = {
     config,
     repIds: config.reps.map((rep) => rep.id),
@@ -90,11 +118,32 @@ export function compileRules(config: RuleConfig | CompiledRules): CompiledRules 
     dedupeReaders: (config.prescreen?.dedupeOn ?? []).map(fieldReader),
     rules,
     fallback,
+    split,
     entryCount: entryOffset,
-    largestPool: Math.max(0, ...[...rules, fallback].map((p) => p.reps.length)),
+    largestPool: Math.max(0, ...allPools({ rules, fallback, split }).map((p) => p.reps.length)),
   };
   compiledByConfig.set(config, compiled);
   return compiled;
+}
+
+function compileSplit(experiment: Experiment, compileArm: (rules: readonly Rule[], fallback: Assign) => CompiledArm): CompiledSplit {
+  const { control } = experiment;
+  return {
+    unit: experiment.unit,
+    candidateShare: experiment.candidateShare,
+    salt: experiment.salt ?? '',
+    idField: fieldReader(experiment.idField ?? 'lead_id'),
+    // A validated week split has a Monday; NaN only for an unvalidated one, whose leads then all go to the control (see leadArm).
+    weekStartDay: experiment.weekStart === undefined ? NaN : (dayNumber(experiment.weekStart) ?? NaN),
+    createdField: fieldReader(experiment.createdField ?? 'created_at'),
+    control: 'rules' in control ? compileArm(control.rules, control.fallback) : null,
+  };
+}
+
+/** Every pool of both arms, in slot order (the state's cursor index). */
+export function allPools(compiled: Pick<CompiledRules, 'rules' | 'fallback' | 'split'>): CompiledPool[] {
+  const control = compiled.split?.control;
+  return [...compiled.rules, compiled.fallback, ...(control ? [...control.rules, control.fallback] : [])];
 }
 
 function isCompiled(value: RuleConfig | CompiledRules): value is CompiledRules {

@@ -13,9 +13,14 @@ export interface SkippedRep {
 export const UNASSIGNED_QUEUE = 'unassigned';
 export const FALLBACK_ID = 'fallback';
 
+/** The arms of a rollout experiment (allot.rules/v2 `experiment`). */
+export type Arm = 'candidate' | 'control';
+
 /** What every routed (not prescreened-out) decision records for the audit trail. */
 export interface RoutedDecision {
   leadId: string;
+  /** With an experiment: the arm whose rules decided (rule ids may repeat between arms). Absent without one. */
+  arm?: Arm;
   /** The rule that decided, or `fallback`. */
   ruleId: string;
   method: AssignMethod;
@@ -31,6 +36,8 @@ export type Decision =
   | (RoutedDecision & { kind: 'assigned'; rep: string; repIndex: number; crmUser: string | null })
   | (RoutedDecision & { kind: 'queued'; queue: string })
   | (RoutedDecision & { kind: 'unassigned'; queue: typeof UNASSIGNED_QUEUE })
+  /** A control lead of an experiment whose control is `keepCurrent`: not assigned and not lost, the CRM's current process places it. */
+  | { kind: 'left_to_current'; leadId: string; arm: 'control' }
   | { kind: 'rejected'; leadId: string; rejectIndex: number; reason: string }
   | { kind: 'duplicate'; leadId: string; firstLeadId: string; field: string; value: string };
 
@@ -43,8 +50,11 @@ export function explainDecision(decision: Decision): string {
       return `rejected by prescreen.reject[${decision.rejectIndex}]: ${decision.reason}`;
     case 'duplicate':
       return `duplicate of ${decision.firstLeadId} (same ${decision.field} "${decision.value}")`;
+    case 'left_to_current':
+      return 'control arm: left to the current process (not assigned by these rules)';
     default: {
-      const parts = [`${decision.ruleId === FALLBACK_ID ? 'fallback' : `rule ${decision.ruleId}`} (${decision.method})`];
+      const arm = decision.arm === undefined ? '' : `${decision.arm} arm: `;
+      const parts = [`${arm}${decision.ruleId === FALLBACK_ID ? 'fallback' : `rule ${decision.ruleId}`} (${decision.method})`];
       if (decision.fallbackBecause === 'no_match') parts.push('no rule matched');
       if (decision.fallbackBecause === 'pool_exhausted') parts.push(`rule ${decision.matchedRuleId} had nobody available`);
       if (decision.kind === 'unassigned') parts.push('the fallback had nobody available either');

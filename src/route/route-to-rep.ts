@@ -1,4 +1,4 @@
-import type { CompiledRules } from './compile';
+import type { CompiledArm, CompiledRules } from './compile';
 import type { Lead } from './conditions';
 import { takeRep } from './pick-rep';
 import type { RouterState } from './state';
@@ -9,6 +9,11 @@ import type { RouterState } from './state';
  * `routeToRep`; the rep, and the router state after it, are exactly `route`'s. Two things are
  * left to the caller: dedupe (a config with `prescreen.dedupeOn` must go through `route`), and
  * the count of leads routed (`state.routed`), which only names leads without an id.
+ *
+ * With an experiment the caller first takes the lead's arm (`leadArm`, from `state.routed` before
+ * the lead for a slot split) and its pools (`armPools`), and passes those pools as `arm`; without
+ * one, or for the candidate, the compiled rules themselves are the pools. A null `armPools` (a
+ * `keepCurrent` control) means the lead is left to the current process, as `route` decides.
  */
 
 /** `routeToRep`'s answer when nobody gets the lead: a manual-review queue took it, or nobody was available. */
@@ -21,7 +26,7 @@ export function isRejected(compiled: CompiledRules, lead: Lead): boolean {
 }
 
 /** The index of the first rule whose `when` matches the lead; `compiled.rules.length` when none does (the fallback decides). */
-export function firstRule(compiled: CompiledRules, lead: Lead): number {
+export function firstRule(compiled: CompiledArm, lead: Lead): number {
   const { rules } = compiled;
   for (let i = 0; i < rules.length; i++) if (rules[i]!.matches(lead)) return i;
   return rules.length;
@@ -32,7 +37,7 @@ export function firstRule(compiled: CompiledRules, lead: Lead): number {
  * 2 × the rep index, plus 1 when the fallback decided (no rule matched, or the matched rule had
  * nobody available); NO_REP when the lead was queued or nobody could take it.
  */
-export function routeToRep(compiled: CompiledRules, rule: number, state: RouterState): number {
+export function routeToRep(compiled: CompiledArm, rule: number, state: RouterState): number {
   if (rule < compiled.rules.length) {
     const pool = compiled.rules[rule]!;
     if (pool.method === 'manual_review') return NO_REP;

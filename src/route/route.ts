@@ -1,7 +1,8 @@
 import type { RuleConfig } from '../model/rules';
-import { compileRules, type CompiledPool, type CompiledRules } from './compile';
+import { ARM_CANDIDATE, armPools, leadArm } from './arm';
+import { compileRules, type CompiledArm, type CompiledPool, type CompiledRules } from './compile';
 import type { Lead, LeadValue } from './conditions';
-import { FALLBACK_ID, UNASSIGNED_QUEUE, type Decision, type RoutedDecision } from './decision';
+import { FALLBACK_ID, UNASSIGNED_QUEUE, type Arm, type Decision, type RoutedDecision } from './decision';
 import { mergeSkipped, pickRep, skippedReps } from './pick-rep';
 import type { RouterState } from './state';
 
@@ -20,14 +21,28 @@ export interface Routing {
  * updated in place and returned (see `RouterState`). The lead's id is its `lead_id` field, or
  * `#n` when it has none: n is `position`, the lead's place in its stream (a file's row, which
  * counts rows that were never routed), by default the leads routed so far, this one included.
+ *
+ * With an experiment, the prescreen applies to every lead; then the lead's arm is decided (see
+ * `leadArm`) and that arm's rules and fallback route it, over the same reps, caps and loads. A
+ * `keepCurrent` control's leads are `left_to_current`.
  */
 export function route(rules: RuleConfig | CompiledRules, lead: Lead, state: RouterState, position?: number): Routing {
   const compiled = compileRules(rules);
   if (state.rules !== compiled) throw new Error('this router state was created for other rules; create one with createRouterState(rules)');
   state.routed += 1;
   const leadId = leadIdOf(lead, position ?? state.routed);
-  const decision = prescreen(compiled, lead, leadId, state) ?? assign(compiled, lead, leadId, state);
+  const decision = prescreen(compiled, lead, leadId, state) ?? decide(compiled, lead, leadId, state);
   return { decision, state };
+}
+
+function decide(compiled: CompiledRules, lead: Lead, leadId: string, state: RouterState): Decision {
+  if (compiled.split === null) return assign(compiled, compiled, lead, leadId, state);
+  const arm = leadArm(compiled.split, lead, leadId, state.routed - 1);
+  const pools = armPools(compiled, arm);
+  if (pools === null) return { kind: 'left_to_current', leadId, arm: 'control' };
+  const decision = assign(compiled, pools, lead, leadId, state);
+  const name: Arm = arm === ARM_CANDIDATE ? 'candidate' : 'control';
+  return decision.kind === 'assigned' || decision.kind === 'queued' || decision.kind === 'unassigned' ? { ...decision, arm: name } : decision;
 }
 
 function leadIdOf(lead: Lead, position: number): string {
@@ -61,9 +76,9 @@ function dedupeKey(value: LeadValue | undefined): string | null {
   return key === '' ? null : key;
 }
 
-function assign(compiled: CompiledRules, lead: Lead, leadId: string, state: RouterState): Decision {
+function assign(compiled: CompiledRules, arm: CompiledArm, lead: Lead, leadId: string, state: RouterState): Decision {
   let matched: CompiledPool | null = null;
-  for (const rule of compiled.rules) {
+  for (const rule of arm.rules) {
     if (rule.matches(lead)) {
       matched = rule;
       break;
@@ -73,7 +88,7 @@ function assign(compiled: CompiledRules, lead: Lead, leadId: string, state: Rout
     const decision = decideWithin(matched, compiled, leadId, state, null, null);
     if (decision !== null) return decision;
   }
-  const { fallback } = compiled;
+  const { fallback } = arm;
   const because = matched === null ? 'no_match' : 'pool_exhausted';
   const skippedBefore = matched === null ? [] : skippedReps(matched, state);
   const decision = decideWithin(fallback, compiled, leadId, state, because, matched);

@@ -1,5 +1,5 @@
 import type { RuleConfig } from '../model/rules';
-import { compileRules, type CompiledRules } from './compile';
+import { allPools, compileRules, type CompiledRules } from './compile';
 
 /**
  * What the router remembers between leads, on typed arrays indexed by rep / pool / pool entry.
@@ -16,13 +16,16 @@ export interface RouterState {
   readonly open: Uint32Array;
   /** Per rep: away for now (off shift, on leave), on top of what the config says. */
   readonly away: Uint8Array;
-  /** Per pool: where round robin (and least-loaded's tie-break) continues. */
+  /** Per pool (both arms' with an experiment, see `allPools`): where round robin (and least-loaded's tie-break) continues. */
   readonly cursor: Int32Array;
   /** Per pool entry: the smooth weighted round robin's current weight. */
   readonly current: Float64Array;
   /** Per dedupe field: normalised value → id of the first lead that had it. */
   readonly seen: Array<Map<string, string>>;
-  /** Leads routed so far, prescreened ones included; names leads that have no lead_id. */
+  /**
+   * Leads routed so far, prescreened ones included; names leads that have no lead_id, and numbers
+   * them for a slot split (slot = leads routed before this one, mod 100, as an AutoNumber would).
+   */
   routed: number;
   /** Scratch for one pool's availability codes, so the hot path allocates nothing. */
   readonly scratch: Uint8Array;
@@ -43,7 +46,7 @@ export function createRouterState(rules: RuleConfig | CompiledRules, options: Ro
     assignedInPeriod: new Uint32Array(reps),
     open: new Uint32Array(reps),
     away: new Uint8Array(reps),
-    cursor: new Int32Array(compiled.rules.length + 1),
+    cursor: new Int32Array(allPools(compiled).length),
     current: new Float64Array(compiled.entryCount),
     seen: compiled.dedupeOn.map(() => new Map()),
     routed: 0,

@@ -1,4 +1,4 @@
-import { closeLead, createRouterState, firstRule, NO_REP, startPeriod, type RouterState } from '../route';
+import { candidateWeek, closeLead, createRouterState, firstRule, isCandidateSlot, NO_REP, SLOTS, startPeriod, type RouterState } from '../route';
 import type { Arrivals } from './arrivals';
 import { HOURS_PER_WEEK, workedUntil } from './calendar';
 import { CloseQueues } from './close-queues';
@@ -20,8 +20,8 @@ import type { SimulationWorld } from './world';
  */
 export type Unit = 'lead' | 'slot' | 'week';
 
-/** Salesforce's slot formula: MOD(AutoNumber, 100). */
-export const SLOTS = 100;
+/** Salesforce's slot formula: MOD(AutoNumber, 100); the split itself is src/route/arm-split.ts's, shared with the router and the exports. */
+export { candidateWeek, SLOTS };
 /** Draws of the experiment's own randomness (salt, slot and week offsets); apart from the simulator's streams. */
 const ARM_STREAM = 0x41524d;
 
@@ -47,18 +47,12 @@ export function assignArms(arrivals: Arrivals, split: ArmSplit, seed: number, re
     const salt = `sim-${seed}-${replication}`;
     for (let i = 0; i < n; i++) out[i] = bucketOf(String(i), salt) < below ? 1 : 0;
   } else if (split.unit === 'slot') {
-    const below = Math.round(split.share * SLOTS);
     const start = random.int(SLOTS);
-    for (let i = 0; i < n; i++) out[i] = (start + i) % SLOTS < below ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = isCandidateSlot((start + i) % SLOTS, split.share) ? 1 : 0;
   } else {
     const phase = random.int(1 << 16);
     for (let i = 0; i < n; i++) out[i] = candidateWeek(Math.floor(arrivals.time[i]! / HOURS_PER_WEEK) + phase, split.share) ? 1 : 0;
   }
-}
-
-/** Week k is the candidate's when the running count of share × weeks steps up in it: evenly spread, alternating at ½. */
-export function candidateWeek(k: number, share: number): boolean {
-  return Math.floor((k + 1) * share) > Math.floor(k * share);
 }
 
 export interface ExperimentScratch {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,29 @@ describe('allot readout', () => {
     const rollout = generateRollout({ seed: 3, weeks: 12, leadsPerWeek: 400, candidateShare: 0.5, gain: 0.3, salt: 'spring-2026' });
     writeFileSync(file, rolloutCsv(rollout, '2026-03-02', OWNERS));
     writeFileSync(path.join(dir, 'bad-arms.csv'), rolloutCsv(rollout, '2026-03-02', OWNERS).replace(',candidate\n', ',treatmnt\n'));
+    // The rollout's rule file, as `allot experiment --out` writes it: the sample's rules, half the leads by hash.
+    const sample = JSON.parse(readFileSync('test/export/fixtures/sample.rules.json', 'utf8'));
+    const experiment = { unit: 'lead', candidateShare: 0.5, salt: 'spring-2026', control: { name: 'as is', keepCurrent: true } };
+    writeFileSync(path.join(dir, 'rules.json'), JSON.stringify({ ...sample, schema: 'allot.rules/v2', experiment }));
+    writeFileSync(path.join(dir, 'plain.json'), JSON.stringify(sample));
   });
+
+  it('--rules takes the unit, share and salt from the rollout\'s rule file: the same readout as the flags', () => {
+    const byHash = JSON.parse(runCli(['readout', '--scenario', SCENARIO, file, '--share', '50%', '--salt', 'spring-2026', '--json']).stdout);
+    const run = runCli(['readout', '--scenario', SCENARIO, file, '--rules', path.join(dir, 'rules.json'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const byRules = JSON.parse(run.stdout);
+    expect(byRules.arms).toEqual({ kind: 'hash', share: 0.5, salt: 'spring-2026' });
+    expect(byRules.readout).toEqual(byHash.readout);
+  }, 180_000);
+
+  it('refuses a --rules readout that cannot be read, in one line naming the file or the flag', () => {
+    expectOneLineError(['readout', '--scenario', SCENARIO, file, '--rules', path.join(dir, 'rules.json'), '--share', '50%'], /--share: the split comes from --rules .*rules\.json/);
+    expectOneLineError(['readout', '--scenario', SCENARIO, file, '--rules', path.join(dir, 'plain.json')], /plain\.json: experiment: missing/);
+    expectOneLineError(['readout', '--scenario', SCENARIO, file, '--rules', path.join(dir, 'rules.json'), '--slot-column', 'Allot_Slot__c'], /--slot-column: .*splits by lead, not by slot/);
+    expectOneLineError(['readout', '--scenario', SCENARIO, file, '--slot-column', 'Allot_Slot__c'], /--slot-column: .*give --rules/);
+  }, 60_000);
 
   it('reads the arm column, leaves young leads out, and sets the forecast beside the effect', () => {
     const run = runCli(['readout', '--scenario', SCENARIO, file, '--arm-column', 'arm', '--json']);

@@ -56,6 +56,13 @@ function crafted(field: string, extraRules: RuleConfigInput['rules'] = [], withA
   });
 }
 
+/** An experiment over REPS: FALLBACK against a round robin (or the current process). */
+function experiment(unit: 'lead' | 'slot' | 'week', keepCurrent: boolean): RuleConfig {
+  const split = { lead: { salt: '实验-1' }, slot: {}, week: { weekStart: '2026-12-07' } }[unit];
+  const control = keepCurrent ? { name: '现有流程', keepCurrent: true as const } : { name: '轮流分配', rules: [], fallback: { method: 'round_robin' as const, pool: [{ rep: 'r1' }, { rep: 'r5' }] } };
+  return parse({ schema: 'allot.rules/v2', name: '优化策略', reps: REPS, rules: [], fallback: FALLBACK, experiment: { unit, candidateShare: 0.5, ...split, control } });
+}
+
 const review = (queue: string): RuleConfigInput['rules'][number] => ({ id: 'review', when: { field: 'amount', op: 'lt', value: 0 }, assign: { method: 'manual_review', queue } });
 
 /** Every target on every config it can export: the sample for all, crafted ones where the target takes them. */
@@ -71,6 +78,11 @@ const RUNS: Array<[string, ExportTargetName, ExportOptions, RuleConfig]> = [
   ['reps without a CRM user', 'build-sheet', { language: 'zh' }, parse({ ...crafted('region'), reps: WITHOUT_USERS })],
   ['more reps without a CRM user than a note lists', 'build-sheet', { language: 'zh' }, one([], { method: 'round_robin', pool: MANY_WITHOUT_USERS.map((r) => ({ rep: r.id })) }, MANY_WITHOUT_USERS)],
   ['nobody in the fallback', 'salesforce', {}, parse({ schema: 'allot.rules/v1', name: 'x', reps: REPS, rules: [{ id: 'q', assign: { method: 'manual_review', queue: 'QA' } }], fallback: NOBODY })],
+  ['an experiment kept against the current process', 'salesforce', {}, experiment('slot', true)],
+  ['an experiment kept against the current process', 'hubspot', {}, experiment('lead', true)],
+  ['an experiment kept against the current process', 'reference-router', {}, experiment('lead', true)],
+  ['an experiment by week', 'build-sheet', { language: 'zh' }, experiment('week', false)],
+  ['an experiment by week kept against the current process', 'salesforce', {}, experiment('week', true)],
 ];
 
 function mentions(text: string, params: ExportParams): string[] {
@@ -140,6 +152,12 @@ const REFUSALS: Array<[ExportErrorCode, ExportTargetName, ExportOptions, () => R
   ['salesforce_number_exponent', 'salesforce', {}, () => one([{ id: 'huge', when: { field: 'amount', op: 'gt', value: 1e21 }, assign: FALLBACK }])],
   ['salesforce_field_collision', 'salesforce', {}, () => one([{ id: 'a', when: { field: 'Region', op: 'eq', value: 'E' }, assign: FALLBACK }, { id: 'b', when: { field: 'region', op: 'eq', value: 'W' }, assign: FALLBACK }])],
   ['salesforce_field_reserved', 'salesforce', {}, () => one([{ id: 'slot', when: { field: 'Allot_Slot__c', op: 'eq', value: 1 }, assign: FALLBACK }])],
+  ['salesforce_experiment_unit', 'salesforce', {}, () => experiment('lead', false)],
+  ['salesforce_experiment_week_share', 'salesforce', {}, () => ({ ...experiment('week', false), experiment: { ...experiment('week', false).experiment!, candidateShare: 0.29 } })],
+  ['hubspot_experiment_week', 'hubspot', {}, () => experiment('week', false)],
+  ['hubspot_experiment_share', 'hubspot', {}, () => ({ ...experiment('lead', false), experiment: { ...experiment('lead', false).experiment!, candidateShare: 0.003 } })],
+  ['experiment_not_expressible', 'frappe', {}, () => experiment('slot', false)],
+  ['experiment_not_expressible', 'odoo', {}, () => experiment('week', true)],
 ];
 
 describe('every refusal reads in Chinese, led by the JSON path, and names what the English names', () => {

@@ -10,10 +10,11 @@ describe('the published JSON Schema', () => {
     expect(committed).toBe(renderJsonSchema(GENERATED_SCHEMAS[file]!));
   });
 
-  it('names every operator and every method of allot.rules/v1', () => {
-    const text = readFileSync(path.join(SCHEMA_FOLDER, 'allot.rules.v1.schema.json'), 'utf8');
+  it('names every operator and every method of allot.rules/v2, and accepts v1 files', () => {
+    const text = readFileSync(path.join(SCHEMA_FOLDER, 'allot.rules.v2.schema.json'), 'utf8');
     const schema = JSON.parse(text);
-    expect(schema.properties.schema.const).toBe('allot.rules/v1');
+    expect(schema.properties.schema.enum).toEqual(['allot.rules/v1', 'allot.rules/v2']);
+    expect(schema.properties.experiment.properties.unit.enum).toEqual(['lead', 'slot', 'week']);
     expect(schema.required).toEqual(expect.arrayContaining(['schema', 'name', 'reps', 'rules', 'fallback']));
     for (const op of CONDITION_OPS) expect(text).toContain(`"${op}"`);
     for (const method of ASSIGN_METHODS) expect(text).toContain(`"${method}"`);

@@ -100,7 +100,7 @@ describe('a broken rule file is refused with the JSON path of each mistake', () 
     ['a misspelt key', (c) => (c.rules[0].asign = c.rules[0].assign), 'rules[0].asign', /unknown key "asign"/],
     ['a negative capacity', (c) => (c.reps[0].capacityPerWeek = -5), 'reps[0].capacityPerWeek', /expected number to be >=0/],
     ['active as text', (c) => (c.reps[1].active = 'yes'), 'reps[1].active', /expected boolean, got "yes"/],
-    ['another schema version', (c) => (c.schema = 'allot.rules/v2'), 'schema', /"allot.rules\/v2"/],
+    ['another schema version, naming both ids it reads', (c) => (c.schema = 'allot.rules/v3'), 'schema', /"allot.rules\/v3".*"allot.rules\/v2".*"allot.rules\/v1"/],
     ['no fallback', (c) => delete c.fallback, 'fallback', /missing/],
   ];
 

@@ -39,3 +39,38 @@ describe('a router state saved as JSON between leads', () => {
     expect(() => routerStateFromJson(config, { format: 'something else' } as never)).toThrow(/allot.router-state\/v1/);
   });
 });
+
+describe('the router state of an experiment (allot.router-state/v2)', () => {
+  const roundRobin = { method: 'round_robin' as const, pool: [{ rep: 'a' }, { rep: 'b' }, { rep: 'c' }] };
+  const experiment = rulesOf({
+    schema: 'allot.rules/v2',
+    reps: [rep('a'), rep('b'), rep('c')],
+    // The same rule id in both arms: the saved state keeps them apart.
+    rules: [{ id: 'east', when: { field: 'region', op: 'eq', value: 'East' }, assign: roundRobin }],
+    experiment: { unit: 'lead', candidateShare: 0.5, salt: 's', control: { name: 'control', rules: [{ id: 'east', assign: { method: 'weighted_round_robin', pool: [{ rep: 'a', weight: 0.2 }, { rep: 'c', weight: 0.8 }] } }], fallback: roundRobin } },
+  });
+
+  it('saves each arm\'s pools apart and routes on exactly as if it had never been saved', () => {
+    const straight = createRouterState(experiment);
+    const expected = leads.map((lead) => route(experiment, lead, straight).decision);
+    let state = createRouterState(experiment);
+    const resumed = leads.map((lead, i) => {
+      if (i % 5 === 0) state = routerStateFromJson(experiment, JSON.parse(JSON.stringify(routerStateToJson(state))));
+      return route(experiment, lead, state).decision;
+    });
+    expect(resumed).toEqual(expected);
+    const saved = routerStateToJson(state);
+    expect(saved.format).toBe('allot.router-state/v2');
+    expect(Object.keys(saved.pools)).toEqual(['east', 'fallback']);
+    expect(Object.keys(saved.controlPools!)).toEqual(['east', 'fallback']);
+    expect(Object.keys(saved.controlPools!.east!.current)).toEqual(['a', 'c']);
+  });
+
+  it('a state saved as allot.router-state/v1 (before experiments) still loads: its pools are the candidate\'s, the control starts fresh', () => {
+    const v1 = { format: 'allot.router-state/v1', period: '2026-W50', routed: 12, reps: { a: { assignedInPeriod: 4, open: 2, away: false } }, pools: { east: { cursor: 2, current: {} } }, seen: {} } as const;
+    const loaded = routerStateFromJson(experiment, v1 as never);
+    expect([loaded.routed, loaded.assignedInPeriod[0], loaded.cursor[0], loaded.cursor[2]]).toEqual([12, 4, 2, 0]);
+    const plain = routerStateFromJson(config, v1 as never);
+    expect(routerStateToJson(plain).controlPools).toBeUndefined();
+  });
+});

@@ -37,6 +37,18 @@ export interface EntryInputs {
   queueName: (queue: string) => string;
   /** The Salesforce username of a rep the entries assign to (see requireCrmUsers). */
   userOf: (rep: RuleRep) => string;
+  /** With an experiment: the arm these rules route (see ./experiment.ts); absent without one. */
+  arm?: ArmEntries;
+}
+
+export interface ArmEntries {
+  label: 'candidate' | 'control';
+  /** Added to every entry of the arm: the arm's slots. */
+  criterion: CriteriaTree;
+  /** The field the arm's pools rotate on. */
+  slotField: string;
+  /** Where the arm's rules are in the file: `` or `experiment.control.`. */
+  path: string;
 }
 
 /**
@@ -45,29 +57,36 @@ export interface EntryInputs {
  * entry a lead matches decides, as the first matching rule does in the router.
  */
 export function ruleEntries(inputs: EntryInputs): RuleEntrySpec[] {
-  const { config, table, criteria, fields } = inputs;
+  const { config, table, criteria, fields, arm } = inputs;
+  const prefix = arm?.path ?? '';
+  const armed = (condition: CriteriaTree) => (arm ? and([arm.criterion, condition]) : condition);
   const entries: RuleEntrySpec[] = [];
   config.rules.forEach((rule, i) => {
-    const condition = resolveFields(criteria[i]!, fields);
-    const made = poolEntries(inputs, rule.assign, table.rules[i]!, condition, `rules[${i}]`);
+    const condition = armed(resolveFields(criteria[i]!, fields));
+    const made = poolEntries(inputs, rule.assign, table.rules[i]!, condition, `${prefix}rules[${i}]`);
     const own = treeItems(condition).length;
     const count = Math.max(own, ...made.map((e) => treeItems(e.criteria).length));
     if (count > MAX_CRITERIA_PER_ENTRY) {
       const slotItems = count - own;
       const slotPart = slotItems > 0 ? ` (${slotItems} of them for the slot split)` : '';
       const params = { rule: rule.id, count, max: MAX_CRITERIA_PER_ENTRY, ...(slotItems > 0 ? { slotItems } : {}) };
-      throw new ExportError(`rule "${rule.id}" needs ${count} criteria items in a rule entry${slotPart}; Salesforce allows ${MAX_CRITERIA_PER_ENTRY}. Split it into several rules`, `rules[${i}].when`, 'salesforce_too_many_criteria', params);
+      throw new ExportError(`rule "${rule.id}" needs ${count} criteria items in a rule entry${slotPart}; Salesforce allows ${MAX_CRITERIA_PER_ENTRY}. Split it into several rules`, `${prefix}rules[${i}].when`, 'salesforce_too_many_criteria', params);
     }
     entries.push(...made);
   });
-  entries.push(...poolEntries(inputs, config.fallback, table.fallback, { kind: 'true' }, 'fallback'));
-  if (entries.length > MAX_ENTRIES_PER_RULE)
-    throw new ExportError(`the rules need ${entries.length} rule entries; a Salesforce assignment rule holds ${MAX_ENTRIES_PER_RULE}. Merge rules or shrink pools`, 'rules', 'salesforce_too_many_entries', { count: entries.length, max: MAX_ENTRIES_PER_RULE });
+  entries.push(...poolEntries(inputs, config.fallback, table.fallback, armed({ kind: 'true' }), `${prefix}fallback`));
   return entries;
 }
 
+/** Salesforce's limit on one assignment rule's entries, checked over every arm's entries together. */
+export function checkEntryCount(entries: readonly RuleEntrySpec[]): void {
+  if (entries.length > MAX_ENTRIES_PER_RULE)
+    throw new ExportError(`the rules need ${entries.length} rule entries; a Salesforce assignment rule holds ${MAX_ENTRIES_PER_RULE}. Merge rules or shrink pools`, 'rules', 'salesforce_too_many_entries', { count: entries.length, max: MAX_ENTRIES_PER_RULE });
+}
+
 function poolEntries(inputs: EntryInputs, assign: Assign, slots: RuleSlots, condition: CriteriaTree, path: string): RuleEntrySpec[] {
-  const source = slots.id;
+  // The entry's comment names the arm too: rule ids may repeat between the arms.
+  const source = inputs.arm ? `${inputs.arm.label}/${slots.id}` : slots.id;
   const queue = assign.method === 'manual_review' ? assign.queue! : inputs.options.salesforceQueue;
   if (queue !== undefined) {
     const name = inputs.queueName(queue);
@@ -84,14 +103,14 @@ function poolEntries(inputs: EntryInputs, assign: Assign, slots: RuleSlots, cond
       note: `${source}: ${rep.id} ${rep.name}, ${describeSlots(range, table.slots)}${why}`,
       assignedTo: inputs.userOf(rep),
       assignedToType: 'User',
-      criteria: slots.ranges.length === 1 ? condition : and([condition, ...slotTrees(range, table.slots)]),
+      criteria: slots.ranges.length === 1 ? condition : and([condition, ...slotTrees(range, table.slots, inputs.arm?.slotField ?? SLOT_FIELD)]),
     };
   });
 }
 
 /** `slot ≥ from` and `slot < to`, leaving out a bound that every slot meets. */
-function slotTrees(range: SlotRange, slots: number): CriteriaTree[] {
-  const field = `Lead.${SLOT_FIELD}`;
+function slotTrees(range: SlotRange, slots: number, slotField: string): CriteriaTree[] {
+  const field = `Lead.${slotField}`;
   const bounds: CriteriaTree[] = [];
   if (range.from > 0) bounds.push({ kind: 'item', item: { field, operation: 'greaterOrEqual', value: String(range.from) } });
   if (range.to < slots) bounds.push({ kind: 'item', item: { field, operation: 'lessThan', value: String(range.to) } });

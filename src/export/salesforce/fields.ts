@@ -7,6 +7,10 @@ import { el, group, metadataDocument } from './xml';
 export const SEQUENCE_FIELD = 'Allot_Seq__c';
 /** The formula field `MOD(VALUE(sequence), 100)` that the rule entries split on. */
 export const SLOT_FIELD = 'Allot_Slot__c';
+/** An experiment's per-arm rotation slot (./experiment.ts); defined here, beside the other reserved names, so neither file imports the other's. */
+export const ARM_SLOT_FIELD = 'Allot_Arm_Slot__c';
+/** A week experiment's arm, a text formula on CreatedDate ("candidate" / "control"). */
+export const WEEK_ARM_FIELD = 'Allot_Arm__c';
 
 export const FIELDS_FOLDER = 'force-app/main/default/objects/Lead/fields';
 
@@ -80,7 +84,7 @@ function shortHash(text: string): string {
  * names ignore case) or on the slot fields: either would make a rule test the wrong field.
  */
 export function mapFields(fields: ReadonlyMap<string, string>): Map<string, FieldMapping> {
-  const byApiName = new Map<string, string>([[SEQUENCE_FIELD.toLowerCase(), '(the AutoNumber slot sequence)'], [SLOT_FIELD.toLowerCase(), '(the slot formula)']]);
+  const byApiName = new Map<string, string>([[SEQUENCE_FIELD.toLowerCase(), '(the AutoNumber slot sequence)'], [SLOT_FIELD.toLowerCase(), '(the slot formula)'], [ARM_SLOT_FIELD.toLowerCase(), '(the experiment\'s arm slot formula)'], [WEEK_ARM_FIELD.toLowerCase(), '(the experiment\'s week arm formula)']]);
   const mapped = new Map<string, FieldMapping>();
   for (const [field, path] of fields) {
     const mapping = salesforceField(field);

@@ -20,9 +20,8 @@ export interface LimitationInputs {
 /** Everything the rules say that a Salesforce assignment rule cannot, and what the export does instead. */
 export function salesforceLimitations(inputs: LimitationInputs): Limitation[] {
   const { config, table, options } = inputs;
-  const out: Limitation[] = [...capLimitations(config, 'Salesforce')];
-  const assigns = [...config.rules.map((r) => ({ id: r.id, assign: r.assign })), { id: 'fallback', assign: config.fallback }];
-  for (const { id, assign } of assigns) exportablePool(config, assign, id, out);
+  const pools = poolLimitations(inputs, '');
+  const out: Limitation[] = [...capLimitations(config, 'Salesforce'), ...pools.leftOut];
   if (inputs.usesSlots) {
     out.push({
       at: null,
@@ -32,16 +31,7 @@ export function salesforceLimitations(inputs: LimitationInputs): Limitation[] {
       approximation: `one AutoNumber (${SEQUENCE_FIELD}) numbers every lead and ${SLOT_FIELD} = its number mod ${table.slots}; a rule's leads fall on the slots the whole lead stream leaves them, so its shares hold over many leads but runs of leads can go to one rep, and a rule whose leads arrive in a regular pattern can see some slots far more than others`,
     });
   }
-  config.rules.forEach((rule, i) => {
-    if (rule.assign.method === 'least_loaded' && options.salesforceQueue === undefined)
-      out.push({ at: rule.id, code: 'salesforce_least_loaded', params: {}, what: 'least_loaded (the rep with the lowest open load)', approximation: 'equal slot ranges: the pool rotates evenly whatever each rep holds' });
-    if (rule.sla !== undefined)
-      out.push({ at: rule.id, code: 'salesforce_sla', params: {}, what: 'the SLA (first touch, reclaim) of this rule', approximation: 'not exported: lead assignment rules have no escalation (Salesforce escalates cases only); watch it with a report or a scheduled flow' });
-    slotLimitations(config, rule.assign, table.rules[i]!, table.slots, out);
-  });
-  slotLimitations(config, config.fallback, table.fallback, table.slots, out);
-  if (options.salesforceQueue === undefined && table.fallback.ranges.length === 0 && config.fallback.method !== 'manual_review')
-    out.push({ at: 'fallback', code: 'salesforce_no_fallback', params: {}, what: 'nobody in the fallback pool can take leads', approximation: 'no catch-all entry: a lead no rule matches stays with the default lead owner set in Lead Settings (the router would put it in the "unassigned" queue)' });
+  out.push(...pools.rest);
   if (options.salesforceQueue !== undefined)
     out.push({ at: null, code: 'salesforce_queue_mode', params: { queue: options.salesforceQueue }, what: 'pools, weights and rotation', approximation: `every rule assigns to the queue ${options.salesforceQueue}; Salesforce rules do not share a queue's leads out, so weights are not applied (use Omni-Channel or a person to take leads from the queue)` });
   for (const [queue, name] of inputs.queues) {
@@ -53,15 +43,44 @@ export function salesforceLimitations(inputs: LimitationInputs): Limitation[] {
   return out;
 }
 
-function slotLimitations(config: RuleConfig, assign: Assign, slots: RuleSlots, total: number, out: Limitation[]): void {
+/**
+ * What one rule set's pools lose (left-out reps, rounding, least_loaded, SLAs, no fallback); `at`
+ * is prefixed (`control: `) for an experiment's control, whose rule ids may repeat the candidate's.
+ */
+export function armPoolLimitations(inputs: LimitationInputs, prefix: string): Limitation[] {
+  const { leftOut, rest } = poolLimitations(inputs, prefix);
+  return [...leftOut, ...rest];
+}
+
+/** `leftOut`: reps a pool loses; `rest`: the methods and slots (the read-me lists the slot sequence between them). */
+function poolLimitations(inputs: LimitationInputs, prefix: string): { leftOut: Limitation[]; rest: Limitation[] } {
+  const { config, table, options } = inputs;
+  const leftOut: Limitation[] = [];
+  const out: Limitation[] = [];
+  const assigns = [...config.rules.map((r) => ({ id: r.id, assign: r.assign })), { id: 'fallback', assign: config.fallback }];
+  for (const { id, assign } of assigns) exportablePool(config, assign, prefix + id, leftOut);
+  config.rules.forEach((rule, i) => {
+    if (rule.assign.method === 'least_loaded' && options.salesforceQueue === undefined)
+      out.push({ at: prefix + rule.id, code: 'salesforce_least_loaded', params: {}, what: 'least_loaded (the rep with the lowest open load)', approximation: 'equal slot ranges: the pool rotates evenly whatever each rep holds' });
+    if (rule.sla !== undefined)
+      out.push({ at: prefix + rule.id, code: 'salesforce_sla', params: {}, what: 'the SLA (first touch, reclaim) of this rule', approximation: 'not exported: lead assignment rules have no escalation (Salesforce escalates cases only); watch it with a report or a scheduled flow' });
+    slotLimitations(config, rule.assign, table.rules[i]!, table.slots, out, prefix);
+  });
+  slotLimitations(config, config.fallback, table.fallback, table.slots, out, prefix);
+  if (options.salesforceQueue === undefined && table.fallback.ranges.length === 0 && config.fallback.method !== 'manual_review')
+    out.push({ at: `${prefix}fallback`, code: 'salesforce_no_fallback', params: {}, what: 'nobody in the fallback pool can take leads', approximation: 'no catch-all entry: a lead no rule matches stays with the default lead owner set in Lead Settings (the router would put it in the "unassigned" queue)' });
+  return { leftOut, rest: out };
+}
+
+function slotLimitations(config: RuleConfig, assign: Assign, slots: RuleSlots, total: number, out: Limitation[], prefix: string): void {
   if (slots.viaFallback || slots.ranges.length < 2) return;
   if (slots.zeroSlotReps.length > 0)
-    out.push({ at: slots.id, code: 'salesforce_zero_slot', params: { reps: slots.zeroSlotReps.join(', '), slots: total }, what: `the weights of ${slots.zeroSlotReps.join(', ')} are below half a slot (1/${total})`, approximation: 'they get no slot, so no leads from this rule' });
+    out.push({ at: prefix + slots.id, code: 'salesforce_zero_slot', params: { reps: slots.zeroSlotReps.join(', '), slots: total }, what: `the weights of ${slots.zeroSlotReps.join(', ')} are below half a slot (1/${total})`, approximation: 'they get no slot, so no leads from this rule' });
   const share = new Map(exportablePool(config, assign, slots.id, []).map((m) => [m.rep.id, m.weight]));
   const rounded = slots.ranges.filter((r) => Math.abs(share.get(r.rep)! - (r.to - r.from) / total) > 1e-9);
   if (rounded.length > 0) {
     const shares = rounded.map((r) => `${r.rep} ${+share.get(r.rep)!.toFixed(4)} → ${r.to - r.from}/${total}`).join(', ');
-    out.push({ at: slots.id, code: 'salesforce_rounded_slots', params: { slots: total, shares }, what: 'shares that are not whole slots', approximation: `rounded to whole slots of ${total}: ${shares}` });
+    out.push({ at: prefix + slots.id, code: 'salesforce_rounded_slots', params: { slots: total, shares }, what: 'shares that are not whole slots', approximation: `rounded to whole slots of ${total}: ${shares}` });
   }
 }
 

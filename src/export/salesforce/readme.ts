@@ -4,7 +4,7 @@ import { MANIFEST_PATH, PROJECT_PATH } from './package-xml';
 import { SEQUENCE_FIELD, SLOT_FIELD } from './fields';
 
 /** The read-me at the top of Lead.assignmentRules-meta.xml: how to deploy, how weights became entries, what is lost. */
-export function readmeComment(configName: string, slots: number, usesSlots: boolean, limitations: readonly Limitation[]): string {
+export function readmeComment(configName: string, slots: number, usesSlots: boolean, limitations: readonly Limitation[], experiment: readonly string[] = []): string {
   const lines = [
     `Allot lead assignment rules for Salesforce, from the rule config "${oneLine(configName)}".`,
     '',
@@ -21,6 +21,7 @@ export function readmeComment(configName: string, slots: number, usesSlots: bool
       `A pool's reps get consecutive slot ranges sized by their weights (whole slots, largest remainder, ${slots} in all),`,
       'one rule entry per rep; a rep with weight w gets about w of the leads its rule receives.',
     );
+  if (experiment.length > 0) lines.push('', ...experiment);
   lines.push('', 'What Salesforce assignment rules cannot express, and what these files do instead:');
   for (const l of limitations) lines.push(`- ${l.at === null ? '' : `[${oneLine(l.at)}] `}${oneLine(l.what)}: ${oneLine(l.approximation)}.`);
   return lines.join('\n');

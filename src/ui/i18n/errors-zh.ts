@@ -8,6 +8,7 @@ import type { EngineWords } from './engine-zh';
  */
 export const ZH_SCENARIO_ERRORS: Record<ScenarioErrorCode, (w: EngineWords) => string> = {
   not_segment_field: (w) => `「${w.text('field')}」不是细分字段（细分字段：${w.text('fields')}）。`,
+  columns_differ: (w) => `${w.text('file')} 缺少历史线索的列（${w.text('missing')}）：无法与之合为一个数据集。`,
   not_a_column: (w) => `「${w.text('field')}」不是线索表中的列（可用的列：${w.text('columns')}）。`,
   no_segment_field: () => '请至少选择一个细分字段。',
   value_bands_order: (w) => `金额分段 ${w.num('band')} 必须大于前一个分段（分段须从小到大）。`,
@@ -25,6 +26,7 @@ export const ZH_SCENARIO_ERRORS: Record<ScenarioErrorCode, (w: EngineWords) => s
   roster_file_unreadable: (w) => `无法读取团队名单文件「${w.text('file')}」。`,
   zero_demand: () => '没有线索带创建日期，每周线索量为零，无法给出分配方案。请映射创建时间列。',
   arm_values_unknown: (w) => `分组列「${w.text('column')}」中有既不是对照组（${w.text('control')}）也不是实验组（${w.text('candidate')}）的取值：${w.text('values')}。`,
+  slot_values_unknown: (w) => `槽位列「${w.text('column')}」中有不是槽位的取值：${w.text('values')}（槽位是整数：槽位本身，或线索的自动编号）。`,
   no_lead_ids: () => '按线索编号的哈希重算分组需要线索编号列：请映射 lead_id，或给出分组列。',
   nothing_to_read_out: (w) => `两组中都没有创建满 ${w.text('window')} 天的线索，暂时无法评估；请等线索足够成熟后再导出。`,
 };

@@ -190,13 +190,50 @@ export const ZH_LIMITATIONS: Record<LimitationCode, LimitationTemplate> = {
     what: (w) => `配置名称「${w.param('name')}」`,
     approximation: (w) => `Salesforce 规则命名为「${w.param('ruleName')}」（合并空白，最多 ${w.param('max')} 个字符）`,
   },
+  salesforce_experiment_slots: {
+    what: () => '实验按槽位分组',
+    approximation: (w) =>
+      `${w.param('slotField')} 小于 ${w.param('slots')} 的线索属于实验组（每 100 条连续线索中恰好 ${w.param('slots')} 条），其余属于对照组；组内的销售组按 ${w.param('armSlotField')}（本组自己的线索计数除以 100 的余数）轮转，因此分组不会扭曲权重`,
+  },
+  salesforce_keep_current: {
+    what: (w) => `对照组「${w.param('control')}」沿用现有流程`,
+    approximation: (w) =>
+      `这些规则条目只接收实验组的线索（${w.param('slotField')} 小于 ${w.param('slots')}）；Salesforce 同时只能启用一条分配规则，请把现有规则的条目追加在它们之后（这些条目只会看到对照组线索），否则对照组线索将保留默认负责人`,
+  },
+  salesforce_experiment_weeks: {
+    what: () => '实验按周分组',
+    approximation: (w) =>
+      `${w.param('armField')} 按线索 CreatedDate 所在的周（从 ${w.param('weekStart')}（周一）起计）标出其分组；Salesforce 按 GMT 取日期，因此每周一 00:00 GMT 换周，在本地零点与 GMT 零点之间创建的线索会落入相邻一周的分组（路由器按 created_at 原样读取日期）。实验读数请用 --arm-column ${w.param('armField')}：它记录的是 Salesforce 实际采用的分组`,
+  },
+  salesforce_week_keep_current: {
+    what: (w) => `对照组「${w.param('control')}」沿用现有流程`,
+    approximation: (w) =>
+      `这些规则条目只接收实验组的线索（${w.param('armField')} = candidate）；Salesforce 同时只能启用一条分配规则，请把现有规则的条目追加在它们之后（这些条目只会看到对照组线索），否则对照组线索将保留默认负责人`,
+  },
+  hubspot_experiment_split: {
+    what: (w) => `实验按 ${w.param('unit')} 分组`,
+    approximation: (w) =>
+      `改为随机拆分分支：${w.param('percent')} 的联系人走实验组规则，其余走对照组规则。联系人足够多时比例成立，但无法从线索本身（没有哈希、没有槽位）推算分组：请把每个联系人走过的分支（工作流操作日志，或在各分支上添加的“设置属性值”操作）作为分组列交给实验读数`,
+  },
+  hubspot_keep_current: {
+    what: (w) => `对照组「${w.param('control')}」沿用现有流程`,
+    approximation: () => '它的拆分分支没有任何操作：这些联系人以无负责人状态离开本工作流，由现有流程分配；请确保现有流程不会抢先接走实验组的联系人',
+  },
+  sheet_experiment: {
+    what: (w) => `实验分组（按 ${w.param('unit')}）`,
+    approximation: () => '已在分配表中用文字写明：手工配置的 CRM 需要知道每条线索的分组（按表中说明填写的字段，或按周手动切换规则），且每条规则都须限定其分组',
+  },
+  router_keep_current: {
+    what: (w) => `对照组「${w.param('control')}」沿用现有流程`,
+    approximation: () => '路由器对这些线索的决定为“left_to_current”，不分配给任何人：你的 webhook 须把它们交给现有流程',
+  },
 };
 
 const NO_QUEUE_HELP = '请改为给该规则设置一个由审核人员组成的销售组';
 
 /** Chinese wording of each reason an exporter refuses a config; the JSON path is put in front by the caller. */
 export const ZH_EXPORT_ERRORS: Record<ExportErrorCode, (w: ExportWords) => string> = {
-  invalid_config: (w) => `不是有效的 allot.rules/v1 分配策略：${w.param('detail')}`,
+  invalid_config: (w) => `不是有效的 allot.rules/v2 分配策略：${w.param('detail')}`,
   fallback_empty: () => '兜底规则中没有可分配的在岗销售',
   control_character: (w) => `${w.param('text')} 含有 XML 1.0 无法承载的控制字符，请删除后再导出`,
   crm_users_missing: (w) => `${w.param('count')} 名在岗销售没有 CRM 账号（用户名或邮箱）：${repList(w)}；请${SET_CRM_USERS}`,
@@ -223,4 +260,12 @@ export const ZH_EXPORT_ERRORS: Record<ExportErrorCode, (w: ExportWords) => strin
     `线索字段「${w.param('field')}」与「${w.param('other')}」在 Salesforce 中都会成为 Lead.${w.param('apiName')}；请在线索文件和规则中重命名其中一个`,
   salesforce_field_reserved: (w) =>
     `线索字段「${w.param('field')}」会成为 Lead.${w.param('apiName')}，与 Allot 用于槽位拆分的字段同名；请在线索文件和规则中重命名它`,
+  salesforce_experiment_unit: (w) =>
+    `Salesforce 公式没有哈希函数，无法按 ${w.param('unit')}（线索编号的哈希）分组；请把实验的单位改为 slot（Salesforce 自动编号除以 100 的余数）或 week，或用参考路由器运行按 ${w.param('unit')} 分组的实验`,
+  salesforce_experiment_week_share: (w) =>
+    `Salesforce 公式按精确小数计算第 ${w.param('week')} 周的分组，而 Allot 路由器按二进制浮点计算：占比 ${w.param('share')} 会让两者在这一周不一致；请选择 0.5、0.25 或 0.3 这样的占比`,
+  hubspot_experiment_week: () => 'HubSpot 的拆分分支对每个联系人随机选择分支，无法把整周线索交给同一套策略；请每周手动切换工作流（分配表列出了各周），或使用参考路由器',
+  hubspot_experiment_share: (w) => `HubSpot 按整数百分比拆分，实验组占比 ${w.param('share')} 会让其中一个分支为 0%；请把占比设在 0.01 到 0.99 之间`,
+  experiment_not_expressible: (w) =>
+    `${w.param('target')} 无法按 ${w.param('unit')} 把线索分给两套策略：它的条件只能比较线索字段，而线索中没有表示分组的字段。请用参考路由器或 Salesforce（单位 slot）运行实验，或给线索加上分组字段，并把每组的规则分别导出为带该条件的规则文件`,
 };

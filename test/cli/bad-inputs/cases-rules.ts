@@ -46,6 +46,42 @@ const twoReps = (first: string, second: string) => ({
   fallback: { method: 'round_robin', pool: [{ rep: second }] },
 });
 
+/** A rule file with an experiment (allot.rules/v2): the East rule as the candidate, a round robin over r1 and r3 as the control. */
+const CONTROL = { name: 'round robin', rules: [], fallback: { method: 'round_robin', pool: [{ rep: 'r1' }, { rep: 'r3' }] } };
+const withExperiment = (experiment: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  rules({ schema: 'allot.rules/v2', experiment: { unit: 'slot', candidateShare: 0.5, control: CONTROL, ...experiment }, ...extra });
+
+/** Broken experiment blocks, refused in one line naming the file and the JSON path; and one that routes. */
+const EXPERIMENT_CASES: Case[] = [
+  rulesRefused('experiment: a control rule naming an unknown rep', withExperiment({ control: { ...CONTROL, rules: [{ id: 'x', assign: { method: 'fixed', pool: [{ rep: 'r9' }] } }] } }),
+    both(/r\.json/, /experiment\.control\.rules\[0\]\.assign\.pool\[0\]\.rep\b/, /"r9"/)),
+  rulesRefused('experiment: a lead split without a salt', withExperiment({ unit: 'lead' }), both(/r\.json/, /experiment\.salt\b/, /needs salt/), 'export'),
+  rulesRefused('experiment: a week split starting on a Wednesday', withExperiment({ unit: 'week', weekStart: '2026-12-09' }), both(/r\.json/, /experiment\.weekStart\b/, /not a Monday/)),
+  rulesRefused('experiment: a share of 150%', withExperiment({ candidateShare: 1.5 }), both(/r\.json/, /experiment\.candidateShare\b/, /between 0 and 1/), 'export'),
+  rulesRefused('experiment: a misspelt key (candidateShar)', withExperiment({ candidateShar: 0.5 }), both(/r\.json/, /experiment\.candidateShar\b/, meant('candidateShare'))),
+  rulesRefused('experiment: an experiment in a file that says allot.rules/v1', withExperiment({}, { schema: 'allot.rules/v1' }), both(/r\.json/, /\bschema\b/, /allot\.rules\/v2/)),
+  rulesRefused('an unknown schema id names both ids read', rules({ schema: 'allot.rules/v3' }), both(/r\.json/, /\bschema\b/, /allot\.rules\/v2.*allot\.rules\/v1/), 'export'),
+  rulesRefused('experiment: a control that neither routes nor keeps the current process', withExperiment({ control: { name: 'c' } }), both(/r\.json/, /experiment\.control\.keepCurrent\b/, /missing \(expected true\)/)),
+  {
+    name: 'rules: an experiment by lead hash exported for Salesforce is refused, naming experiment.unit and suggesting slot',
+    files: { 'r.json': json(withExperiment({ unit: 'lead', salt: 's' })) },
+    argv: ['export', '--rules', 'r.json', '--target', 'salesforce', '--out', 'out'],
+    expect: { refuse: both(/r\.json/, /experiment\.unit\b/, /unit "slot"/) },
+  },
+  // Twelve leads are slots 0-11: all below 50, so all the candidate's, as Salesforce's first 50 slots of each hundred would be.
+  routed('experiment: a slot split gives the candidate the first half of each hundred leads', withExperiment({}), (doc) => {
+    expect(doc['arms']).toEqual({ candidate: 12, control: 0, leftToCurrent: 0 });
+    expect(doc.byRule.filter((r) => (r as { arm?: string }).arm === 'control').map((r) => r.rule)).toEqual(['fallback']);
+  }),
+  routed('experiment: a lead split against the current process counts the control\'s leads as left to it', withExperiment({ unit: 'lead', salt: 'bad-inputs', control: { name: 'as is', keepCurrent: true } }), (doc) => {
+    const arms = doc['arms'] as { candidate: number; control: number; leftToCurrent: number };
+    expect(arms.candidate + arms.control).toBe(12);
+    expect(arms.leftToCurrent).toBe(arms.control);
+    expect(doc.decisions['left_to_current']).toBe(arms.control);
+    expect(doc.decisions['assigned']).toBe(arms.candidate);
+  }),
+];
+
 export const RULES_CASES: Case[] = [
   rulesRefused('a condition nested 10,000 deep is refused against a stated depth limit', deepRules(10_000), both(/r\.json/, /rules\[0\]\.when\b/, DEPTH)),
   rulesRefused('a condition nested 10,000 deep is refused against a stated depth limit', deepRules(10_000), both(/r\.json/, /rules\[0\]\.when\b/, DEPTH), 'export'),
@@ -161,4 +197,5 @@ export const RULES_CASES: Case[] = [
     argv: ['export', '--rules', 'r.json', '--target', 'build-sheet', '--language', 'zh', '--out', 'out'],
     expect: { ok: (run) => void expectNoLiveMarkup(run, 'out') },
   },
+  ...EXPERIMENT_CASES,
 ];
