@@ -33,7 +33,7 @@ export function repsWithoutCrmUser(config: RuleConfig): RuleRep[] {
  * as params (so a translation words the "more" itself) and as the English text.
  */
 export function listReps(reps: readonly RuleRep[]): { params: ExportParams; text: string } {
-  const shown = reps.slice(0, LISTED).map((rep) => `${rep.id} ${rep.name}`.replace(/\s+/g, ' ').trim()).join(', ');
+  const shown = reps.slice(0, LISTED).map(idAndName).join(', ');
   const more = reps.length - LISTED;
   return more > 0 ? { params: { count: reps.length, reps: shown, more }, text: `${shown} and ${more} more` } : { params: { count: reps.length, reps: shown }, text: shown };
 }
@@ -71,4 +71,10 @@ export function crmUserLimitation(config: RuleConfig): Limitation | null {
     what: `the CRM users of ${missing.length} active rep${missing.length === 1 ? '' : 's'} (${text})`,
     approximation: `named by rep name and id on the sheet; find each one's CRM user (username or email) before setting up the rules, or ${HOW_TO_FIX}`,
   };
+}
+
+/** `r01 王芳`; an inferred roster's rep, whose id is the owner's name, once: not `Anna Snelling Anna Snelling`. */
+export function idAndName(rep: Pick<RuleRep, 'id' | 'name'>): string {
+  const name = rep.name.replace(/\s+/g, ' ').trim();
+  return name && name !== rep.id ? `${rep.id} ${name}` : rep.id;
 }

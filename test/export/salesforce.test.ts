@@ -135,7 +135,7 @@ describe('what Salesforce cannot express', () => {
       reps: [rep('a'), rep('b', { crmUser: ' ' }), rep('c', { crmUser: undefined }), rep('d', { crmUser: undefined, active: false })],
       rules: [{ id: 'east', when: { field: 'region', op: 'eq', value: 'East' }, assign: { method: 'fixed', pool: [{ rep: 'b' }] } }],
       fallback: { method: 'round_robin', pool: [{ rep: 'a' }, { rep: 'c' }, { rep: 'd' }] },
-    }), 'reps', /^reps: 2 active reps have no CRM user \(username or email\): b b, c c; add a crm_user column/],
+    }), 'reps', /^reps: 2 active reps have no CRM user \(username or email\): b, c; add a crm_user column/],
     ['two lead fields that are one field to Salesforce', () => config({
       rules: [{ id: 'mixed', when: { all: [{ field: 'sub region', op: 'eq', value: 'x' }, { field: 'Sub_Region', op: 'eq', value: 'y' }] }, assign: { method: 'fixed', pool: [{ rep: 'a' }] } }],
     }), 'rules[0].when', /"Sub_Region" and "sub region" would both be Lead\.Sub_Region__c/],

@@ -1,3 +1,4 @@
+import { idAndName } from '../crm-users';
 import type { Assign, RuleConfig, RuleRep } from '../../model/rules';
 import { ExportError, type ExportedFile, type ExportOptions } from '../target';
 import { and, criteriaTree, flattenCriteria, treeItems, type CriteriaTree, type FilterSpec } from './criteria';
@@ -100,7 +101,7 @@ function poolEntries(inputs: EntryInputs, assign: Assign, slots: RuleSlots, cond
     const why = slots.viaFallback ? ' (its own pool has nobody available: split like the fallback)' : '';
     return {
       source,
-      note: `${source}: ${rep.id} ${rep.name}, ${describeSlots(range, table.slots)}${why}`,
+      note: `${source}: ${idAndName(rep)}, ${describeSlots(range, table.slots)}${why}`,
       assignedTo: inputs.userOf(rep),
       assignedToType: 'User',
       criteria: slots.ranges.length === 1 ? condition : and([condition, ...slotTrees(range, table.slots, inputs.arm?.slotField ?? SLOT_FIELD)]),
