@@ -1,4 +1,4 @@
-import type { Database } from '../data/database';
+import { sqlName, type Database } from '../data/database';
 import { dropSources, mapLeads, readSources, type LeadImport } from '../data/import-leads';
 import { leadsPerWeek, type WeeklyLeads } from '../data/lead-aggregates';
 import type { RawTable, SourceFile } from '../data/read-table';
@@ -52,6 +52,9 @@ interface Current {
  * number of loads.
  */
 const PREFIXES = ['loadA', 'loadB'] as const;
+
+/** The fields without which an added row is no lead of the history: who got it, when, and how it ended. */
+const APPEND_NEEDS = ['lead_id', 'created_at', 'owner', 'outcome', 'closed_at'] as const;
 
 /**
  * The workbench's one database and the files read into it. Work runs one task at a time (the
@@ -147,6 +150,59 @@ export class DataSession {
         onPhase({ kind: 'restoring' });
         await mapLeads(db, current.raws, current.data.input, { previous: current.data.result });
         await dropSources(db, raws).catch(() => undefined);
+      }
+    }, onPhase);
+  }
+
+  /**
+   * Adds the rows of other files of the lead table's shape to it, and maps the whole again with
+   * the loaded mapping: how a rollout's weeks join the history they were planned on. The rows are
+   * stacked by column name (UNION ALL BY NAME: a history column the file lacks is empty for its
+   * rows, as a rollout's export often has no first touches or values; its other columns are left
+   * out); a file lacking a column of the fields
+   * that make a lead (APPEND_NEEDS) is refused, naming the columns. The tables joined onto
+   * the lead table are copied along, so the result is a load like any other (its file names the
+   * history's, the added rows counted in `added`).
+   */
+  append(files: LoadFile[], onPhase: (phase: LoadPhase) => void): Promise<{ data: LoadedData; added: { files: string[]; rows: number } }> {
+    if (files.length === 0) return Promise.reject(new Error('No file given.'));
+    return this.#serially(async (db) => {
+      const current = this.#current;
+      if (!current) throw scenarioError('no_data', {}, 'No leads are loaded yet: load a file in the Data step.', {});
+      const prefix = PREFIXES.find((p) => p !== current.prefix)!;
+      const read: RawTable[] = [];
+      const made: RawTable[] = [];
+      try {
+        for (const [i, file] of files.entries()) {
+          onPhase({ kind: 'reading', file: file.name, bytes: sizeOf(file), index: i + 1, total: files.length });
+          read.push(...(await readSources(db, [{ name: file.name, bytes: await bytesOf(file) }], { prefix: `${prefix}_add_${i}` })));
+        }
+        const [lead, ...joined] = current.raws as [RawTable, ...RawTable[]];
+        const fields = current.data.result.mapping.fields;
+        const mapped = new Set(APPEND_NEEDS.map((f) => fields[f]).filter((c): c is string => typeof c === 'string' && lead.columns.includes(c)));
+        for (const raw of read) {
+          const missing = [...mapped].filter((c) => !raw.columns.includes(c));
+          if (missing.length) throw scenarioError('columns_differ', { file: raw.file, missing: missing.join(', ') }, `${raw.file} lacks columns of the history (${missing.join(', ')}): it cannot be added to it as one dataset.`, { file: raw.file });
+        }
+        const union = `${prefix}_0_0`;
+        // Only the history's columns: the export's own (its arm) would become attributes of the history.
+        const shared = (r: RawTable) => r.columns.filter((c) => lead.columns.includes(c)).map(sqlName).join(', ');
+        await db.exec(`CREATE OR REPLACE TABLE ${sqlName(union)} AS SELECT * FROM ${sqlName(lead.table)} ${read.map((r) => `UNION ALL BY NAME SELECT ${shared(r)} FROM ${sqlName(r.table)}`).join(' ')}`);
+        const rows = read.reduce((n, r) => n + r.rows, 0);
+        made.push({ ...lead, table: union, rows: lead.rows + rows, parseIssues: [...lead.parseIssues, ...read.flatMap((r) => r.parseIssues)], skipped: lead.skipped });
+        for (const [i, raw] of joined.entries()) {
+          const table = `${prefix}_${i + 1}_0`;
+          await db.exec(`CREATE OR REPLACE TABLE ${sqlName(table)} AS SELECT * FROM ${sqlName(raw.table)}`);
+          made.push({ ...raw, table, skipped: null });
+        }
+        onPhase({ kind: 'mapping', file: lead.file, bytes: current.sizes.get(lead.file) ?? 0, rows: lead.rows + rows });
+        const data = await this.#mapOrRestore(db, made, current.data.input, current.data.isSample, undefined, onPhase);
+        this.#current = { prefix, sizes: current.sizes, raws: made, data };
+        await dropSources(db, [...current.raws, ...read]);
+        return { data, added: { files: read.map((r) => r.file), rows } };
+      } catch (error) {
+        await dropSources(db, [...read, ...made]).catch(() => undefined);
+        throw error;
       }
     }, onPhase);
   }

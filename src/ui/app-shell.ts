@@ -22,6 +22,8 @@ import type { Rep } from '../model/roster';
 import { scenarioForData } from '../pipeline/follow-data';
 import { ScenarioStore } from './state/scenario-store';
 import { SharedDataSession } from './state/shared-session';
+import { readExperiment, writeExperiment, type ExperimentChange, type ExperimentSettings } from './state/experiment-settings';
+import { appendedBanner, appendedBannerStyles, type AppendedLeads } from './rollout/appended-banner';
 import './step-nav';
 import type { StepEntry } from './step-nav';
 import { WorkbenchChanges } from './step/workbench-changes';
@@ -117,6 +119,13 @@ export class AppShell extends LitElement {
   /** What the loaded data supports under the scenario that follows it (shown on the Data step). */
   @state() private readiness: Readiness | null = null;
   @state() private step: StepId = 'data';
+  /**
+   * The rollout experiment: one value for the Rollout step (which designs it and reads it out) and
+   * the Export step (which writes its split), kept across reloads for the readout months later.
+   */
+  @state() private experiment: ExperimentSettings = readExperiment(storage());
+  /** What the Rollout step's re-estimate added to the history, said on every step until other data is loaded or it is dismissed. */
+  @state() private appended: AppendedLeads | null = null;
   /** Steps shown at least once stay mounted (hidden when not current), so they keep their state. */
   @state() private visited = new Set<StepId>(['data']);
   @state() private rosterStatus: RosterStatus = { kind: 'waiting' };
@@ -131,6 +140,7 @@ export class AppShell extends LitElement {
 
   static override styles = [
     shared,
+    appendedBannerStyles,
     css`
       :host {
         display: flex;
@@ -202,7 +212,13 @@ export class AppShell extends LitElement {
         </div>
       </header>
       <allot-step-nav .i18n=${this.i18n} .steps=${STEPS} current=${this.step} @step-select=${this.#selectStep}></allot-step-nav>
-      <main>
+      ${appendedBanner(this.i18n, this.appended, () => (this.appended = null))}
+      <main
+        @experiment-change=${this.#experimentChanged}
+        @experiment-export=${this.#experimentExported}
+        @step-request=${this.#stepRequested}
+        @data-appended=${(event: CustomEvent<AppendedLeads>) => (this.appended = event.detail)}
+      >
         ${this.restored
           ? html`<allot-data-step
               ?hidden=${this.step !== 'data'}
@@ -240,6 +256,7 @@ export class AppShell extends LitElement {
                 .store=${this.store}
                 .engine=${this.engine}
                 .revision=${this.revision}
+                .experiment=${this.experiment}
               ></${tag}>`
             : nothing,
         )}
@@ -247,9 +264,26 @@ export class AppShell extends LitElement {
     `;
   }
 
-  #selectStep = (event: CustomEvent<StepId>) => {
-    this.step = event.detail;
-    if (!this.visited.has(event.detail)) this.visited = new Set([...this.visited, event.detail]);
+  #selectStep = (event: CustomEvent<StepId>) => this.#goTo(event.detail);
+
+  #goTo(step: StepId) {
+    this.step = step;
+    if (!this.visited.has(step)) this.visited = new Set([...this.visited, step]);
+  }
+
+  /** A step asks for another (the Export step's "Change the design"). */
+  #stepRequested = (event: CustomEvent<StepId>) => this.#goTo(event.detail);
+
+  #experimentChanged = (event: CustomEvent<ExperimentChange>) => {
+    this.experiment = { ...this.experiment, ...event.detail };
+    writeExperiment(storage(), this.experiment);
+  };
+
+  /** "Export this experiment": the Export step writes the split, shown at once. */
+  #experimentExported = () => {
+    this.experiment = { ...this.experiment, exportSplit: true };
+    writeExperiment(storage(), this.experiment);
+    this.#goTo('export');
   };
 
   #rosterEdited = (event: CustomEvent<RepChange>) => this.store.updateRep(event.detail.index, event.detail.rep);
@@ -286,6 +320,8 @@ export class AppShell extends LitElement {
    * column that is gone, and re-infers the team keeping the user's edits for reps still there.
    */
   #dataChanged = async () => {
+    // Other leads than the re-estimate's: its banner is theirs no more (the re-estimate sets it again right after its own load).
+    this.appended = null;
     await this.#restored;
     const data = this.session.current!;
     const key: DataKey = data.isSample ? { sample: true, files: data.files } : { sample: false, files: data.files };

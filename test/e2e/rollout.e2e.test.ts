@@ -157,8 +157,8 @@ describe('the Rollout step', () => {
     // By lead id: the split recomputed from the ids with its share and salt gives the same arms.
     await page.getByRole('button', { name: 'English' }).click();
     await step(page).locator('input[name="rollout-arms"][value="hash"]').check();
-    await step(page).locator('[data-control="share"]').fill('50');
-    await step(page).locator('[data-control="salt"]').fill('spring-2026');
+    await step(page).locator('allot-rollout-form [data-control="share"]').fill('50');
+    await step(page).locator('allot-rollout-form [data-control="salt"]').fill('spring-2026');
     await readOut(page);
     expect(await alerts(page).count()).toBe(0);
     expect(await report(page).getByTestId('rollout-by').textContent()).toBe('Arms by the lead ids: 50% to the candidate, salt “spring-2026”.');
@@ -167,13 +167,13 @@ describe('the Rollout step', () => {
 
     // A column the export lacks: the error lists the export's columns, offered to pick from.
     await step(page).locator('input[name="rollout-arms"][value="column"]').check();
-    await step(page).locator('[data-control="column"]').fill('group');
+    await step(page).locator('allot-rollout-form [data-control="column"]').fill('group');
     await readOut(page);
     expect(await alerts(page).count()).toBe(1);
     expect(await alerts(page).textContent()).toContain('"group" is not a column of since-rollout.csv');
     await screenshot(page, 'rollout-not-a-column');
     await step(page).locator('[data-testid="rollout-columns"] button[data-column="arm"]').click();
-    expect(await step(page).locator('[data-control="column"]').inputValue()).toBe('arm');
+    expect(await step(page).locator('allot-rollout-form [data-control="column"]').inputValue()).toBe('arm');
 
     // An arm value that names neither arm: one alert naming it, in the UI's language, with a retry; the step goes idle.
     await dropExport(page, 'bad-arms.csv', CSV.replace(',candidate\n', ',treatmnt\n'));

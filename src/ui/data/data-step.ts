@@ -73,11 +73,17 @@ export class DataStep extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    this.session.events.addEventListener('data-change', this.#followSession);
     this.data = this.session.current;
     if (this.data) return;
     if (this.awaitingFiles && this.keptFiles) this.#loadKept(this.keptFiles);
     else if (!this.awaitingFiles) this.#loadSample();
   }
+
+  /** Leads loaded by another step (the Rollout step's re-estimate adds its export's rows): shown here too. Own loads show themselves. */
+  #followSession = () => {
+    if (!this.running) this.data = this.session.current;
+  };
 
   /** The files a reload found kept in the browser, read again as they were (same mapping, same lead table). */
   #loadKept({ files, input }: { files: File[]; input: MappingInput }) {
@@ -103,6 +109,7 @@ export class DataStep extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.session.events.removeEventListener('data-change', this.#followSession);
     this.#stopClock();
   }
 

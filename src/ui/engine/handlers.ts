@@ -6,6 +6,7 @@ import { DataSession, type LoadedData } from '../../pipeline/data-session';
 import type { BatchRunner } from '../../simulate/compare';
 import { readRolloutRows } from '../../data/rollout-leads';
 import { effectForecast } from '../../experiment/forecast';
+import { simulateDesignInSlices } from '../../experiment/design';
 import { armsOf, readoutReport } from '../../experiment/readout-report';
 import { monitorOfPolicy } from '../../experiment/monitor-report';
 import { scenarioError } from '../../model/scenario-errors';
@@ -79,6 +80,19 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
         });
         return { ...report, monitor };
       }, progress);
+    },
+    appendLeads: async ({ files }, { progress }) => {
+      const appended = await session.append(files, progress);
+      loaded(appended.data);
+      return appended;
+    },
+    design: async ({ scenario, design, replications }, { signal, progress }) => {
+      const prepared = await current().prepared(scenario, { signal, onProgress: progress });
+      // In slices, so that changing the design's inputs cancels the run it replaces.
+      return simulateDesignInSlices(prepared, design, {
+        replications, seed: scenario.simulation.seed, signal,
+        onProgress: (done, total) => progress({ stage: 'designing', done, total }),
+      });
     },
   };
 }

@@ -12,6 +12,7 @@ import type { BacktestReport } from '../../model/backtest';
 import type { Estimates } from '../../model/estimates';
 import type { ArmRule, ReadoutReport } from '../../experiment/readout-report';
 import type { MonitorReport } from '../../experiment/monitor';
+import type { DesignResult, ExperimentDesign } from '../../experiment/design';
 
 /**
  * What the engine worker does, one entry per kind of request: its params, its result and, for long
@@ -55,6 +56,28 @@ export interface EngineRequests {
     result: ReadoutReport & { monitor: MonitorReport };
     progress: LoadPhase | PipelineProgress;
   };
+  /**
+   * Adds the rows of files of the lead table's shape (a rollout's export) to the loaded history
+   * and maps the whole again with its mapping: the history with the new weeks, as one dataset.
+   */
+  appendLeads: { params: { files: LoadFile[] }; result: { data: LoadedData; added: { files: string[]; rows: number } }; progress: LoadPhase };
+  /**
+   * A rollout's design (`allot experiment`): the experiment itself simulated on the scenario's
+   * world, both arms sharing the reps, for its power curve, weeks to 80% power and bias against
+   * full deployment. Progress: the comparison's preparation, then the replications done.
+   */
+  design: {
+    params: { scenario: Scenario; design: ExperimentDesign; replications: number };
+    result: DesignResult;
+    progress: PipelineProgress | DesignProgress;
+  };
+}
+
+/** The design's replications, as they are run (after the comparison's preparation). */
+export interface DesignProgress {
+  stage: 'designing';
+  done: number;
+  total: number;
 }
 
 export type EngineKind = keyof EngineRequests;

@@ -14,6 +14,10 @@ export const exportStyles = css`
     gap: 6px;
     align-items: flex-start;
   }
+  /* The longest policy name would push the select under the targets. */
+  .policy select {
+    max-width: 100%;
+  }
   label,
   legend {
     font-size: 13px;
@@ -116,6 +120,44 @@ export const exportStyles = css`
     font-family: var(--font-mono);
     font-size: 12px;
     margin: 4px 0;
+  }
+  .experiment {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    align-self: stretch;
+    margin-top: 6px;
+    padding-top: 8px;
+    border-top: 1px solid var(--border);
+  }
+  .experiment .toggle {
+    display: flex;
+    align-items: baseline;
+    gap: 6px;
+  }
+  .experiment .help {
+    margin: 0;
+  }
+  .split {
+    margin: 2px 0 0;
+    padding-left: 18px;
+    font-size: 13px;
+    overflow-wrap: anywhere;
+  }
+  .experiment .invalid {
+    color: var(--bad);
+    font-size: 12px;
+    margin: 0;
+  }
+  button.link {
+    align-self: flex-start;
+    border: 0;
+    background: none;
+    padding: 0;
+    color: var(--accent);
+    text-decoration: underline;
+    cursor: pointer;
+    font-size: 12px;
   }
   @media (max-width: 1100px) {
     .controls {

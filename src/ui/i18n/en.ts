@@ -1,4 +1,5 @@
 import type { Texts } from './texts';
+import { designEn } from './design-en';
 
 export const en: Texts = {
   app: {
@@ -226,7 +227,7 @@ export const en: Texts = {
     },
     targetLabel: 'Target',
     targets: {
-      json: 'JSON (allot.rules/v1)',
+      json: 'JSON (allot.rules/v2)',
       salesforce: 'Salesforce',
       hubspot: 'HubSpot',
       frappe: 'Frappe / ERPNext',
@@ -451,7 +452,8 @@ export const en: Texts = {
   },
   rollout: {
     title: 'Rollout',
-    intro: 'Read out a rollout that already happened: drop the export of the leads created since, say how they were split between the control and the candidate, and see whether the candidate did what Compare forecast.',
+    intro: 'Design a rollout as an experiment before it happens, then read it out once it has: drop the export of the leads created since, say how they were split between the control and the candidate, and see whether the candidate did what Compare forecast.',
+    readoutTitle: 'Read the rollout out',
     needsData: 'Load the history in the Data step first: the rollout’s export is read with its mapping.',
     fileTitle: 'Leads created since the rollout',
     fileHelp: 'An export with the same columns as the history loaded in the Data step: it is mapped with the same mapping, and the history stays loaded.',
@@ -543,4 +545,5 @@ export const en: Texts = {
       repsInside: 'Every rep’s load is within Compare’s 90% forecast.',
     },
   },
+  design: designEn,
 };

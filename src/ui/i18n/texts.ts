@@ -2,6 +2,7 @@ import type { CanonicalField } from '../../model/mapping';
 import type { CompareTexts } from '../compare/compare-texts';
 import type { PoliciesTexts } from '../policies/policies-texts';
 import type { RolloutTexts } from '../rollout/rollout-texts';
+import type { DesignTexts } from '../rollout/design-texts';
 import type { ExportTargetName } from '../../export/target';
 import type { RulePolicy } from '../../model/scenario';
 import type { ColumnProfile, IssueSeverity, SourceSummary } from '../../model/quality';
@@ -261,4 +262,6 @@ export interface Texts {
   policies: PoliciesTexts;
   compare: CompareTexts;
   rollout: RolloutTexts;
+  /** A rollout's design, its export as an experiment, and the monitor's re-estimate. */
+  design: DesignTexts;
 }

@@ -1,4 +1,5 @@
 import type { Texts } from './texts';
+import { designZh } from './design-zh';
 
 export const zh: Texts = {
   app: {
@@ -226,7 +227,7 @@ export const zh: Texts = {
     },
     targetLabel: '目标系统',
     targets: {
-      json: 'JSON（allot.rules/v1）',
+      json: 'JSON（allot.rules/v2）',
       salesforce: 'Salesforce',
       hubspot: 'HubSpot',
       frappe: 'Frappe / ERPNext',
@@ -451,7 +452,8 @@ export const zh: Texts = {
   },
   rollout: {
     title: '上线复盘',
-    intro: '复盘一次已经上线的分配策略：放入上线以来创建的线索导出，说明线索如何分到对照组和实验组，看实验组是否达到了“对比”步骤的预测。',
+    intro: '上线之前把分配策略设计成一次实验，上线之后复盘：放入上线以来创建的线索导出，说明线索如何分到对照组和实验组，看实验组是否达到了“对比”步骤的预测。',
+    readoutTitle: '复盘上线结果',
     needsData: '请先在“数据”步骤中加载历史线索：上线后的导出按同一套字段映射读取。',
     fileTitle: '上线以来创建的线索',
     fileHelp: '列与“数据”步骤中加载的历史线索相同的导出文件：按同一套字段映射读取，历史线索保持加载。',
@@ -543,4 +545,5 @@ export const zh: Texts = {
       repsInside: '每位销售的线索量都在“对比”步骤的 90% 预测之内。',
     },
   },
+  design: designZh,
 };

@@ -3,6 +3,7 @@ import type { LoadPhase } from '../../pipeline/data-session';
 import type { PipelineProgress } from '../../pipeline';
 import type { PolicyName, Scenario } from '../../model/scenario';
 import type { I18n } from '../i18n';
+import { designPolicies, type ExperimentSettings } from '../state/experiment-settings';
 
 /** `allot readout`'s default window: long enough for most deals to close. */
 export const DEFAULT_WINDOW_DAYS = 30;
@@ -22,6 +23,18 @@ export interface RolloutSettings {
 }
 
 export const INITIAL_SETTINGS: RolloutSettings = { arms: 'column', column: 'arm', share: '50', salt: '', control: '', candidate: '', window: String(DEFAULT_WINDOW_DAYS) };
+
+/**
+ * The readout's settings as the exported experiment sets them, so the user does not type the salt
+ * again: a lead-level split is recomputed from the ids with its share and salt; a slot or week
+ * split is read from the export's arm column. Nothing while no experiment is exported.
+ */
+export function readoutDefaults(experiment: ExperimentSettings | null, scenario: Scenario): Partial<RolloutSettings> {
+  if (!experiment?.exportSplit) return {};
+  const { control, candidate } = designPolicies(experiment, scenario);
+  const arms: Partial<RolloutSettings> = experiment.unit === 'lead' ? { arms: 'hash', share: experiment.share, salt: experiment.salt } : { arms: 'column' };
+  return { ...arms, control, candidate };
+}
 
 export type SettingProblem = keyof I18n['t']['rollout']['invalid'];
 

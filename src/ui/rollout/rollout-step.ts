@@ -1,14 +1,19 @@
-import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ResultOf } from '../engine/protocol';
 import { MAX_BROWSER_FILE_BYTES } from '../data/file-limit';
+import { LatestRun } from '../step/latest-run';
 import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
+import type { ExperimentSettings } from '../state/experiment-settings';
+import type { AppendedLeads } from './appended-banner';
+import './design-panel';
+import type { RolloutDesign } from './design-panel';
 import './rollout-form';
 import './rollout-report';
-import { chosenPolicies, columnsNamed, INITIAL_SETTINGS, progressText, readRequest, simulated, type ReadoutProgress, type RolloutSettings, type SettingProblem } from './rollout-run';
+import { chosenPolicies, columnsNamed, sqlStamp, INITIAL_SETTINGS, progressText, readoutDefaults, readRequest, simulated, type ReadoutProgress, type RolloutSettings, type SettingProblem } from './rollout-run';
 
 /**
  * Step 7, 上线复盘: a rollout that already happened, read out as an experiment (`allot readout`).
@@ -19,7 +24,11 @@ import { chosenPolicies, columnsNamed, INITIAL_SETTINGS, progressText, readReque
  */
 @customElement('allot-rollout-step')
 export class RolloutStep extends WorkbenchStep {
-  @state() private settings: RolloutSettings = INITIAL_SETTINGS;
+  /** The app's one experiment: designed here, exported by the Export step, and the readout's defaults. */
+  @property({ attribute: false }) experiment: ExperimentSettings | null = null;
+  /** The readout's fields the user set; the others follow the exported experiment, else the defaults. */
+  @state() private edits: Partial<RolloutSettings> = {};
+  @query('allot-rollout-design') private design?: RolloutDesign;
   @state() private files: File[] = [];
   /** A file refused before it is read (over the browser's limit), in the UI's language. */
   @state() private refused: File | null = null;
@@ -31,6 +40,10 @@ export class RolloutStep extends WorkbenchStep {
   @state() private columns: string[] = [];
   /** The scenario or the data changed after the shown readout. */
   @state() private stale = false;
+  /** The monitor's action: the export added to the history (a load of its own, apart from the readout's run). */
+  private readonly appending = new LatestRun(this);
+  /** What the last re-estimate added: its files, rows and creation period. */
+  @state() private added: AppendedLeads | null = null;
 
   static override styles = [
     shared,
@@ -38,6 +51,25 @@ export class RolloutStep extends WorkbenchStep {
     css`
       .inputs {
         margin-bottom: 16px;
+      }
+      .design {
+        margin-bottom: 20px;
+      }
+      .reestimate {
+        margin-top: 16px;
+      }
+      .reestimate-row {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin-bottom: 4px;
+      }
+      .reestimate p {
+        margin: 4px 0 0;
+      }
+      h2.part {
+        margin: 0 0 8px;
+        font-size: 16px;
       }
       .status progress {
         width: 180px;
@@ -63,6 +95,22 @@ export class RolloutStep extends WorkbenchStep {
 
   #changed() {
     if (this.report) this.stale = true;
+    this.design?.changed();
+  }
+
+  /** The form as it stands: the user's edits over the exported experiment's settings over the defaults. */
+  get settings(): RolloutSettings {
+    return { ...INITIAL_SETTINGS, ...readoutDefaults(this.experiment, this.store.scenario), ...this.edits };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // An experiment exported anew (another salt, share or unit) is what the readout reads next: its arms replace earlier edits.
+    const before = changed.get('experiment') as ExperimentSettings | null | undefined;
+    const after = this.experiment;
+    if (before && after && after.exportSplit && (!before.exportSplit || before.unit !== after.unit || before.share !== after.share || before.salt !== after.salt)) {
+      const { arms: _a, share: _s, salt: _t, column: _c, ...kept } = this.edits;
+      this.edits = kept;
+    }
   }
 
   override render() {
@@ -76,6 +124,12 @@ export class RolloutStep extends WorkbenchStep {
         <h1>${r.title}</h1>
         <p class="muted">${r.intro}</p>
       </div>
+      ${this.experiment
+        ? html`<section class="panel design" aria-label=${t.design.title}>
+            <allot-rollout-design .i18n=${this.i18n} .engine=${this.engine} .scenario=${scenario} .settings=${this.experiment} ?hasData=${!!this.session.current}></allot-rollout-design>
+          </section>`
+        : nothing}
+      <h2 class="part">${r.readoutTitle}</h2>
       <div role="status" aria-live="polite" class="status" data-testid="rollout-status">${this.#status()}</div>
       ${this.refused
         ? html`<div class="alert" role="alert" data-testid="rollout-refused">${r.tooBig(this.refused.name, fmt.bytes(this.refused.size), fmt.bytes(MAX_BROWSER_FILE_BYTES))}</div>`
@@ -102,9 +156,40 @@ export class RolloutStep extends WorkbenchStep {
         ? html`<div class="results" aria-busy=${busy ? 'true' : 'false'}>
             ${this.stale ? html`<p class="stale" data-testid="rollout-stale">${r.stale}</p>` : nothing}
             <allot-rollout-report .i18n=${this.i18n} .report=${this.report}></allot-rollout-report>
+            ${this.#reestimate(this.report)}
           </div>`
         : nothing}
     `;
+  }
+
+  /** Under the monitor: the history and this export as one dataset, estimated and optimized again. */
+  #reestimate(report: ResultOf<'readout'>) {
+    const { t, fmt } = this.i18n;
+    const e = t.design.reestimate;
+    const busy = this.appending.busy;
+    const added = this.added;
+    return html`<section class="panel reestimate" data-testid="reestimate">
+      ${this.appending.error ? runErrorAlert(this.i18n, e.failed, this.appending.error, () => void this.#append(report)) : nothing}
+      <div class="reestimate-row">
+        <button type="button" data-action="reestimate" ?disabled=${busy || this.latest.busy || !this.files.length} @click=${() => void this.#append(report)}>${e.button}</button>
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span><span data-testid="reestimate-progress">${e.loading}</span>` : nothing}
+      </div>
+      <p class="help">${e.help}</p>
+      ${added && !busy
+        ? html`<p data-testid="reestimate-added" data-rows=${added.rows}>${e.done(fmt.number(added.rows), fmt.dateRange(sqlStamp(added.from), sqlStamp(added.to)), added.files.join(', '))}</p>`
+        : nothing}
+    </section>`;
+  }
+
+  /** Loads the history with the export's rows added, then opens the Model step, where the estimates follow the new data. */
+  #append(report: ResultOf<'readout'>) {
+    const files = this.files;
+    return this.appending.start(async () => {
+      const { added } = await this.session.append(files, () => undefined);
+      this.added = { ...added, from: report.firstCreatedMs, to: report.lastCreatedMs };
+      this.dispatchEvent(new CustomEvent('data-appended', { detail: this.added, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('step-request', { detail: 'model', bubbles: true, composed: true }));
+    });
   }
 
   #status() {
@@ -134,7 +219,7 @@ export class RolloutStep extends WorkbenchStep {
   };
 
   #settingsChanged = (event: CustomEvent<Partial<RolloutSettings>>) => {
-    this.settings = { ...this.settings, ...event.detail };
+    this.edits = { ...this.edits, ...event.detail };
   };
 
   /** Reads the export out with the form as it stands; the retry of a failed readout does the same. */

@@ -4,6 +4,8 @@ import type { ReadoutReport } from '../../experiment/readout-report';
 export interface RolloutTexts {
   title: string;
   intro: string;
+  /** Above the readout, below the design. */
+  readoutTitle: string;
   needsData: string;
   fileTitle: string;
   fileHelp: string;

@@ -38,6 +38,13 @@ export class SharedDataSession {
     return this.#changing(this.engine.call('useAsLeadTable', { index }, { onProgress: onPhase }));
   }
 
+  /** Adds the rows of files of the lead table's shape (a rollout's export) to the loaded leads, mapped alike. */
+  async append(files: LoadFile[], onPhase: (phase: LoadPhase) => void): Promise<{ data: LoadedData; added: { files: string[]; rows: number } }> {
+    const appended = await this.engine.call('appendLeads', { files }, { onProgress: onPhase });
+    await this.#changing(Promise.resolve(appended.data));
+    return appended;
+  }
+
   async #changing(work: Promise<LoadedData>): Promise<LoadedData> {
     const data = await work;
     this.#current = data;
