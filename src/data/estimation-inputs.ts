@@ -47,35 +47,38 @@ export async function readEstimationInputs(db: Database, spec: SegmentSpec, wind
     FROM ${LEADS_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`;
   const bucket = `CASE WHEN touch_hours IS NULL THEN NULL ${[...TOUCH_BUCKET_HOURS].reverse().map((h, i) => `WHEN touch_hours >= ${h} THEN ${TOUCH_BUCKET_HOURS.length - 1 - i}`).join(' ')} END`;
 
-  const segments = await db.query<Record<string, string | number | null>>(
+  const segmentsQuery = db.query<Record<string, string | number | null>>(
     `SELECT segment, ${segment.fields.map((_, i) => `any_value(f${i}) AS f${i}`).join(', ')}, any_value(band) AS band,
             count(*)::DOUBLE AS leads, count(*) FILTER (WHERE open)::DOUBLE AS open
      FROM ${base} GROUP BY segment ORDER BY segment`,
   );
-  const outcomes = await db.query<OutcomeRow>(
+  const outcomesQuery = db.query<OutcomeRow>(
     `SELECT segment, rep, ${bucket} AS touch, count(*)::DOUBLE AS decided, count(*) FILTER (WHERE outcome = 'won')::DOUBLE AS won,
             coalesce(sum(value) FILTER (WHERE outcome = 'won'), 0)::DOUBLE AS "wonValueSum",
             count(value) FILTER (WHERE outcome = 'won')::DOUBLE AS "wonWithValue",
             coalesce(sum(touch_hours), 0)::DOUBLE AS "touchHoursSum"
      FROM ${base} WHERE decided GROUP BY ALL ORDER BY ALL`,
   );
-  const weekly = await db.query<WeeklyRow>(
+  const weeklyQuery = db.query<WeeklyRow>(
     `SELECT segment, strftime(date_trunc('week', created_at), '%Y-%m-%d') AS week, count(*)::DOUBLE AS leads
      FROM ${base} WHERE created_at IS NOT NULL GROUP BY ALL ORDER BY ALL`,
   );
-  const weeks = await db.query<{ week: string }>(
+  const weeksQuery = db.query<{ week: string }>(
     `SELECT strftime(w, '%Y-%m-%d') AS week FROM (SELECT date_trunc('week', min(created_at)) AS a, date_trunc('week', max(created_at)) AS b FROM ${base}) r,
        LATERAL (SELECT unnest(generate_series(r.a, r.b, INTERVAL 7 DAY)) AS w) WHERE r.a IS NOT NULL ORDER BY 1`,
   );
-  const shape = await db.query<ShapeRow>(
+  const shapeQuery = db.query<ShapeRow>(
     `SELECT isodow(created_at)::DOUBLE AS weekday, hour(created_at)::DOUBLE AS hour, count(*)::DOUBLE AS leads
      FROM ${base} WHERE created_at IS NOT NULL GROUP BY ALL ORDER BY ALL`,
   );
-  const [counts] = await db.query<{ leads: number; withoutCreatedAt: number; withoutOwner: number; withFirstTouch: number }>(
+  const countsQuery = db.query<{ leads: number; withoutCreatedAt: number; withoutOwner: number; withFirstTouch: number }>(
     `SELECT count(*)::DOUBLE AS leads, count(*) FILTER (WHERE created_at IS NULL)::DOUBLE AS "withoutCreatedAt",
             count(*) FILTER (WHERE rep IS NULL)::DOUBLE AS "withoutOwner", count(touch_hours)::DOUBLE AS "withFirstTouch" FROM ${base}`,
   );
-  const owners = await db.query<{ rep: string }>(`SELECT DISTINCT rep FROM ${base} WHERE rep IS NOT NULL ORDER BY rep`);
+  const ownersQuery = db.query<{ rep: string }>(`SELECT DISTINCT rep FROM ${base} WHERE rep IS NOT NULL ORDER BY rep`);
+  // Sent together: the database runs them back to back (DuckDB-WASM in its own worker) while this
+  // thread takes in the rows of the ones done, or computes what another artifact asked for.
+  const [segments, outcomes, weekly, weeks, shape, [counts], owners] = await Promise.all([segmentsQuery, outcomesQuery, weeklyQuery, weeksQuery, shapeQuery, countsQuery, ownersQuery]);
   return {
     spec,
     touchBuckets: [...TOUCH_BUCKET_HOURS],

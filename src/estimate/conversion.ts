@@ -52,7 +52,8 @@ export interface ConversionModel {
 }
 
 /** Fits the model. `segments` and `reps` list every unit to estimate, seen or not. */
-export function estimateConversion(counts: ConversionCount[], segments: string[], reps: string[]): ConversionModel {
+export function estimateConversion(counts: ConversionCount[], segments: string[], reps: string[], options: { intervals?: boolean } = {}): ConversionModel {
+  const intervals = options.intervals ?? true;
   const segmentList = [...new Set([...segments, ...counts.map((c) => c.segment)])];
   const repList = [...new Set([...reps, ...counts.map((c) => c.rep)])];
   const si = new Map(segmentList.map((s, i) => [s, i]));
@@ -84,7 +85,7 @@ export function estimateConversion(counts: ConversionCount[], segments: string[]
       const alpha = strength * m + cellY;
       const beta = strength * (1 - m) + cellN - cellY;
       cells.push({
-        segment, rep, mean: alpha / (alpha + beta), lo: betaQuantile(0.05, alpha, beta), hi: betaQuantile(0.95, alpha, beta),
+        segment, rep, mean: alpha / (alpha + beta), lo: intervals ? betaQuantile(0.05, alpha, beta) : NaN, hi: intervals ? betaQuantile(0.95, alpha, beta) : NaN,
         n: cellN, won: cellY, raw: cellN > 0 ? cellY / cellN : null, prior: m, priorOnly: cellN === 0, alpha, beta,
       });
     }),

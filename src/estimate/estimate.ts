@@ -13,6 +13,12 @@ export interface EstimateOptions {
   decayPreset?: DecayCurveParams;
   /** The scenario's own curve, used instead of any fit (DESIGN §3.1: a visible, editable assumption). */
   decay?: DecayCurveParams;
+  /**
+   * False: the cells' 90% intervals are left out (lo and hi NaN). Two beta quantiles per cell are
+   * most of the fit's time after the Newton steps (120k of them for 300 segments × 200 reps), and
+   * a backtest reads only each cell's posterior α and β.
+   */
+  intervals?: boolean;
 }
 
 /** Decided leads per segment × rep, summed over first-touch buckets; leads without an owner are left out. */
@@ -32,7 +38,7 @@ export function conversionCounts(outcomes: OutcomeRow[]): ConversionCount[] {
 export function estimate(inputs: EstimationInputs, options: EstimateOptions = {}): Estimates {
   const segmentKeys = [...new Set([...inputs.segments.map((s) => s.key), ...(options.segments ?? [])])].sort();
   const reps = [...new Set([...inputs.owners, ...(options.reps ?? [])])].sort();
-  const model = estimateConversion(conversionCounts(inputs.outcomes), segmentKeys, reps);
+  const model = estimateConversion(conversionCounts(inputs.outcomes), segmentKeys, reps, { intervals: options.intervals ?? true });
   const demand = new Map(estimateDemand(inputs.weekly, inputs.weeks, segmentKeys).map((d) => [d.segment, d]));
   const revenue = new Map(revenuePerWin(inputs.outcomes, segmentKeys).map((r) => [r.segment, r]));
   const rows = new Map(inputs.segments.map((s) => [s.key, s]));

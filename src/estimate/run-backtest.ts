@@ -9,7 +9,7 @@ import { conversionCounts, estimate } from './estimate';
  * the prior. Pure: the engine worker runs it on inputs read on the main thread.
  */
 export function forecastHeldOut(fit: EstimationInputs, test: EstimationInputs, reps: string[]): BacktestResult {
-  const fitted = estimate(fit, { reps: [...reps, ...test.owners], segments: test.segments.map((s) => s.key) });
+  const fitted = estimate(fit, { reps: [...reps, ...test.owners], segments: test.segments.map((s) => s.key), intervals: false });
   return backtest(fitted.conversion, conversionCounts(test.outcomes));
 }
 

@@ -17,21 +17,17 @@ export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[
   const reps = roster.map((r) => ({ id: r.rep_id, name: r.name, capacityPerWeek: r.capacity_per_week, tier: r.tier, active: r.active && !away.has(r.rep_id) }));
   const S = segments.length, R = reps.length;
 
-  const cells = new Map(estimates.conversion.map((c) => [`${c.segment}\u0000${c.rep}`, c.mean]));
-  const conversion = new Float64Array(S * R);
-  estimates.segments.forEach((seg, s) => {
-    // A roster rep the estimates never named (not expected: the roster is passed to estimate) gets the segment's average.
-    roster.forEach((rep, r) => { conversion[s * R + r] = cells.get(`${seg.key}\u0000${rep.rep_id}`) ?? seg.rate.mean; });
-  });
+  const conversion = conversionMeans(estimates, roster);
 
   const eligible = new Uint8Array(S * R).fill(1);
   const rule = scenario.eligibility;
   if (rule) {
+    const skills = roster.map((rep) => new Set(rep.skills));
     estimates.segments.forEach((seg, s) => {
       const value = seg.fields[rule.field];
       if (value === undefined) throw eligibilityNotSegment(rule.field, Object.keys(seg.fields));
       const tag = `${rule.skill}:${value}`;
-      roster.forEach((rep, r) => { eligible[s * R + r] = rep.skills.includes(tag) ? 1 : 0; });
+      skills.forEach((has, r) => { eligible[s * R + r] = has.has(tag) ? 1 : 0; });
     });
   }
 
@@ -48,6 +44,34 @@ export function problemFromEstimates(estimates: Estimates, roster: readonly Rep[
     ...(c.exclusions.length ? { exclusions: c.exclusions.flatMap((ex, k) => matchingPairs(estimates, roster, ex, `constraints.exclusions[${k}]`)) } : {}),
   };
   return { segments, reps, conversion, eligible, objective: scenario.objective.maximize, constraints };
+}
+
+/**
+ * p(s, r) for the roster's reps, segment by segment. `estimate` lays the cells out segment by
+ * segment, its reps in its own order within each, so a cell is found by position (checked) rather
+ * than through a map keyed by segment and rep: building that map's 60k keys was most of the time
+ * of turning a large team's estimates into a plan, and every re-solve of the frontier does it.
+ */
+function conversionMeans(estimates: Estimates, roster: readonly Rep[]): Float64Array {
+  const S = estimates.segments.length;
+  const R = roster.length;
+  const cells = estimates.conversion;
+  const width = estimates.reps.length;
+  const column = new Map(estimates.reps.map((r, i) => [r.rep, i]));
+  let byKey: Map<string, number> | null = null;
+  const mean = (s: number, segment: string, rep: string): number | undefined => {
+    const at = column.get(rep);
+    const cell = at === undefined ? undefined : cells[s * width + at];
+    if (cell && cell.segment === segment && cell.rep === rep) return cell.mean;
+    byKey ??= new Map(cells.map((c) => [`${c.segment}\u0000${c.rep}`, c.mean]));
+    return byKey.get(`${segment}\u0000${rep}`);
+  };
+  const conversion = new Float64Array(S * R);
+  estimates.segments.forEach((seg, s) => {
+    // A roster rep the estimates never named (not expected: the roster is passed to estimate) gets the segment's average.
+    roster.forEach((rep, r) => { conversion[s * R + r] = mean(s, seg.key, rep.rep_id) ?? seg.rate.mean; });
+  });
+  return conversion;
 }
 
 /** The segments whose value of every named field is among the listed values. */

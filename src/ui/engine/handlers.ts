@@ -11,6 +11,7 @@ import { armsOf, readoutReport } from '../../experiment/readout-report';
 import { monitorOfPolicy } from '../../experiment/monitor-report';
 import { scenarioError } from '../../model/scenario-errors';
 import { specOf } from '../../pipeline/pipeline';
+import { packEstimates } from './packed-estimates';
 import type { EngineHandlers } from './protocol';
 
 export interface EngineState {
@@ -54,7 +55,7 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
     },
     readiness: ({ scenario }, { signal }) => current().readiness(scenario, signal),
     proposal: ({ scenario }, { signal }) => current().proposal(scenario, signal),
-    estimates: ({ scenario }, { signal }) => current().estimates(scenario, signal),
+    estimates: async ({ scenario }, { signal }) => packEstimates(await current().estimates(scenario, signal)),
     backtest: ({ scenario }, { signal }) => current().backtest(scenario, signal),
     policy: ({ scenario, name }, { signal }) => current().policy(scenario, name, signal),
     plan: ({ scenario }, { signal }) => current().plan(scenario, signal),

@@ -9,7 +9,7 @@ import type { LoadedData, LoadFile, LoadPhase } from '../../pipeline/data-sessio
 import type { FrontierView, PipelineProgress, PlanView, ResolvedRoster } from '../../pipeline';
 import type { Comparison } from '../../simulate';
 import type { BacktestReport } from '../../model/backtest';
-import type { Estimates } from '../../model/estimates';
+import type { PackedEstimates } from './packed-estimates';
 import type { ArmRule, ReadoutReport } from '../../experiment/readout-report';
 import type { MonitorReport } from '../../experiment/monitor';
 import type { DesignResult, ExperimentDesign } from '../../experiment/design';
@@ -35,7 +35,8 @@ export interface EngineRequests {
   readiness: { params: { scenario: Scenario }; result: Readiness };
   /** Every setting proposed for the loaded leads, with its reason (segment fields, eligibility, horizon, name). */
   proposal: { params: { scenario: Scenario }; result: ScenarioProposal };
-  estimates: { params: { scenario: Scenario }; result: Estimates };
+  /** The scenario's estimates, the conversion cells in typed arrays (`unpackEstimates` gives back the pipeline's `Estimates`). */
+  estimates: { params: { scenario: Scenario }; result: PackedEstimates };
   /** Fit before the cutoff, forecast the held-out wins (`allot estimate --backtest`); null without creation dates. */
   backtest: { params: { scenario: Scenario }; result: BacktestReport | null };
   /** One policy as a RuleConfig, as `allot optimize` builds it. */

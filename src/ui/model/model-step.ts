@@ -16,7 +16,7 @@ import type { ScenarioProposal } from '../../model/proposal';
 import type { Readiness } from '../../model/readiness';
 import type { Scenario } from '../../model/scenario';
 import './setup-panel';
-import type { Estimates } from '../../model/estimates';
+import { cellsOf, type PackedEstimates } from '../engine/packed-estimates';
 import type { BacktestReport } from '../../model/backtest';
 
 /** What must be redone before the step shows current numbers. */
@@ -29,7 +29,7 @@ import type { BacktestReport } from '../../model/backtest';
 @customElement('allot-model-step')
 export class ModelStep extends WorkbenchStep {
   /** This step's own estimates of the loaded leads, the ones it draws. */
-  @state() private fitted: Estimates | null = null;
+  @state() private fitted: PackedEstimates | null = null;
   @state() private backtest: BacktestReport | null = null;
   @state() private proposal: ScenarioProposal | null = null;
   @state() private readiness: Readiness | null = null;
@@ -136,14 +136,14 @@ export class ModelStep extends WorkbenchStep {
     `;
   }
 
-  #summary(e: Estimates) {
+  #summary(e: PackedEstimates) {
     const { t, fmt } = this.i18n;
     const leads = e.segments.reduce((s, x) => s + x.leads, 0);
     const decided = e.segments.reduce((s, x) => s + x.decided, 0);
     return t.model.summary(fmt.number(leads), fmt.number(decided), fmt.number(e.segments.length), fmt.number(e.reps.length), fmt.number(e.arrivals.weeks));
   }
 
-  #charts(e: Estimates) {
+  #charts(e: PackedEstimates) {
     const { t, fmt } = this.i18n;
     const m = t.model;
     const roster = this.store.reps;
@@ -161,7 +161,7 @@ export class ModelStep extends WorkbenchStep {
         <allot-chart
           .key=${key}
           .draw=${(width: number) =>
-            conversionHeatmap(e.conversion, {
+            conversionHeatmap(cellsOf(e.conversion, segments, reps), {
               width,
               fmt,
               reps,
