@@ -68,12 +68,14 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
       const estimates = await current().estimates(scenario, signal);
       const history = await current().history(scenario, signal);
       const input = session.current?.input ?? {};
-      const withArm = arms.kind === 'column' && input.attributes ? { ...input, attributes: [...input.attributes, arms.column] } : input;
+      // The arm (or slot) column is read as it is, beside the mapped fields, as `allot readout` reads it.
+      const armColumn = arms.kind === 'column' || arms.kind === 'slot' ? arms.column : null;
+      const withArm = armColumn !== null && input.attributes ? { ...input, attributes: [...input.attributes, armColumn] } : input;
       return session.readAside(files, withArm, async (db, leads) => {
-        if (arms.kind === 'column' && !leads.columns.includes(arms.column)) {
-          throw scenarioError('not_a_column', { setting: 'readout.arms', field: arms.column, columns: leads.columns.join(', ') }, `"${arms.column}" is not a column of ${files[0]!.name} (columns: ${leads.columns.join(', ')}).`, { column: arms.column });
+        if (armColumn !== null && !leads.columns.includes(armColumn)) {
+          throw scenarioError('not_a_column', { setting: 'readout.arms', field: armColumn, columns: leads.columns.join(', ') }, `"${armColumn}" is not a column of ${files[0]!.name} (columns: ${leads.columns.join(', ')}).`, { column: armColumn });
         }
-        const rows = await readRolloutRows(db, specOf(scenario), arms.kind === 'column' ? arms.column : null);
+        const rows = await readRolloutRows(db, specOf(scenario), armColumn);
         const report = readoutReport(rows, { control, candidate, arms, windowDays, forecast });
         const monitor = monitorOfPolicy(rows, {
           policy: candidate, arms: armsOf(rows, { control, candidate, arms }), comparison, estimates, history, windowDays,

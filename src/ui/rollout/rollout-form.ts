@@ -48,6 +48,10 @@ export class RolloutForm extends LitElement {
         ${s.arms === 'column' ? this.#columnField() : nothing}
         <label class="choice"><input type="radio" name="rollout-arms" value="hash" .checked=${s.arms === 'hash'} @change=${() => this.#set({ arms: 'hash' })} /> ${r.byHash}</label>
         ${s.arms === 'hash' ? this.#hashFields() : nothing}
+        <label class="choice"><input type="radio" name="rollout-arms" value="slot" .checked=${s.arms === 'slot'} @change=${() => this.#set({ arms: 'slot' })} /> ${r.bySlot}</label>
+        ${s.arms === 'slot' ? this.#slotFields() : nothing}
+        <label class="choice"><input type="radio" name="rollout-arms" value="week" .checked=${s.arms === 'week'} @change=${() => this.#set({ arms: 'week' })} /> ${r.byWeek}</label>
+        ${s.arms === 'week' ? this.#weekFields() : nothing}
       </fieldset>
       <section class="field-group" aria-labelledby="rollout-policies-title">
         <h2 id="rollout-policies-title">${r.policiesTitle}</h2>
@@ -79,12 +83,41 @@ export class RolloutForm extends LitElement {
     </div>`;
   }
 
+  /** The candidate's share, the same field for every split that is recomputed rather than read. */
+  #shareField() {
+    const r = this.i18n.t.rollout;
+    return html`<label class="field" for="rollout-share">${r.shareLabel}</label>
+      <input id="rollout-share" class="short" type="text" inputmode="decimal" data-control="share" .value=${this.settings.share} aria-invalid=${this.#invalid('share') === 'true' || this.#invalid('slotShare') === 'true' ? 'true' : 'false'} @input=${(e: Event) => this.#set({ share: value(e) })} />
+      ${this.#problem('share')} ${this.#problem('slotShare')}`;
+  }
+
+  #slotFields() {
+    const r = this.i18n.t.rollout;
+    return html`<div class="sub">
+      ${this.#shareField()}
+      <label class="field" for="rollout-slot-column">${r.slotColumnLabel}</label>
+      <input id="rollout-slot-column" type="text" list="rollout-columns" data-control="slot-column" .value=${this.settings.slotColumn} aria-invalid=${this.#invalid('column')} @input=${(e: Event) => this.#set({ slotColumn: value(e) })} />
+      <datalist id="rollout-columns">${this.columns.map((c) => html`<option value=${c}></option>`)}</datalist>
+      ${this.#problem('column')}
+      <p class="help">${r.slotHelp}</p>
+    </div>`;
+  }
+
+  #weekFields() {
+    const r = this.i18n.t.rollout;
+    return html`<div class="sub">
+      ${this.#shareField()}
+      <label class="field" for="rollout-week-start">${r.weekStartLabel}</label>
+      <input id="rollout-week-start" type="text" data-control="week-start" .value=${this.settings.weekStart} placeholder="2026-12-07" aria-invalid=${this.#invalid('weekStart')} @input=${(e: Event) => this.#set({ weekStart: value(e) })} />
+      ${this.#problem('weekStart')}
+      <p class="help">${r.weekHelp}</p>
+    </div>`;
+  }
+
   #hashFields() {
     const r = this.i18n.t.rollout;
     return html`<div class="sub">
-      <label class="field" for="rollout-share">${r.shareLabel}</label>
-      <input id="rollout-share" class="short" type="text" inputmode="decimal" data-control="share" .value=${this.settings.share} aria-invalid=${this.#invalid('share')} @input=${(e: Event) => this.#set({ share: value(e) })} />
-      ${this.#problem('share')}
+      ${this.#shareField()}
       <label class="field" for="rollout-salt">${r.saltLabel}</label>
       <input id="rollout-salt" type="text" data-control="salt" .value=${this.settings.salt} aria-invalid=${this.#invalid('salt')} @input=${(e: Event) => this.#set({ salt: value(e) })} />
       ${this.#problem('salt')}

@@ -43,7 +43,11 @@ export class RolloutReport extends LitElement {
     const name = (policy: string) => (t.policies.policyNames as Record<string, string>)[policy] ?? policy;
     const days = fmt.number(report.windowDays);
     const { readout } = report;
-    const by = report.arms.kind === 'column' ? r.armsByColumn(report.arms.column) : report.arms.kind === 'hash' ? r.armsByHash(fmt.percent(report.arms.share), report.arms.salt) : r.armsByColumn(report.arms.kind === 'slot' ? report.arms.column : 'created_at');
+    const { arms } = report;
+    const by = arms.kind === 'column' ? r.armsByColumn(arms.column)
+      : arms.kind === 'hash' ? r.armsByHash(fmt.percent(arms.share), arms.salt)
+      : arms.kind === 'slot' ? r.armsBySlot(fmt.percent(arms.share), arms.column)
+      : r.armsByWeek(fmt.percent(arms.share), arms.weekStart);
     return html`
       <h2 id="arms-title">${r.tableTitle}</h2>
       <p data-testid="rollout-headline">${r.headline(name(report.candidate), name(report.control))}</p>

@@ -3,7 +3,8 @@ import type { LoadPhase } from '../../pipeline/data-session';
 import type { PipelineProgress } from '../../pipeline';
 import type { PolicyName, Scenario } from '../../model/scenario';
 import type { I18n } from '../i18n';
-import { designPolicies, type ExperimentSettings } from '../state/experiment-settings';
+import { SLOT_FIELD } from '../../export/salesforce/fields';
+import { designPolicies, isMonday, type ExperimentSettings } from '../state/experiment-settings';
 
 /** `allot readout`'s default window: long enough for most deals to close. */
 export const DEFAULT_WINDOW_DAYS = 30;
@@ -11,8 +12,12 @@ const MAX_WINDOW_DAYS = 730;
 
 /** The Rollout step's form as the user typed it: text fields stay text until they are read. */
 export interface RolloutSettings {
-  arms: 'column' | 'hash';
+  arms: ArmRule['kind'];
   column: string;
+  /** The column holding a slot split's slot (0–99), as the Salesforce export names it. */
+  slotColumn: string;
+  /** The Monday week 0 of a switchback starts on, YYYY-MM-DD. */
+  weekStart: string;
   /** The candidate's share in percent, as typed. */
   share: string;
   salt: string;
@@ -22,17 +27,21 @@ export interface RolloutSettings {
   window: string;
 }
 
-export const INITIAL_SETTINGS: RolloutSettings = { arms: 'column', column: 'arm', share: '50', salt: '', control: '', candidate: '', window: String(DEFAULT_WINDOW_DAYS) };
+export const INITIAL_SETTINGS: RolloutSettings = { arms: 'column', column: 'arm', slotColumn: SLOT_FIELD, weekStart: '', share: '50', salt: '', control: '', candidate: '', window: String(DEFAULT_WINDOW_DAYS) };
 
 /**
  * The readout's settings as the exported experiment sets them, so the user does not type the salt
- * again: a lead-level split is recomputed from the ids with its share and salt; a slot or week
- * split is read from the export's arm column. Nothing while no experiment is exported.
+ * again: a lead-level split is recomputed from the ids with its share and salt, a slot split from
+ * the slot column the Salesforce export adds, a switchback from the creation dates and its first
+ * Monday. Nothing while no experiment is exported.
  */
 export function readoutDefaults(experiment: ExperimentSettings | null, scenario: Scenario): Partial<RolloutSettings> {
   if (!experiment?.exportSplit) return {};
   const { control, candidate } = designPolicies(experiment, scenario);
-  const arms: Partial<RolloutSettings> = experiment.unit === 'lead' ? { arms: 'hash', share: experiment.share, salt: experiment.salt } : { arms: 'column' };
+  const arms: Partial<RolloutSettings> =
+    experiment.unit === 'lead' ? { arms: 'hash', share: experiment.share, salt: experiment.salt }
+    : experiment.unit === 'slot' ? { arms: 'slot', share: experiment.share, slotColumn: SLOT_FIELD }
+    : { arms: 'week', share: experiment.share, weekStart: experiment.weekStart };
   return { ...arms, control, candidate };
 }
 
@@ -72,10 +81,21 @@ export function readRequest(settings: RolloutSettings, scenario: Scenario): Read
     else problems.push('column');
   } else {
     const share = percent(settings.share);
-    const salt = settings.salt.trim();
     if (share === null) problems.push('share');
-    if (!salt) problems.push('salt');
-    if (share !== null && salt) arms = { kind: 'hash', share, salt };
+    if (settings.arms === 'hash') {
+      const salt = settings.salt.trim();
+      if (!salt) problems.push('salt');
+      if (share !== null && salt) arms = { kind: 'hash', share, salt };
+    } else if (settings.arms === 'slot') {
+      const column = settings.slotColumn.trim();
+      if (!column) problems.push('column');
+      if (share !== null && Math.abs(share * 100 - Math.round(share * 100)) > 1e-9) problems.push('slotShare');
+      else if (share !== null && column) arms = { kind: 'slot', share, column };
+    } else {
+      const weekStart = settings.weekStart.trim();
+      if (!isMonday(weekStart)) problems.push('weekStart');
+      else if (share !== null) arms = { kind: 'week', share, weekStart };
+    }
   }
   const windowDays = wholeDays(settings.window);
   if (windowDays === null) problems.push('window');

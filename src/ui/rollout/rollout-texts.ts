@@ -22,12 +22,18 @@ export interface RolloutTexts {
   shareLabel: string;
   saltLabel: string;
   hashHelp: string;
+  bySlot: string;
+  slotColumnLabel: string;
+  slotHelp: string;
+  byWeek: string;
+  weekStartLabel: string;
+  weekHelp: string;
   policiesTitle: string;
   controlLabel: string;
   candidateLabel: string;
   windowLabel: string;
   windowHelp: string;
-  invalid: { column: string; share: string; salt: string; window: string; samePolicies: string };
+  invalid: { column: string; share: string; salt: string; slotShare: string; weekStart: string; window: string; samePolicies: string };
   readOut: string;
   cancel: string;
   needsFile: string;
@@ -43,6 +49,8 @@ export interface RolloutTexts {
   headline: (candidate: string, control: string) => string;
   armsByColumn: (column: string) => string;
   armsByHash: (share: string, salt: string) => string;
+  armsBySlot: (share: string, column: string) => string;
+  armsByWeek: (share: string, weekStart: string) => string;
   /** `created` is a date range (Mar 2 – May 24, 2026). */
   period: (created: string, asOf: string) => string;
   tableTitle: string;
