@@ -153,7 +153,7 @@ export const en: Texts = {
       title: 'Analysis set-up',
       intro: 'How the leads are cut into segments, who may take which lead, and how far ahead to simulate. Proposed for your data; change any of them.',
       segmentsTitle: 'Segment fields',
-      evidence: (values, cells, thin, p) => `${values} values, ${cells} rep × value cells (${thin} thin); reps differ by it: p = ${p}`,
+      evidence: (values, cells, thin, p) => `${values} values, ${cells} rep × value cells (${thin} thin); reps differ by it: p ${p}`,
       nameLabel: 'Scenario name',
       bandsLabel: 'Value bands (amounts that split each segment)',
       bandsHelp: 'Ascending amounts separated by commas, e.g. 10000, 50000; empty for none.',

@@ -156,6 +156,7 @@ export interface Texts {
       title: string;
       intro: string;
       segmentsTitle: string;
+      /** `p` comes with its relation: `= 0.12` or `< 0.001`. */
       evidence: (values: string, cells: string, thin: string, p: string) => string;
       nameLabel: string;
       bandsLabel: string;

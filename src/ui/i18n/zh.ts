@@ -153,7 +153,7 @@ export const zh: Texts = {
       title: '分析设置',
       intro: '线索如何划分细分、哪些销售可以接哪些线索、模拟多少周。已根据您的数据给出建议，均可修改。',
       segmentsTitle: '细分字段',
-      evidence: (values, cells, thin, p) => `${values} 个取值，${cells} 个销售 × 取值单元（其中 ${thin} 个样本少）；销售间差异 p = ${p}`,
+      evidence: (values, cells, thin, p) => `${values} 个取值，${cells} 个销售 × 取值单元（其中 ${thin} 个样本少）；销售间差异 p ${p}`,
       nameLabel: '情景名称',
       bandsLabel: '金额分段（按金额再拆分每个细分）',
       bandsHelp: '从小到大的金额，用逗号分隔，例如 10000, 50000；留空表示不分段。',

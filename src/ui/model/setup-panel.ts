@@ -107,7 +107,7 @@ export class SetupPanel extends LitElement {
             return html`<label>
               <input type="checkbox" data-field=${field} .checked=${scenario.segments.fields.includes(field)} @change=${(e: Event) => this.#toggleField(field, (e.target as HTMLInputElement).checked)} />
               <span class="name">${field}</span>
-              ${r ? html`<span class="evidence">${s.evidence(fmt.number(r.values), fmt.number(r.cells), fmt.number(r.thinCells), r.pValue < 0.001 ? '< 0.001' : fmt.number(+r.pValue.toFixed(3)))}</span>` : nothing}
+              ${r ? html`<span class="evidence">${s.evidence(fmt.number(r.values), fmt.number(r.cells), fmt.number(r.thinCells), r.pValue < 0.001 ? '< 0.001' : `= ${fmt.number(+r.pValue.toFixed(3))}`)}</span>` : nothing}
             </label>`;
           })}
           ${this.#why(this.proposal?.segments.reason)}
