@@ -41,7 +41,8 @@ describe('the workbench’s experiment settings', () => {
     expect(plan).toEqual({ control: 'as_is', candidate: 'optimized', split: { unit: 'lead', candidateShare: 0.4, salt: 'spring' } });
     expect(controlRule(plan.control)).toBe('keepCurrent');
     expect(readoutDefaults(settings, scenario)).toEqual({ arms: 'hash', share: '40', salt: 'spring', control: 'as_is', candidate: 'optimized' });
-    expect(readoutDefaults({ ...settings, unit: 'slot' }, scenario)).toEqual({ arms: 'column', control: 'as_is', candidate: 'optimized' });
+    expect(readoutDefaults({ ...settings, unit: 'slot' }, scenario)).toEqual({ arms: 'slot', share: '40', slotColumn: 'Allot_Slot__c', control: 'as_is', candidate: 'optimized' });
+    expect(readoutDefaults({ ...settings, unit: 'week', weekStart: '2026-12-07' }, scenario)).toEqual({ arms: 'week', share: '40', weekStart: '2026-12-07', control: 'as_is', candidate: 'optimized' });
     expect(readoutDefaults({ ...settings, exportSplit: false }, scenario)).toEqual({});
   });
 
