@@ -249,6 +249,7 @@ function statements(r: Omit<DesignResult, 'statements'>): string[] {
   } else {
     out.push(`Interference: both arms share the reps and their capacity, so each arm's leads wait behind the other's; a ${design.unit === 'lead' ? 'lead-level' : 'slot'} split differs from deploying the candidate to everyone. Measured: ${measured}; ${direction}.`);
   }
+  if (fullDeployment.mean < 0) out.push(`Forecast loss: the candidate everywhere converts ${points(fullDeployment.mean)} per 100 leads against the control (90% interval ${points(fullDeployment.lo)} … ${points(fullDeployment.hi)}). Power here is the chance that the readout shows it converting fewer; roll it out only to check a forecast you doubt.`);
   if (r.reversed) out.push(`Wrong way round: full deployment gives ${points(fullDeployment.mean)} conversions per 100 leads but this experiment estimates ${points(r.designEstimate.mean)}, so it cannot confirm the forecast however long it runs; after ${design.maxWeeks} weeks ${(100 * r.wrongWay).toFixed(0)}% of the simulated rollouts show a significant effect the wrong way. Try another unit or share.`);
   if (design.unit === 'slot') out.push(`The slot is the AutoNumber mod 100: the candidate takes runs of ${Math.round(design.share * 100)} consecutive leads, not a random draw per lead; bursts of one kind of lead fall in one arm.`);
   if (design.unit === 'week') out.push('With weeks as the unit, week-to-week swings in demand and mix fall between the arms; the readout adjusts for the segment mix, not for the weeks.');

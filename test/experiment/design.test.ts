@@ -154,5 +154,11 @@ describe('designing a rollout on the sample team', () => {
     expect(agreeing.reversed).toBe(false);
     expect(agreeing.wrongWay).toBe(0);
     expect(agreeing.weeksToPower).toBe(1);
+    expect(agreeing.statements.some((s) => s.startsWith('Forecast loss'))).toBe(false);
+    // A candidate forecast to convert fewer: said, and power is about showing that loss.
+    const losing = designResult({ control: 'round_robin', candidate: 'optimized', unit: 'lead', share: 0.5, maxWeeks: W }, 1, { estimate: runs.estimate.map((x) => -x), low: runs.high.map((x) => -x), high: runs.low.map((x) => -x), full: new Float64Array(n).fill(-0.012) });
+    expect(losing.reversed).toBe(false);
+    expect(losing.weeksToPower).toBe(1);
+    expect(losing.statements.find((s) => s.startsWith('Forecast loss'))).toMatch(/^Forecast loss: the candidate everywhere converts −1\.20 per 100 leads against the control/);
   });
 });

@@ -47,6 +47,7 @@ export const designEn: DesignTexts = {
   splits: { lead: 'lead-level split', slot: 'slot split' },
   reversed: (full, estimate, weeks, share) =>
     `Wrong way round: full deployment gives ${full} conversions per 100 leads but this experiment estimates ${estimate}, so it cannot confirm the forecast however long it runs; after ${weeks} weeks ${share} of the simulated rollouts show a significant effect the wrong way. Try another unit or share.`,
+  forecastLoss: (mean, low, high) => `The forecast is a loss: the candidate everywhere converts ${mean} per 100 leads against the control (90% interval ${low} … ${high}). Power here is the chance that the readout shows it converting fewer; roll it out only to check a forecast you doubt.`,
   switchback: 'Switchback: whole weeks alternate, but queues carry over: a candidate week starts with the backlog the control week left, and leads reclaimed across the switch are routed by the other week’s policy.',
   slotRuns: (share) => `The slot is the AutoNumber mod 100: the candidate takes runs of ${share} consecutive leads, not a draw per lead; bursts of one kind of lead fall in one arm.`,
   weekMix: 'With weeks as the unit, week-to-week swings in demand and mix fall between the arms; the readout adjusts for the segment mix, not for the weeks.',

@@ -93,6 +93,7 @@ export class DesignReport extends LitElement {
     const { design } = r;
     const f = this.#points();
     const out = [design.unit === 'week' ? d.switchback : d.interference(d.splits[design.unit])];
+    if (r.fullDeployment.mean < 0) out.push(d.forecastLoss(f(r.fullDeployment.mean), f(r.fullDeployment.lo), f(r.fullDeployment.hi)));
     if (r.reversed) out.push(d.reversed(f(r.fullDeployment.mean), f(r.designEstimate.mean), fmt.number(design.maxWeeks), fmt.percent(r.wrongWay)));
     if (design.unit === 'slot') out.push(d.slotRuns(fmt.number(Math.round(design.share * 100))));
     if (design.unit === 'week') out.push(d.weekMix);

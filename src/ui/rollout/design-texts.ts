@@ -47,6 +47,8 @@ export interface DesignTexts {
   switchback: string;
   /** Interference turns the effect around: `share` of the simulated rollouts show a significant effect the wrong way. */
   reversed: (full: string, estimate: string, weeks: string, share: string) => string;
+  /** The candidate is forecast to convert fewer than the control (the interval's values come formatted). */
+  forecastLoss: (mean: string, low: string, high: string) => string;
   slotRuns: (share: string) => string;
   weekMix: string;
   chartTitle: string;
