@@ -243,7 +243,7 @@ function statements(r: Omit<DesignResult, 'statements'>): string[] {
   const out: string[] = [];
   const significant = bias.lo > 0 || bias.hi < 0;
   const measured = `the experiment estimates ${points(r.designEstimate.mean)} conversions per 100 leads where full deployment gives ${points(fullDeployment.mean)}: bias ${points(bias.mean)} (90% interval ${points(bias.lo)} … ${points(bias.hi)})`;
-  const direction = !significant ? 'no bias the simulation can tell from zero' : Math.abs(r.designEstimate.mean) > Math.abs(fullDeployment.mean) ? 'it overstates the effect' : 'it understates the effect';
+  const direction = r.reversed ? 'it estimates the effect the wrong way round' : !significant ? 'no bias the simulation can tell from zero' : Math.abs(r.designEstimate.mean) > Math.abs(fullDeployment.mean) ? 'it overstates the effect' : 'it understates the effect';
   if (design.unit === 'week') {
     out.push(`Switchback: whole weeks alternate, but queues carry over: a candidate week starts with the backlog the control week left (and back), and leads reclaimed across the switch are routed by the other week's policy. Measured: ${measured}; ${direction}.`);
   } else {

@@ -82,9 +82,29 @@ describeWithSharedData('your own export, end to end, without touching JSON', 'da
     await expect.poll(() => page.locator('allot-model-step h2#setup-title').textContent()).toBe('分析设置');
     expect(await flat(page.locator('allot-setup-panel .grid'))).toMatch(/建议：regional_office 须与销售的技能标签 region 相符/);
     await screenshot(page, 'own-data-maven-model-zh');
+
+    // The rollout designed on the user's own data, in 中文 then English: a power curve and words, no raw float.
+    await stepLink(page, 'rollout').click();
+    const design = page.locator('allot-rollout-design');
+    await design.locator('[data-control="max-weeks"]').fill('8');
+    await design.locator('[data-action="simulate-design"]').click();
+    await expect.poll(() => design.locator('allot-design-report').count(), { timeout: 120_000 }).toBe(1);
+    await expect.poll(() => design.getByTestId('design-progress').count(), { timeout: 120_000 }).toBe(0);
+    expect(await design.locator('allot-design-report svg').count()).toBeGreaterThan(0);
+    const words = async () => (await design.locator('allot-design-report p, allot-design-report li').allTextContents()).join(' ').replace(/\s+/g, ' ');
+    const said = await words();
+    expect(said).toMatch(/8 周/);
+    expect(said).not.toMatch(/\d[.,]\d{4,}/);
+    // A design that reads the effect the wrong way round is said so, and not also called an under- or overstatement.
+    if (await design.getByTestId('design-reversed').count()) expect(await design.getByTestId('design-bias').textContent()).not.toMatch(/低估|高估/);
+    await screenshot(page, 'own-data-maven-design-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(words).toMatch(/Weeks to 80% power|weeks of enrolment|not within 8 weeks/i);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'own-data-maven-design');
     expectOnlyLocalRequests(visit);
     await close(visit);
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('dates, owners and reloads', () => {

@@ -149,6 +149,7 @@ describe('designing a rollout on the sample team', () => {
     expect(result.weeksToPower).toBeNull();
     expect(result.weeksExtrapolated).toBeNull();
     expect(result.statements.some((s) => s.startsWith('Wrong way round: full deployment gives −5.00 conversions per 100 leads but this experiment estimates +1.00'))).toBe(true);
+    expect(result.statements[0]).toMatch(/; it estimates the effect the wrong way round\.$/);
     // The same readouts where full deployment gains: no reversal, power 100%.
     const agreeing = designResult({ control: 'as_is', candidate: 'optimized', unit: 'lead', share: 0.5, maxWeeks: W }, 1, { ...runs, full: new Float64Array(n).fill(0.012) });
     expect(agreeing.reversed).toBe(false);

@@ -76,8 +76,11 @@ export class DesignReport extends LitElement {
     const f = this.#points();
     const { bias, designEstimate, fullDeployment, design } = this.result;
     const significant = bias.lo > 0 || bias.hi < 0;
+    const measured = d.bias(fmt.number(design.maxWeeks), f(designEstimate.mean), f(fullDeployment.mean), f(bias.mean), f(bias.lo), f(bias.hi));
+    // Reversed, the estimate is no over- or understatement of the effect: the callout below says what it is.
+    if (this.result.reversed) return measured;
     const direction = !significant ? d.direction.none : Math.abs(designEstimate.mean) > Math.abs(fullDeployment.mean) ? d.direction.overstates : d.direction.understates;
-    return `${d.bias(fmt.number(design.maxWeeks), f(designEstimate.mean), f(fullDeployment.mean), f(bias.mean), f(bias.lo), f(bias.hi))}${this.#gap()}${direction}`;
+    return `${measured}${this.#gap()}${direction}`;
   }
 
   /** Between two sentences: a space in English, none after a Chinese full stop. */
