@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRollout, rolloutCsv } from '../../data/generator/rollout';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
-import { ScenarioSchema } from '../../src/model/scenario';
-import { createEngineHandlers } from '../../src/ui/engine/handlers';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const sampleFile = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(path.join(ROOT, 'data/sample', name))) });
+import { noop, sampleFile, sampleHandlers, sampleScenario } from '../support/sample-engine';
 
 /** The monitor's re-estimate: the history and a rollout's export as one dataset, with the history's mapping. */
 describe('the engine adds a rollout’s weeks to the history', () => {
@@ -16,13 +10,9 @@ describe('the engine adds a rollout’s weeks to the history', () => {
     const added = csv.trim().split('\n').length - 1;
     const db = await createNativeDatabase();
     try {
-      const handlers = createEngineHandlers({
-        openDatabase: () => Promise.resolve(db),
-        readFile: async (named) => (named === 'roster.csv' ? sampleFile('roster.csv') : null),
-      });
-      const noop = { signal: new AbortController().signal, progress: () => undefined };
+      const handlers = sampleHandlers(db);
       const history = await handlers.load({ files: [sampleFile('leads.csv')], isSample: true }, noop);
-      const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sample/scenario.json'), 'utf8')));
+      const scenario = sampleScenario();
       const before = await handlers.estimates({ scenario }, noop);
 
       const refused = handlers.appendLeads({ files: [{ name: 'no-owner.csv', bytes: new TextEncoder().encode(csv.replace(/^lead_id,created_at,owner,/, 'lead_id,created_at,rep,')) }] }, noop);

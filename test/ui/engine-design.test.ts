@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
-import { ScenarioSchema } from '../../src/model/scenario';
-import { createEngineHandlers } from '../../src/ui/engine/handlers';
 import { runCli } from '../support/run-cli';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const sampleFile = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(path.join(ROOT, 'data/sample', name))) });
+import { noop, sampleFile, sampleHandlers, sampleScenario } from '../support/sample-engine';
 
 /** The workbench's design is `allot experiment`'s: same power curve, same bias; and a cancel stops it while it runs. */
 describe('the engine designs a rollout', () => {
@@ -16,13 +10,9 @@ describe('the engine designs a rollout', () => {
     expect(cli.stderr).toBe('');
     const db = await createNativeDatabase();
     try {
-      const handlers = createEngineHandlers({
-        openDatabase: () => Promise.resolve(db),
-        readFile: async (named) => (named === 'roster.csv' ? sampleFile('roster.csv') : null),
-      });
-      const noop = { signal: new AbortController().signal, progress: () => undefined };
+      const handlers = sampleHandlers(db);
       await handlers.load({ files: [sampleFile('leads.csv')], isSample: true }, noop);
-      const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sample/scenario.json'), 'utf8')));
+      const scenario = sampleScenario();
       const reports: unknown[] = [];
       const design = { control: 'as_is', candidate: 'optimized', unit: 'slot' as const, share: 0.4, maxWeeks: 8 };
       const result = await handlers.design({ scenario, design, replications: 24 }, { signal: new AbortController().signal, progress: (p) => reports.push(p) });

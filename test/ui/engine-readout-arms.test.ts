@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRollout, rolloutCsv } from '../../data/generator/rollout';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
 import { candidateWeek, dayNumber, isCandidateSlot, weekIndex } from '../../src/route/arm-split';
-import { ScenarioSchema } from '../../src/model/scenario';
-import { createEngineHandlers } from '../../src/ui/engine/handlers';
+import { noop, sampleFile, sampleHandlers, sampleScenario } from '../support/sample-engine';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const sampleFile = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(path.join(ROOT, 'data/sample', name))) });
 const WEEK_START = '2026-04-06';
 
 /**
@@ -30,10 +25,9 @@ describe('the engine reads the arms of a slot split and of a switchback', () => 
 
     const db = await createNativeDatabase();
     try {
-      const handlers = createEngineHandlers({ openDatabase: () => Promise.resolve(db), readFile: async (named) => (named === 'roster.csv' ? sampleFile('roster.csv') : null) });
-      const noop = { signal: new AbortController().signal, progress: () => undefined };
+      const handlers = sampleHandlers(db);
       await handlers.load({ files: [sampleFile('leads.csv')], isSample: true }, noop);
-      const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sample/scenario.json'), 'utf8')));
+      const scenario = sampleScenario();
       const read = (arms: Parameters<typeof handlers.readout>[0]['arms']) =>
         handlers.readout({ scenario, files: [{ name: 'since.csv', bytes: new TextEncoder().encode(csv) }], arms, control: 'as_is', candidate: 'optimized', windowDays: 30 }, noop);
       const core = (r: Awaited<ReturnType<typeof read>>) => ({ readout: r.readout, withoutArm: r.withoutArm, monitor: r.monitor });

@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRollout, rolloutCsv } from '../../data/generator/rollout';
 import { createNativeDatabase } from '../../src/data/adapters/native-node';
-import { ScenarioSchema } from '../../src/model/scenario';
 import { createEngineHandlers } from '../../src/ui/engine/handlers';
 import { runCli } from '../support/run-cli';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const sampleFile = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(path.join(ROOT, 'data/sample', name))) });
+import { noop, sampleFile, sampleHandlers, sampleScenario } from '../support/sample-engine';
 
 /** The workbench's readout is `allot readout`'s: same forecast, same counts, same interval. */
 describe('the engine reads a rollout out', () => {
@@ -22,13 +19,9 @@ describe('the engine reads a rollout out', () => {
 
     const db = await createNativeDatabase();
     try {
-      const handlers = createEngineHandlers({
-        openDatabase: () => Promise.resolve(db),
-        readFile: async (named) => (named === 'roster.csv' ? sampleFile('roster.csv') : null),
-      });
-      const noop = { signal: new AbortController().signal, progress: () => undefined };
+      const handlers = sampleHandlers(db);
       await handlers.load({ files: [sampleFile('leads.csv')], isSample: true }, noop);
-      const scenario = ScenarioSchema.parse(JSON.parse(readFileSync(path.join(ROOT, 'data/sample/scenario.json'), 'utf8')));
+      const scenario = sampleScenario();
       const report = await handlers.readout({
         scenario, files: [{ name: 'since.csv', bytes: new TextEncoder().encode(csv) }],
         arms: { kind: 'hash', share: 0.4, salt: 'q2' }, control: 'as_is', candidate: 'optimized', windowDays: 30,

@@ -12,6 +12,7 @@ import { runErrorAlert } from '../step/run-error';
 import { shared } from '../styles/shared';
 import { stepStyles } from '../styles/step';
 import { designPanelStyles } from './design.styles';
+import { rolloutFieldStyles, rolloutRunStyles } from './rollout.styles';
 import './design-report';
 
 /**
@@ -40,7 +41,7 @@ export class RolloutDesign extends LitElement {
   #runningKey = '';
   private readonly latest = new LatestRun(this);
 
-  static override styles = [shared, stepStyles, designPanelStyles];
+  static override styles = [shared, stepStyles, rolloutFieldStyles, rolloutRunStyles, designPanelStyles];
 
   /** The data or the scenario changed: the shown design is theirs no more. */
   changed() {

@@ -4,7 +4,7 @@ import type { PolicyName } from '../../model/scenario';
 import '../data/file-drop';
 import type { I18n } from '../i18n';
 import { shared } from '../styles/shared';
-import { rolloutFormStyles } from './rollout.styles';
+import { rolloutFieldStyles, rolloutFormStyles } from './rollout.styles';
 import type { RolloutSettings, SettingProblem } from './rollout-run';
 
 /**
@@ -29,7 +29,7 @@ export class RolloutForm extends LitElement {
   @property({ type: Boolean }) busy = false;
   @property({ type: Boolean }) disabled = false;
 
-  static override styles = [shared, rolloutFormStyles];
+  static override styles = [shared, rolloutFieldStyles, rolloutFormStyles];
 
   override render() {
     const { t } = this.i18n;

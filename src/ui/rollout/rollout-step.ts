@@ -13,6 +13,7 @@ import './design-panel';
 import type { RolloutDesign } from './design-panel';
 import './rollout-form';
 import './rollout-report';
+import { rolloutRunStyles } from './rollout.styles';
 import { chosenPolicies, columnsNamed, sqlStamp, INITIAL_SETTINGS, progressText, readoutDefaults, readRequest, simulated, type ReadoutProgress, type RolloutSettings, type SettingProblem } from './rollout-run';
 
 /**
@@ -48,6 +49,7 @@ export class RolloutStep extends WorkbenchStep {
   static override styles = [
     shared,
     stepStyles,
+    rolloutRunStyles,
     css`
       .inputs {
         margin-bottom: 16px;
@@ -70,17 +72,6 @@ export class RolloutStep extends WorkbenchStep {
       h2.part {
         margin: 0 0 8px;
         font-size: 16px;
-      }
-      .status progress {
-        width: 180px;
-      }
-      .results[aria-busy='true'] {
-        opacity: 0.55;
-      }
-      .stale {
-        margin: 0 0 8px;
-        font-size: 13px;
-        color: var(--muted);
       }
     `,
   ];

@@ -1,13 +1,15 @@
 import { css } from 'lit';
 
-/** The inputs, four groups side by side: the export, the arms, the policies and window, the button. */
-export const rolloutFormStyles = css`
+/**
+ * The Rollout step's two forms (the design's and the readout's): groups of fields side by side,
+ * narrowing to two columns; each form sets its own column widths on `.form`.
+ */
+export const rolloutFieldStyles = css`
   :host {
     display: block;
   }
   .form {
     display: grid;
-    grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr) auto;
     gap: 24px;
     align-items: start;
   }
@@ -42,15 +44,9 @@ export const rolloutFormStyles = css`
   }
   label.choice {
     display: flex;
-    align-items: center;
+    align-items: baseline;
     gap: 6px;
     font-size: 13px;
-  }
-  .sub {
-    display: flex;
-    flex-direction: column;
-    gap: 4px;
-    margin: 0 0 6px 22px;
   }
   input[type='text'] {
     font: inherit;
@@ -69,6 +65,42 @@ export const rolloutFormStyles = css`
   .invalid {
     color: var(--bad);
   }
+  .run {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    align-self: end;
+  }
+`;
+
+/** A run's progress, its results dimmed while a new run replaces them, and the note that they are stale. */
+export const rolloutRunStyles = css`
+  .status progress {
+    width: 180px;
+  }
+  .results[aria-busy='true'] {
+    opacity: 0.55;
+  }
+  .stale {
+    margin: 0 0 8px;
+    font-size: 13px;
+    color: var(--muted);
+  }
+`;
+
+/** The readout's inputs, four groups: the export, the arms, the policies and window, the button. */
+export const rolloutFormStyles = css`
+  @media (min-width: 1001px) {
+    .form {
+      grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 1fr) auto;
+    }
+  }
+  .sub {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    margin: 0 0 6px 22px;
+  }
   .chosen {
     display: flex;
     align-items: baseline;
@@ -85,12 +117,6 @@ export const rolloutFormStyles = css`
   button.column {
     font-size: 12px;
     padding: 0 6px;
-  }
-  .run {
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
-    align-self: end;
   }
 `;
 
