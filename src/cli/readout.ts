@@ -4,7 +4,7 @@ import type { Database } from '../data/database';
 import { importLeads } from '../data/import-leads';
 import { readRolloutRows } from '../data/rollout-leads';
 import { effectForecast } from '../experiment/forecast';
-import { armRuleOfExperiment, armsOf, readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
+import { armRuleOfExperiment, armsOf, readingArmColumn, readoutReport, type ArmRule, type ReadoutReport } from '../experiment/readout-report';
 import { monitorOfPolicy } from '../experiment/monitor-report';
 import type { MonitorReport } from '../experiment/monitor';
 import type { Scenario } from '../model/scenario';
@@ -50,9 +50,7 @@ export async function readoutCommand(db: Database, args: string[]): Promise<stri
   const [estimates, history] = await Promise.all([pipeline.estimates(scenario), pipeline.history(scenario)]);
   const dir = path.dirname(path.resolve(values.scenario));
   const mapping = await leadMapping(scenario, dir);
-  // The arm (or slot) column is read as it is, beside the mapped fields.
-  const armColumn = arms.kind === 'column' || arms.kind === 'slot' ? arms.column : null;
-  const withArm = armColumn !== null && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, armColumn] } : mapping;
+  const { column: armColumn, mapping: withArm } = readingArmColumn(arms, mapping);
   const joined = positionals.length > 1 ? await Promise.all(positionals.slice(1).map(readSourceFile)) : (await leadFiles(scenario, dir)).slice(1);
   const leads = await namingMapping(importLeads(db, [await readSourceFile(positionals[0]!), ...joined], withArm), values.scenario, 'leads.mapping.');
   if (armColumn !== null && !leads.columns.includes(armColumn)) {

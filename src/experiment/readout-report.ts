@@ -20,6 +20,16 @@ export type ArmRule =
   /** The week split (switchback) as exported: whole weeks from Monday `weekStart`, by the leads' creation dates. */
   | { kind: 'week'; share: number; weekStart: string };
 
+/**
+ * The column of the export an arm rule reads as it is (the arm, or a slot split's slot), and the
+ * mapping that keeps it beside the mapped fields; none for a hash or week split, recomputed from
+ * mapped fields. One place for the CLI's readout and the workbench's.
+ */
+export function readingArmColumn<M extends { attributes?: string[] }>(arms: ArmRule, mapping: M): { column: string | null; mapping: M } {
+  const column = arms.kind === 'column' || arms.kind === 'slot' ? arms.column : null;
+  return { column, mapping: column !== null && mapping.attributes ? { ...mapping, attributes: [...mapping.attributes, column] } : mapping };
+}
+
 /** The arm rule a rule file's experiment block implies (the same split the router and the exports use); `slotColumn` holds the slot for a slot split. */
 export function armRuleOfExperiment(experiment: { unit: 'lead' | 'slot' | 'week'; candidateShare: number; salt?: string; weekStart?: string }, slotColumn: string): ArmRule {
   switch (experiment.unit) {

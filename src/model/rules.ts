@@ -207,7 +207,8 @@ function isWhole(x: number): boolean {
   return Math.abs(x - Math.round(x)) < 1e-6;
 }
 
-function isMondayDate(text: string): boolean {
+/** A Monday written YYYY-MM-DD: the start of a switchback's week 0, as the rule file and the workbench's form take it. */
+export function isMondayDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && date.getUTCDay() === 1;

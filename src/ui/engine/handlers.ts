@@ -7,7 +7,7 @@ import type { BatchRunner } from '../../simulate/compare';
 import { readRolloutRows } from '../../data/rollout-leads';
 import { effectForecast } from '../../experiment/forecast';
 import { simulateDesignInSlices } from '../../experiment/design';
-import { armsOf, readoutReport } from '../../experiment/readout-report';
+import { armsOf, readingArmColumn, readoutReport } from '../../experiment/readout-report';
 import { monitorOfPolicy } from '../../experiment/monitor-report';
 import { scenarioError } from '../../model/scenario-errors';
 import { specOf } from '../../pipeline/pipeline';
@@ -68,9 +68,7 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
       const estimates = await current().estimates(scenario, signal);
       const history = await current().history(scenario, signal);
       const input = session.current?.input ?? {};
-      // The arm (or slot) column is read as it is, beside the mapped fields, as `allot readout` reads it.
-      const armColumn = arms.kind === 'column' || arms.kind === 'slot' ? arms.column : null;
-      const withArm = armColumn !== null && input.attributes ? { ...input, attributes: [...input.attributes, armColumn] } : input;
+      const { column: armColumn, mapping: withArm } = readingArmColumn(arms, input);
       return session.readAside(files, withArm, async (db, leads) => {
         if (armColumn !== null && !leads.columns.includes(armColumn)) {
           throw scenarioError('not_a_column', { setting: 'readout.arms', field: armColumn, columns: leads.columns.join(', ') }, `"${armColumn}" is not a column of ${files[0]!.name} (columns: ${leads.columns.join(', ')}).`, { column: armColumn });

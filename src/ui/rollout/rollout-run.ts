@@ -4,7 +4,8 @@ import type { PipelineProgress } from '../../pipeline';
 import type { PolicyName, Scenario } from '../../model/scenario';
 import type { I18n } from '../i18n';
 import { SLOT_FIELD } from '../../export/salesforce/fields';
-import { designPolicies, isMonday, type ExperimentSettings } from '../state/experiment-settings';
+import { isMondayDate } from '../../model/rules';
+import { designPolicies, percentShare, type ExperimentSettings } from '../state/experiment-settings';
 
 /** `allot readout`'s default window: long enough for most deals to close. */
 export const DEFAULT_WINDOW_DAYS = 30;
@@ -80,7 +81,7 @@ export function readRequest(settings: RolloutSettings, scenario: Scenario): Read
     if (column) arms = { kind: 'column', column };
     else problems.push('column');
   } else {
-    const share = percent(settings.share);
+    const share = percentShare(settings.share);
     if (share === null) problems.push('share');
     if (settings.arms === 'hash') {
       const salt = settings.salt.trim();
@@ -93,7 +94,7 @@ export function readRequest(settings: RolloutSettings, scenario: Scenario): Read
       else if (share !== null && column) arms = { kind: 'slot', share, column };
     } else {
       const weekStart = settings.weekStart.trim();
-      if (!isMonday(weekStart)) problems.push('weekStart');
+      if (!isMondayDate(weekStart)) problems.push('weekStart');
       else if (share !== null) arms = { kind: 'week', share, weekStart };
     }
   }
@@ -102,12 +103,6 @@ export function readRequest(settings: RolloutSettings, scenario: Scenario): Read
   const { control, candidate } = chosenPolicies(settings, scenario);
   if (control === candidate) problems.push('samePolicies');
   return arms && windowDays !== null && !problems.length ? { ok: true, arms, control, candidate, windowDays } : { ok: false, problems };
-}
-
-/** "50", "50%", "12.5" → 0.5, 0.125; a share must leave both arms some leads. */
-function percent(text: string): number | null {
-  const value = Number(text.trim().replace(/[%％]$/, '').replace(',', '.'));
-  return text.trim() && Number.isFinite(value) && value > 0 && value < 100 ? value / 100 : null;
 }
 
 function wholeDays(text: string): number | null {

@@ -1,3 +1,4 @@
+import { isMondayDate } from '../../model/rules';
 import { DEFAULT_DESIGN_REPLICATIONS, DEFAULT_MAX_WEEKS, UNITS, type ExperimentDesign, type Unit } from '../../experiment/design';
 import { RULE_POLICIES, type PolicyName, type RulePolicy, type Scenario } from '../../model/scenario';
 
@@ -79,14 +80,8 @@ export function readDesign(settings: ExperimentSettings, scenario: Scenario): { 
 /** What the export needs beyond the design: the salt (lead) or the week start (week). */
 export function exportProblems(settings: ExperimentSettings): DesignProblem[] {
   if (settings.unit === 'lead' && !settings.salt.trim()) return ['salt'];
-  if (settings.unit === 'week' && !isMonday(settings.weekStart.trim())) return ['weekStart'];
+  if (settings.unit === 'week' && !isMondayDate(settings.weekStart.trim())) return ['weekStart'];
   return [];
-}
-
-export function isMonday(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && date.getUTCDay() === 1;
 }
 
 /** "50", "50%", "12.5" → 0.5, 0.125, to the split's 0.01%; a share must leave both arms some leads. */
