@@ -84,6 +84,7 @@ export async function cachedLargeTeam(leads: number, log: (line: string) => void
     // Not generated yet (or cut short: files.json comes last).
   }
   const started = performance.now();
+  await mkdir(CACHE_DIR, { recursive: true });
   await removeOlder(dir);
   await mkdir(dir, { recursive: true });
   const files = await writeLargeTeam(dir, options);

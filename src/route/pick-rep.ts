@@ -1,6 +1,6 @@
-import { BLOCK_ABSENT, BLOCK_CAPACITY, BLOCK_INACTIVE, BLOCK_MAX_OPEN, BLOCK_NONE, type CompiledPool } from './compile';
+import { BLOCK_INACTIVE, BLOCK_ABSENT, BLOCK_CAPACITY, BLOCK_NONE, type CompiledPool } from './compile';
 import type { SkippedRep } from './decision';
-import type { RouterState } from './state';
+import { bookLead, type RouterState } from './state';
 
 /**
  * Picks a rep of `pool` for the next lead and books the lead to them; -1 when nobody in the pool
@@ -8,67 +8,49 @@ import type { RouterState } from './state';
  * which `skippedReps` then reads for the audit trail.
  */
 export function pickRep(pool: CompiledPool, state: RouterState): number {
-  const blocked = state.scratch;
+  const { block, scratch } = state;
   const n = pool.reps.length;
-  for (let i = 0; i < n; i++) blocked[i] = blockOf(state, pool.reps[i]!);
-  return book(pool, state, chooseEntry(pool, state, false));
+  for (let i = 0; i < n; i++) scratch[i] = block[pool.reps[i]!]!;
+  return takeRep(pool, state);
 }
 
 /**
- * `pickRep` without the audit trail: the same rep, booked the same way, but each entry's block is
- * worked out only when the method looks at it (round robin stops at the first free rep) and
- * `state.scratch` is left alone. For callers that never ask `skippedReps` (the simulator).
+ * `pickRep` without the audit trail: the same rep, booked the same way, with `state.scratch` left
+ * alone. For callers that never ask `skippedReps` (the simulator).
  */
 export function takeRep(pool: CompiledPool, state: RouterState): number {
-  return book(pool, state, chooseEntry(pool, state, true));
+  const entry = chooseEntry(pool, state);
+  if (entry < 0) return -1;
+  const rep = pool.reps[entry]!;
+  bookLead(state, rep);
+  return rep;
 }
 
-/** The pool entry the method picks, or -1; `lazy`: entries' blocks are computed here rather than read from the scratch. */
-function chooseEntry(pool: CompiledPool, state: RouterState, lazy: boolean): number {
+/** The pool entry the method picks, or -1. */
+function chooseEntry(pool: CompiledPool, state: RouterState): number {
   switch (pool.method) {
     case 'round_robin':
-      return nextInRotation(pool, state, lazy);
+      return nextInRotation(pool, state);
     case 'weighted_round_robin':
-      return smoothWeighted(pool, state, lazy);
+      return smoothWeighted(pool, state);
     case 'least_loaded':
-      return leastLoaded(pool, state, lazy);
+      return leastLoaded(pool, state);
     case 'fixed':
-      return pool.reps.length > 0 && isFree(pool, state, 0, lazy) ? 0 : -1;
+      return pool.reps.length > 0 && state.block[pool.reps[0]!] === BLOCK_NONE ? 0 : -1;
     case 'manual_review':
       return -1;
   }
 }
 
-function book(pool: CompiledPool, state: RouterState, entry: number): number {
-  if (entry < 0) return -1;
-  const rep = pool.reps[entry]!;
-  state.assignedInPeriod[rep]! += 1;
-  state.open[rep]! += 1;
-  return rep;
-}
-
-/** Whether pool entry i can take a lead now: from the scratch `pickRep` filled, or worked out now. */
-function isFree(pool: CompiledPool, state: RouterState, i: number, lazy: boolean): boolean {
-  return (lazy ? blockOf(state, pool.reps[i]!) : state.scratch[i]!) === BLOCK_NONE;
-}
-
-function blockOf(state: RouterState, rep: number): number {
-  const { rules } = state;
-  const byConfig = rules.blockedByConfig[rep]!;
-  if (byConfig !== BLOCK_NONE) return byConfig;
-  if (state.away[rep]) return BLOCK_ABSENT;
-  if (state.assignedInPeriod[rep]! >= rules.capacityPerWeek[rep]!) return BLOCK_CAPACITY;
-  if (state.open[rep]! >= rules.maxOpen[rep]!) return BLOCK_MAX_OPEN;
-  return BLOCK_NONE;
-}
-
 /** The next available rep after the last one served, in pool order. */
-function nextInRotation(pool: CompiledPool, state: RouterState, lazy: boolean): number {
-  const n = pool.reps.length;
+function nextInRotation(pool: CompiledPool, state: RouterState): number {
+  const { reps } = pool;
+  const { block } = state;
+  const n = reps.length;
   const start = state.cursor[pool.slot]!;
   // i runs start, start + 1, …, n − 1, 0, …, start − 1 (a wrap, not a modulo per step).
   for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
-    if (isFree(pool, state, i, lazy)) {
+    if (block[reps[i]!] === BLOCK_NONE) {
       state.cursor[pool.slot] = i + 1 === n ? 0 : i + 1;
       return i;
     }
@@ -82,14 +64,15 @@ function nextInRotation(pool: CompiledPool, state: RouterState, lazy: boolean): 
  * least burstiness. Only available reps take part, which renormalises the weights among them; an
  * unavailable rep's current value stays where it was, so on return it neither bursts nor starves.
  */
-function smoothWeighted(pool: CompiledPool, state: RouterState, lazy: boolean): number {
-  const { current } = state;
+function smoothWeighted(pool: CompiledPool, state: RouterState): number {
+  const { current, block } = state;
+  const { reps, weights } = pool;
   const offset = pool.entryOffset;
   let total = 0;
   let best = -1;
-  for (let i = 0; i < pool.reps.length; i++) {
-    const weight = pool.weights[i]!;
-    if (weight <= 0 || !isFree(pool, state, i, lazy)) continue;
+  for (let i = 0; i < reps.length; i++) {
+    const weight = weights[i]!;
+    if (weight <= 0 || block[reps[i]!] !== BLOCK_NONE) continue;
     current[offset + i]! += weight;
     total += weight;
     if (best < 0 || current[offset + i]! > current[offset + best]!) best = i;
@@ -99,15 +82,17 @@ function smoothWeighted(pool: CompiledPool, state: RouterState, lazy: boolean): 
 }
 
 /** Lowest open load per unit of capacity; ties go round in pool order, so equal reps alternate. */
-function leastLoaded(pool: CompiledPool, state: RouterState, lazy: boolean): number {
-  const n = pool.reps.length;
+function leastLoaded(pool: CompiledPool, state: RouterState): number {
+  const { reps } = pool;
+  const { block, load: loads } = state;
+  const n = reps.length;
   const start = state.cursor[pool.slot]!;
   let best = -1;
   let bestLoad = Infinity;
   for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
-    if (!isFree(pool, state, i, lazy)) continue;
-    const rep = pool.reps[i]!;
-    const load = state.open[rep]! / state.rules.capacityPerWeek[rep]!;
+    const rep = reps[i]!;
+    if (block[rep] !== BLOCK_NONE) continue;
+    const load = loads[rep]!;
     if (best < 0 || load < bestLoad) {
       best = i;
       bestLoad = load;

@@ -1,6 +1,6 @@
 import type { RuleConfig } from '../model/rules';
 import type { CompiledPool, CompiledRules } from './compile';
-import { createRouterState, type RouterState } from './state';
+import { createRouterState, refreshAll, type RouterState } from './state';
 
 /**
  * The router state as plain JSON, keyed by rep, rule and field names rather than array slots: a
@@ -77,5 +77,5 @@ export function routerStateFromJson(rules: RuleConfig | CompiledRules, json: Rou
   const control = compiled.split?.control;
   if (control) restore([...control.rules, control.fallback], json.controlPools);
   compiled.dedupeOn.forEach((field, f) => Object.entries(own(json.seen, field) ?? {}).forEach(([value, leadId]) => state.seen[f]!.set(value, leadId)));
-  return state;
+  return refreshAll(state);
 }

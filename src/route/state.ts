@@ -1,5 +1,5 @@
 import type { RuleConfig } from '../model/rules';
-import { allPools, compileRules, type CompiledRules } from './compile';
+import { allPools, BLOCK_ABSENT, BLOCK_CAPACITY, BLOCK_MAX_OPEN, BLOCK_NONE, compileRules, type CompiledRules } from './compile';
 
 /**
  * What the router remembers between leads, on typed arrays indexed by rep / pool / pool entry.
@@ -29,6 +29,15 @@ export interface RouterState {
   routed: number;
   /** Scratch for one pool's availability codes, so the hot path allocates nothing. */
   readonly scratch: Uint8Array;
+  /**
+   * Per rep, worked out from the counts above whenever they change (`refreshRep`), so that a pick
+   * reads one number per pool entry: a pool of 200 reps is scanned for every lead. Change `open`,
+   * `assignedInPeriod` and `away` only through the functions of this folder, which keep these in step.
+   * `block`: why the rep cannot take a lead now (BLOCK_*; BLOCK_NONE: free).
+   * `load`: open ÷ capacityPerWeek, what least loaded compares.
+   */
+  readonly block: Uint8Array;
+  readonly load: Float64Array;
 }
 
 export interface RouterStateOptions {
@@ -51,29 +60,60 @@ export function createRouterState(rules: RuleConfig | CompiledRules, options: Ro
     seen: compiled.dedupeOn.map(() => new Map()),
     routed: 0,
     scratch: new Uint8Array(compiled.largestPool),
+    block: new Uint8Array(reps),
+    load: new Float64Array(reps),
   };
   for (const [rep, count] of Object.entries(options.open ?? {})) state.open[repIndexOf(state, rep)] = count;
-  return state;
+  return refreshAll(state);
 }
 
 /** Starts a new capacity period (e.g. a new week): per-period counts go back to zero. */
 export function startPeriod(state: RouterState, periodId: string | number): RouterState {
   state.period = periodId;
   state.assignedInPeriod.fill(0);
-  return state;
+  return refreshAll(state);
+}
+
+/** A lead was booked to this rep (by index): one more this period, one more open. */
+export function bookLead(state: RouterState, rep: number): void {
+  state.assignedInPeriod[rep]! += 1;
+  state.open[rep]! += 1;
+  refreshRep(state, rep);
 }
 
 /** A lead of this rep was closed or worked off: the rep's open load drops by one (never below zero). */
 export function closeLead(state: RouterState, rep: string | number): RouterState {
   const index = repIndexOf(state, rep);
   if (state.open[index]! > 0) state.open[index]! -= 1;
+  refreshRep(state, index);
   return state;
 }
 
 /** Marks a rep away (off shift, on leave) or back; an away rep is skipped as `absent`. */
 export function setRepAway(state: RouterState, rep: string | number, away: boolean): RouterState {
-  state.away[repIndexOf(state, rep)] = away ? 1 : 0;
+  const index = repIndexOf(state, rep);
+  state.away[index] = away ? 1 : 0;
+  refreshRep(state, index);
   return state;
+}
+
+/** Brings `block` and `load` in step with the counts, for every rep (after they were set from outside, e.g. a saved state). */
+export function refreshAll(state: RouterState): RouterState {
+  for (let rep = 0; rep < state.block.length; rep++) refreshRep(state, rep);
+  return state;
+}
+
+function refreshRep(state: RouterState, rep: number): void {
+  const { rules } = state;
+  const capacity = rules.capacityPerWeek[rep]!;
+  state.load[rep] = state.open[rep]! / capacity;
+  const byConfig = rules.blockedByConfig[rep]!;
+  state.block[rep] =
+    byConfig !== BLOCK_NONE ? byConfig
+    : state.away[rep] ? BLOCK_ABSENT
+    : state.assignedInPeriod[rep]! >= capacity ? BLOCK_CAPACITY
+    : state.open[rep]! >= rules.maxOpen[rep]! ? BLOCK_MAX_OPEN
+    : BLOCK_NONE;
 }
 
 export function cloneRouterState(state: RouterState): RouterState {
@@ -86,6 +126,8 @@ export function cloneRouterState(state: RouterState): RouterState {
     current: state.current.slice(),
     seen: state.seen.map((m) => new Map(m)),
     scratch: new Uint8Array(state.scratch.length),
+    block: state.block.slice(),
+    load: state.load.slice(),
   };
 }
 
