@@ -1,5 +1,6 @@
 import { BLOCK_INACTIVE, BLOCK_ABSENT, BLOCK_CAPACITY, BLOCK_NONE, type CompiledPool } from './compile';
 import type { SkippedRep } from './decision';
+import { leastLoadedEntry } from './load-tree';
 import { bookLead, type RouterState } from './state';
 
 /**
@@ -70,12 +71,17 @@ function smoothWeighted(pool: CompiledPool, state: RouterState): number {
   const offset = pool.entryOffset;
   let total = 0;
   let best = -1;
+  let bestCurrent = -Infinity;
   for (let i = 0; i < reps.length; i++) {
     const weight = weights[i]!;
     if (weight <= 0 || block[reps[i]!] !== BLOCK_NONE) continue;
-    current[offset + i]! += weight;
+    const value = current[offset + i]! + weight;
+    current[offset + i] = value;
     total += weight;
-    if (best < 0 || current[offset + i]! > current[offset + best]!) best = i;
+    if (best < 0 || value > bestCurrent) {
+      best = i;
+      bestCurrent = value;
+    }
   }
   if (best >= 0) current[offset + best]! -= total;
   return best;
@@ -83,21 +89,8 @@ function smoothWeighted(pool: CompiledPool, state: RouterState): number {
 
 /** Lowest open load per unit of capacity; ties go round in pool order, so equal reps alternate. */
 function leastLoaded(pool: CompiledPool, state: RouterState): number {
-  const { reps } = pool;
-  const { block, load: loads } = state;
-  const n = reps.length;
-  const start = state.cursor[pool.slot]!;
-  let best = -1;
-  let bestLoad = Infinity;
-  for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
-    const rep = reps[i]!;
-    if (block[rep] !== BLOCK_NONE) continue;
-    const load = loads[rep]!;
-    if (best < 0 || load < bestLoad) {
-      best = i;
-      bestLoad = load;
-    }
-  }
+  const n = pool.reps.length;
+  const best = leastLoadedEntry(state.loadTrees.trees[pool.slot]!, n, state.cursor[pool.slot]!);
   if (best >= 0) state.cursor[pool.slot] = best + 1 === n ? 0 : best + 1;
   return best;
 }

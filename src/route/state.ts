@@ -1,5 +1,6 @@
 import type { RuleConfig } from '../model/rules';
 import { allPools, BLOCK_ABSENT, BLOCK_CAPACITY, BLOCK_MAX_OPEN, BLOCK_NONE, compileRules, type CompiledRules } from './compile';
+import { cloneLoadTrees, createLoadTrees, setRepKey, type LoadTrees } from './load-tree';
 
 /**
  * What the router remembers between leads, on typed arrays indexed by rep / pool / pool entry.
@@ -30,14 +31,14 @@ export interface RouterState {
   /** Scratch for one pool's availability codes, so the hot path allocates nothing. */
   readonly scratch: Uint8Array;
   /**
-   * Per rep, worked out from the counts above whenever they change (`refreshRep`), so that a pick
-   * reads one number per pool entry: a pool of 200 reps is scanned for every lead. Change `open`,
-   * `assignedInPeriod` and `away` only through the functions of this folder, which keep these in step.
-   * `block`: why the rep cannot take a lead now (BLOCK_*; BLOCK_NONE: free).
-   * `load`: open ÷ capacityPerWeek, what least loaded compares.
+   * Worked out from the counts above whenever they change (`refreshRep`), so that a pick reads one
+   * number per pool entry, or none: a pool of 200 reps is looked through for every lead. Change
+   * `open`, `assignedInPeriod` and `away` only through this folder's functions, which keep these in step.
+   * `block`, per rep: why the rep cannot take a lead now (BLOCK_*; BLOCK_NONE: free).
+   * `loadTrees`: each least-loaded pool's entries ordered by open ÷ capacityPerWeek (see load-tree.ts).
    */
   readonly block: Uint8Array;
-  readonly load: Float64Array;
+  readonly loadTrees: LoadTrees;
 }
 
 export interface RouterStateOptions {
@@ -61,7 +62,7 @@ export function createRouterState(rules: RuleConfig | CompiledRules, options: Ro
     routed: 0,
     scratch: new Uint8Array(compiled.largestPool),
     block: new Uint8Array(reps),
-    load: new Float64Array(reps),
+    loadTrees: createLoadTrees(compiled),
   };
   for (const [rep, count] of Object.entries(options.open ?? {})) state.open[repIndexOf(state, rep)] = count;
   return refreshAll(state);
@@ -106,14 +107,15 @@ export function refreshAll(state: RouterState): RouterState {
 function refreshRep(state: RouterState, rep: number): void {
   const { rules } = state;
   const capacity = rules.capacityPerWeek[rep]!;
-  state.load[rep] = state.open[rep]! / capacity;
   const byConfig = rules.blockedByConfig[rep]!;
-  state.block[rep] =
+  const block =
     byConfig !== BLOCK_NONE ? byConfig
     : state.away[rep] ? BLOCK_ABSENT
     : state.assignedInPeriod[rep]! >= capacity ? BLOCK_CAPACITY
     : state.open[rep]! >= rules.maxOpen[rep]! ? BLOCK_MAX_OPEN
     : BLOCK_NONE;
+  state.block[rep] = block;
+  setRepKey(state.loadTrees, rep, block === BLOCK_NONE ? state.open[rep]! / capacity : Infinity);
 }
 
 export function cloneRouterState(state: RouterState): RouterState {
@@ -127,7 +129,7 @@ export function cloneRouterState(state: RouterState): RouterState {
     seen: state.seen.map((m) => new Map(m)),
     scratch: new Uint8Array(state.scratch.length),
     block: state.block.slice(),
-    load: state.load.slice(),
+    loadTrees: cloneLoadTrees(state.loadTrees),
   };
 }
 
