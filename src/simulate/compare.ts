@@ -74,12 +74,14 @@ const PILOT_REPLICATIONS = [-1, -2];
  */
 export function calibrated(start: SimulationWorld, seed: number): SimulationWorld {
   let world = start;
+  // The pilots' arrivals, and the worked hours at each (kept in a scratch per pilot), do not depend
+  // on the latency or the decay being calibrated: drawn once, not at each of the bisection's steps.
+  const pilots = PILOT_REPLICATIONS.map((replication) => ({ arrivals: drawArrivals(start, seed, replication), scratch: createScratch(start) }));
+  const asIs = preparePolicy({ name: 'as_is', kind: 'as_is' }, start);
   const pilot = (w: SimulationWorld) => {
     const totals = emptyTotals(w.reps.length);
     const p = new Float64Array(w.segments.length * w.reps.length);
-    const policy = preparePolicy({ name: 'as_is', kind: 'as_is' }, w);
-    const scratch = createScratch(w);
-    for (const replication of PILOT_REPLICATIONS) runPolicy(w, policy, drawArrivals(w, seed, replication), p, scratch, totals);
+    for (const { arrivals, scratch } of pilots) runPolicy(w, asIs, arrivals, p, scratch, totals);
     return totals;
   };
   const withLatency = (hours: number) => ({ ...world, horizon: { ...world.horizon, touchLatencyHours: hours } });
