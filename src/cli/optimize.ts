@@ -26,7 +26,7 @@ export async function optimizeCommand(db: Database, args: string[]): Promise<str
   const result = policy.plan as OptimalPlan;
   const config = policy.config;
   const view = await pipeline.plan(scenario);
-  const floor = view.status === 'optimal' ? view.floorCost : null;
+  const floor = view.status === 'optimal' ? await pipeline.floorCost(scenario) : null;
   const flags = result.warnings.filter(isPlanFlag);
   await writeFile(values.out, JSON.stringify(config, null, 2) + '\n');
   if (values.lp) {

@@ -61,9 +61,13 @@ let highsPromise: Promise<HighsSolver> | null = null;
 /**
  * Loads the WASM once (the default loader finds highs.wasm next to the module, in Node and in
  * Vite's build alike) and returns the one HiGHS solver, which keeps the last model for a warm start.
+ * A load that failed is forgotten, so the next solve tries again.
  */
 export function loadHighs(): Promise<HighsSolver> {
-  highsPromise ??= highsLoader().then(createHighsSolver);
+  highsPromise ??= highsLoader().then(createHighsSolver).catch((error: unknown) => {
+    highsPromise = null;
+    throw error;
+  });
   return highsPromise;
 }
 

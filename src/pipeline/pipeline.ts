@@ -28,12 +28,14 @@ import { backtestAsIs, type SimulationBacktest } from '../simulate/backtest';
 import { compare, type BatchRunner, type Comparison } from '../simulate/compare';
 import { assembleComparison, buildSimPolicies, comparedNames, foldEstimates, type ExtraPolicy, type PreparedComparison } from '../simulate/prepare';
 import { keyOf, Memo, untilAborted } from './memo';
-import { frontierView, planView, type FrontierView, type PlanView } from './plan-view';
+import { floorCostView, frontierView, planView, type FrontierView, type PlanView } from './plan-view';
 import { proposeScenario } from './proposal';
 import { readinessOf } from './readiness';
 import { resolveRoster, type ResolvedRoster, type ScenarioFileReader } from './roster';
 import type { Estimates } from '../model/estimates';
 import type { BacktestReport } from '../model/backtest';
+import type { FloorCost } from '../optimize/floor-cost';
+import { solveOptimized, type OptimizedPolicy } from '../optimize/optimized-policy';
 
 /** The loaded leads as the pipeline reads them. */
 export interface PipelineData {
@@ -82,6 +84,8 @@ export interface Pipeline {
   context(scenario: Scenario, signal?: AbortSignal): Promise<PolicyContext>;
   policy(scenario: Scenario, name: RulePolicy, signal?: AbortSignal): Promise<PolicyResult>;
   plan(scenario: Scenario, signal?: AbortSignal): Promise<PlanView>;
+  /** What the plan's every-rep floor costs (the plan solved again without it); null without a floor or a plan. */
+  floorCost(scenario: Scenario, signal?: AbortSignal): Promise<FloorCost | null>;
   frontier(scenario: Scenario, signal?: AbortSignal): Promise<FrontierView>;
   /** Fit before a cutoff, forecast the held-out wins; null when the leads have no creation dates. */
   backtest(scenario: Scenario, signal?: AbortSignal): Promise<BacktestReport | null>;
@@ -106,6 +110,8 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   const simPoliciesMemo = new Memo<Awaited<ReturnType<typeof buildSimPolicies>>>(12);
   const frontierMemo = new Memo<FrontierView>(4);
   const planMemo = new Memo<PlanView>(8);
+  const optimizedMemo = new Memo<OptimizedPolicy>(8);
+  const floorCostMemo = new Memo<FloorCost | null>(8);
   const backtestMemo = new Memo<BacktestReport | null>(4);
   const comparisonMemo = new Memo<Comparison>(4);
   const proposalMemo = new Memo<ScenarioProposal>(2);
@@ -167,6 +173,14 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
       return buildPolicy(name, ctx, { solver: options.solver ?? 'auto' });
     });
 
+  /** The plan the Policies step shows, solved once for it and for what its floor costs. */
+  const optimizedOf = (scenario: Scenario) =>
+    optimizedMemo.get(policyKey(scenario), async () => {
+      const ctx = await contextOf(scenario, 'all');
+      refuseZeroDemand(ctx);
+      return solveOptimized(ctx, {});
+    });
+
   const simPolicies = (scenario: Scenario, cut: Cut, extra: readonly ExtraPolicy[]) =>
     simPoliciesMemo.get(keyOf(policyKey(scenario), scenario.policies, extra, cut), async () => buildSimPolicies(scenario.policies, await contextOf(scenario, cut), extra));
 
@@ -211,11 +225,9 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     context: (scenario, signal) => untilAborted(contextOf(scenario, 'all'), signal),
     policy: (scenario, name, signal) => untilAborted(policy(scenario, name), signal),
     plan: (scenario, signal) =>
-      untilAborted(planMemo.get(policyKey(scenario), async () => {
-        const ctx = await contextOf(scenario, 'all');
-        refuseZeroDemand(ctx);
-        return planView(ctx);
-      }), signal),
+      untilAborted(planMemo.get(policyKey(scenario), async () => planView(await contextOf(scenario, 'all'), optimizedOf(scenario))), signal),
+    floorCost: (scenario, signal) =>
+      untilAborted(floorCostMemo.get(policyKey(scenario), async () => floorCostView(await contextOf(scenario, 'all'), optimizedOf(scenario))), signal),
     frontier: (scenario, signal) => {
       // The sweep sets λ itself: the scenario's own λ plays no part.
       const sweep = { ...scenario, constraints: { ...scenario.constraints, maxMinWeight: 0 } };

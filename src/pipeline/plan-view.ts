@@ -4,7 +4,7 @@ import type { RuleConfig } from '../model/rules';
 import { frontier, planPoint, type FrontierPoint } from '../optimize/frontier';
 import type { FrontierNote, OptimizeMessage, PolicyNote } from '../optimize/messages';
 import type { OptimalPlan, RepOutcome } from '../optimize/optimize';
-import { PolicyError, solveOptimized } from '../optimize/optimized-policy';
+import { PolicyError, type OptimizedPolicy } from '../optimize/optimized-policy';
 import { isPlanFlag } from '../optimize/plan-flags';
 import type { PolicyContext } from '../optimize/policies';
 
@@ -35,8 +35,6 @@ export type PlanView =
        * the demand cannot fill. Empty for a plan that harms nothing.
        */
       warnings: OptimizeMessage[];
-      /** The plan with and without the every-rep floor ("costs X conversions over N weeks"); null when the floor is off. */
-      floorCost: FloorCost | null;
     }
   | { status: 'infeasible' | 'invalid' | 'solver-error'; reasons: PlanReason[]; warnings: OptimizeMessage[] };
 
@@ -45,15 +43,17 @@ export interface FrontierView {
   notes: FrontierNote[];
 }
 
-/** Solves the scenario's optimized policy; a plan that cannot exist is a value with its reasons, not a thrown error. */
-export async function planView(ctx: PolicyContext): Promise<PlanView> {
+/**
+ * The scenario's optimized policy as the Policies step shows it, from its solve (`chosen`: a
+ * PolicyError when there is no plan); a plan that cannot exist is a value with its reasons, not a
+ * thrown error. What the floor costs is `floorCostView`, a second solve shown after this one.
+ */
+export async function planView(ctx: PolicyContext, chosen: Promise<OptimizedPolicy>): Promise<PlanView> {
   try {
-    const chosen = await solveOptimized(ctx, {});
-    const { config, plan, notes } = chosen;
-    const floor = await floorCost(ctx, chosen);
+    const { config, plan, notes } = await chosen;
     return {
-      status: 'optimal', config, notes: floor ? [...notes, floor.note] : notes, totals: plan.totals, perRep: plan.perRep,
-      point: planPoint(ctx.scenario.constraints.maxMinWeight, plan), warnings: plan.warnings.filter(isPlanFlag), floorCost: floor,
+      status: 'optimal', config, notes, totals: plan.totals, perRep: plan.perRep,
+      point: planPoint(ctx.scenario.constraints.maxMinWeight, plan), warnings: plan.warnings.filter(isPlanFlag),
     };
   } catch (error) {
     if (error instanceof PolicyError) {
@@ -63,6 +63,15 @@ export async function planView(ctx: PolicyContext): Promise<PlanView> {
     }
     throw error;
   }
+}
+
+/** The plan with and without the every-rep floor; null when the floor is off or there is no plan. */
+export async function floorCostView(ctx: PolicyContext, chosen: Promise<OptimizedPolicy>): Promise<FloorCost | null> {
+  const plan = await chosen.catch((error: unknown) => {
+    if (error instanceof PolicyError) return null;
+    throw error;
+  });
+  return plan ? floorCost(ctx, plan) : null;
 }
 
 function englishOnly(text: string): PlanReason {

@@ -125,8 +125,10 @@ describe('the Policies and Compare steps', () => {
     const policies = page.locator('allot-policies-step');
     const conversions = policies.locator('[data-figure="conversions"] dd');
     await expect.poll(() => conversions.count(), { timeout: 60_000 }).toBe(1);
-    // The sample's plan gives every rep some leads: the floor lifts James Wu, and says what that costs.
+    // The sample's plan gives every rep some leads: the floor lifts James Wu, and says what that
+    // costs once the plan is solved again without it (after the plan is on screen).
     const floorCost = policies.getByTestId('floor-cost');
+    await expect.poll(() => floorCost.getAttribute('aria-busy'), { timeout: 30_000 }).toBeNull();
     expect(await floorCost.textContent()).toMatch(/^Giving every active rep at least 20% of capacity costs \d+(\.\d+)? expected conversions\/week, \d+(\.\d+)? over 13 weeks; without it r15 James Wu would get no leads\.$/);
     const warnings = policies.getByTestId('plan-warnings');
     expect(await warnings.count()).toBe(0);
@@ -192,7 +194,7 @@ describe('the Policies and Compare steps', () => {
     await screenshot(page, 'compare-plan-warnings-zh');
     await step(page, 'policies').click();
     await expect.poll(() => policies.locator('h1').textContent()).toBe('分配策略');
-    expect(await floorCost.textContent()).toBe('未设每人保底：方案可能让在岗销售分不到任何线索。');
+    await expect.poll(() => floorCost.textContent(), { timeout: 30_000 }).toBe('未设每人保底：方案可能让在岗销售分不到任何线索。');
     const zhFloor = page.getByRole('spinbutton', { name: '每人保底' });
     await zhFloor.fill('20');
     await zhFloor.press('Enter');

@@ -4,6 +4,7 @@ import type { Scenario } from '../../model/scenario';
 import type { Comparison } from '../../simulate';
 import { verdicts } from '../../simulate/verdict';
 import type { FrontierView, PlanView } from '../../pipeline';
+import type { FloorCost } from '../../optimize/floor-cost';
 import { withSimulation } from '../policies/scenario-edits';
 import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
@@ -39,6 +40,7 @@ export class CompareStep extends WorkbenchStep {
   @state() comparison: Comparison | null = null;
   @state() private ran: { kind: RunKind; replications: number } | null = null;
   @state() private plan: PlanView | null = null;
+  @state() private floorCost: FloorCost | null = null;
   @state() private frontier: FrontierView | null = null;
   /** The progress of the latest run; shown only while it runs. */
   @state() private progress: Running | null = null;
@@ -103,6 +105,7 @@ export class CompareStep extends WorkbenchStep {
     return this.latest.start(async (signal) => {
       this.latest.requireData(this.session.current);
       const plan = this.engine.call('plan', { scenario }, { signal });
+      const floorCost = this.engine.call('floorCost', { scenario }, { signal });
       // The worker keeps the frontier until something it depends on changes (not the volume, not λ).
       const frontier = this.engine.call('frontier', { scenario }, { signal });
       const compared = this.engine.call('compare', { scenario, replications }, {
@@ -112,8 +115,8 @@ export class CompareStep extends WorkbenchStep {
         },
       });
       // Awaited together: whichever fails first is the run's error, and none is left unhandled.
-      const [planned, bounds, comparison] = await Promise.all([plan, frontier, compared]);
-      [this.plan, this.frontier] = [planned, bounds];
+      const [planned, floor, bounds, comparison] = await Promise.all([plan, floorCost, frontier, compared]);
+      [this.plan, this.floorCost, this.frontier] = [planned, floor, bounds];
       this.comparison = comparison;
       this.#ran = { scenario, key };
       this.ran = { kind, replications };
@@ -186,7 +189,7 @@ export class CompareStep extends WorkbenchStep {
    */
   #shownResults(scenario: Scenario) {
     const baseline = this.#baseline(scenario);
-    const deps = [this.comparison, baseline, scenario, this.i18n, this.pairedMetric, this.loadPolicy, this.plan, this.frontier, this.store.kept, this.ran];
+    const deps = [this.comparison, baseline, scenario, this.i18n, this.pairedMetric, this.loadPolicy, this.plan, this.floorCost, this.frontier, this.store.kept, this.ran];
     const cached = this.#resultsCache;
     if (cached && cached.deps.length === deps.length && cached.deps.every((d, i) => d === deps[i])) return cached.template;
     const shown = this.comparison ? againstBaseline(this.comparison, baseline) : null;
@@ -238,8 +241,8 @@ export class CompareStep extends WorkbenchStep {
           <h2 id="frontier-title">${c.frontierTitle}</h2>
           <p class="help">${c.frontierHelp}</p>
           ${this.frontier ? frontierChart(this.i18n, this.frontier, this.plan) : nothing}
-          ${this.plan?.status === 'optimal' && this.plan.floorCost
-            ? html`<p class="help" data-testid="frontier-floor-cost">${this.i18n.engineText(this.plan.floorCost.note)}</p>`
+          ${this.floorCost
+            ? html`<p class="help" data-testid="frontier-floor-cost">${this.i18n.engineText(this.floorCost.note)}</p>`
             : nothing}
         </section>
         <section class="panel" aria-labelledby="load-title">

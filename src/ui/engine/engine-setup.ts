@@ -2,6 +2,7 @@ import rosterUrl from '../../../data/sample/roster.csv?url';
 import { createBrowserDatabase } from '../../data/adapters/wasm-browser';
 import type { SourceFile } from '../../data/read-table';
 import type { LoadedData } from '../../pipeline/data-session';
+import { loadHighs } from '../../optimize/solvers';
 import { createEngineHandlers } from './handlers';
 import type { EngineHandlers } from './protocol';
 import { webWorkerPool } from './simulate-pool';
@@ -18,5 +19,19 @@ async function readFile(path: string, data: LoadedData): Promise<SourceFile | nu
 
 /** The engine worker's handlers: its database (started already by the worker's entry), the pipeline, the simulation pool. */
 export function engineHandlers(): EngineHandlers {
-  return createEngineHandlers({ openDatabase: createBrowserDatabase, runner: webWorkerPool(), readFile });
+  const handlers = createEngineHandlers({ openDatabase: createBrowserDatabase, runner: webWorkerPool(), readFile });
+  return { ...handlers, load: thenLoadSolver(handlers.load), loadSample: thenLoadSolver(handlers.loadSample) };
+}
+
+/**
+ * Once leads are loaded, the solver's WASM (3.5 MB to fetch and compile) loads while the user reads
+ * the Data and Model steps, not when the Policies step first asks for a plan. A failure here is
+ * the first plan's to report (loadHighs tries again then).
+ */
+function thenLoadSolver<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const result = await handler(...args);
+    setTimeout(() => void loadHighs().catch(() => undefined), 0);
+    return result;
+  };
 }

@@ -59,6 +59,7 @@ export function createEngineHandlers(state: EngineState): EngineHandlers {
     backtest: ({ scenario }, { signal }) => current().backtest(scenario, signal),
     policy: ({ scenario, name }, { signal }) => current().policy(scenario, name, signal),
     plan: ({ scenario }, { signal }) => current().plan(scenario, signal),
+    floorCost: ({ scenario }, { signal }) => current().floorCost(scenario, signal),
     frontier: ({ scenario }, { signal }) => current().frontier(scenario, signal),
     compare: ({ scenario, replications }, { signal, progress }) => current().comparison(scenario, { replications, signal, onProgress: progress }),
     readout: async ({ scenario, files, arms, control, candidate, windowDays }, { signal, progress }) => {

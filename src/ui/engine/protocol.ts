@@ -4,6 +4,7 @@ import type { ScenarioProposal } from '../../model/proposal';
 import type { Readiness } from '../../model/readiness';
 import type { Rep } from '../../model/roster';
 import type { RulePolicy, Scenario } from '../../model/scenario';
+import type { FloorCost } from '../../optimize/floor-cost';
 import type { PolicyResult } from '../../optimize/policies';
 import type { LoadedData, LoadFile, LoadPhase } from '../../pipeline/data-session';
 import type { FrontierView, PipelineProgress, PlanView, ResolvedRoster } from '../../pipeline';
@@ -43,6 +44,8 @@ export interface EngineRequests {
   policy: { params: { scenario: Scenario; name: RulePolicy }; result: PolicyResult };
   /** The scenario's optimized plan with its per-rep load, or why there is none (the LP's conflicts in words). */
   plan: { params: { scenario: Scenario }; result: PlanView };
+  /** What the plan's every-rep floor costs (the plan solved again without it), asked after the plan; null without a floor or a plan. */
+  floorCost: { params: { scenario: Scenario }; result: FloorCost | null };
   /** The conversion-vs-fairness frontier, without each point's rules. */
   frontier: { params: { scenario: Scenario }; result: FrontierView };
   /** Every policy of the scenario simulated on the same draws (`allot simulate`); the replications on a pool of Web Workers. */

@@ -359,6 +359,8 @@ export const en: Texts = {
     },
     warningsTitle: 'Check before you use this plan',
     floorOff: 'No floor for every rep: the plan may leave an active rep without any leads.',
+    floorCostSolving: 'Working out what the floor for every rep costs…',
+    floorCostFailed: 'What the floor for every rep costs could not be worked out',
     conversionsPerWeek: 'Conversions / week',
     valuePerWeek: 'Won value / week',
     leadsPerWeek: 'Leads / week',

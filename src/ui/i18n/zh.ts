@@ -359,6 +359,8 @@ export const zh: Texts = {
     },
     warningsTitle: '使用此方案前请注意',
     floorOff: '未设每人保底：方案可能让在岗销售分不到任何线索。',
+    floorCostSolving: '正在计算每人保底的代价…',
+    floorCostFailed: '无法计算每人保底的代价',
     conversionsPerWeek: '每周成交',
     valuePerWeek: '每周成交金额',
     leadsPerWeek: '每周线索',

@@ -2,8 +2,10 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { POLICY_NAMES, type PolicyName, type Scenario } from '../../model/scenario';
 import { repLoadChart } from '../charts/rep-load';
+import type { FloorCost } from '../../optimize/floor-cost';
 import type { PlanView } from '../../pipeline';
 import '../model/chart-host';
+import { LatestRun } from '../step/latest-run';
 import { runErrorAlert } from '../step/run-error';
 import { WorkbenchStep } from '../step/workbench-step';
 import { shared } from '../styles/shared';
@@ -25,6 +27,9 @@ const DEBOUNCE_MS = 250;
 @customElement('allot-policies-step')
 export class PoliciesStep extends WorkbenchStep {
   @state() private plan: PlanView | null = null;
+  /** What the shown plan's floor costs; undefined while it is being worked out (a second solve, after the plan is on screen). */
+  @state() private floorCost: FloorCost | null | undefined = undefined;
+  readonly #floorRun = new LatestRun(this);
   @state() private segmentValues: SegmentValues = {};
   #stale = true;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -128,12 +133,23 @@ export class PoliciesStep extends WorkbenchStep {
 
   #solve() {
     this.#stale = false;
+    this.#floorRun.cancel();
     return this.latest.start(async (signal) => {
       this.latest.requireData(this.session.current);
       const scenario = this.store.scenario;
-      const estimates = await this.engine.call('estimates', { scenario }, { signal });
+      // Asked together: the estimates are the worker's already, the plan is the solve.
+      const [estimates, plan] = await Promise.all([this.engine.call('estimates', { scenario }, { signal }), this.engine.call('plan', { scenario }, { signal })]);
       this.segmentValues = segmentValues(estimates.segments.map((s) => s.fields));
-      this.plan = await this.engine.call('plan', { scenario }, { signal });
+      this.plan = plan;
+      this.floorCost = undefined;
+      if (plan.status === 'optimal') void this.#solveFloorCost(scenario);
+    });
+  }
+
+  /** The plan solved again without the floor: shown beneath the plan once it is in, so the plan need not wait for it. */
+  #solveFloorCost(scenario: Scenario) {
+    return this.#floorRun.start(async (signal) => {
+      this.floorCost = await this.engine.call('floorCost', { scenario }, { signal });
     });
   }
 
@@ -197,7 +213,7 @@ export class PoliciesStep extends WorkbenchStep {
     const rows = reps.map((rep) => ({ name: rep.name || rep.rep_id, load: byId.get(rep.rep_id)?.leadsPerWeek ?? 0, capacity: rep.capacity_per_week, absent: absent.has(rep.rep_id) }));
     const figure = (key: string, label: string, value: string) => html`<div data-figure=${key}><dt>${label}</dt><dd class="num">${value}</dd></div>`;
     // The warnings and the floor's cost are among the notes too: said once, where they stand out.
-    const apart = new Set([...plan.warnings.map((w) => w.code), ...(plan.floorCost ? [plan.floorCost.note.code] : [])]);
+    const apart = new Set<string>(plan.warnings.map((w) => w.code));
     return html`${planWarnings(this.i18n, p.warningsTitle, plan.warnings)}
       <dl class="figures">
         ${figure('conversions', p.conversionsPerWeek, fmt.number(plan.totals.conversionsPerWeek))}
@@ -205,7 +221,7 @@ export class PoliciesStep extends WorkbenchStep {
         ${figure('leads', p.leadsPerWeek, fmt.number(plan.totals.leadsPerWeek))}
         ${figure('overflow', p.overflowPerWeek, fmt.number(plan.totals.overflowPerWeek))}
       </dl>
-      <p class="floor-cost" data-testid="floor-cost">${plan.floorCost ? this.i18n.engineText(plan.floorCost.note) : p.floorOff}</p>
+      ${this.#floorCostLine(scenario)}
       <h3>${p.loadTitle}</h3>
       <allot-chart
         data-chart="plan-load"
@@ -214,6 +230,16 @@ export class PoliciesStep extends WorkbenchStep {
       ></allot-chart>
       ${absent.size ? html`<p class="help">${p.absentPlanNote}</p>` : nothing}
       <ul class="notes">${plan.notes.filter((n) => !apart.has(n.code)).map((n) => html`<li>${this.i18n.engineText(n)}</li>`)}</ul>`;
+  }
+
+  #floorCostLine(scenario: Scenario) {
+    const p = this.i18n.t.policies;
+    const run = this.#floorRun;
+    if (run.error) return runErrorAlert(this.i18n, p.floorCostFailed, run.error, () => void this.#solveFloorCost(scenario));
+    if (this.floorCost === undefined) {
+      return html`<p class="floor-cost pending" data-testid="floor-cost" aria-busy="true"><span class="spinner" aria-hidden="true"></span><span>${p.floorCostSolving}</span></p>`;
+    }
+    return html`<p class="floor-cost" data-testid="floor-cost">${this.floorCost ? this.i18n.engineText(this.floorCost.note) : p.floorOff}</p>`;
   }
 
   #togglePolicy(scenario: Scenario, name: PolicyName, event: Event) {

@@ -70,6 +70,9 @@ export interface PoliciesTexts {
   warningsTitle: string;
   /** In place of the floor's cost when the scenario sets no floor. */
   floorOff: string;
+  /** While the plan is solved again without the floor, to say what the floor costs. */
+  floorCostSolving: string;
+  floorCostFailed: string;
   conversionsPerWeek: string;
   valuePerWeek: string;
   leadsPerWeek: string;
