@@ -7,7 +7,7 @@ missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 # Not needed to pass, but without a CJK font the 中文 screenshots the e2e tests leave are boxes.
-if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; then
+if ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null | head -1)" ]; }; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then missing+=(fonts-noto-cjk)
   else echo "note: no Chinese font, so the 中文 screenshots will not be readable (sudo apt-get install -y fonts-noto-cjk)" >&2; fi
 fi
