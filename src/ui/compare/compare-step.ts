@@ -107,15 +107,25 @@ export class CompareStep extends WorkbenchStep {
       const plan = this.engine.call('plan', { scenario }, { signal });
       const floorCost = this.engine.call('floorCost', { scenario }, { signal });
       // The worker keeps the frontier until something it depends on changes (not the volume, not λ).
-      const frontier = this.engine.call('frontier', { scenario }, { signal });
+      // Asked once the run is prepared: its solves (seconds for a large team) then use the engine
+      // worker while the replications run on the others, rather than delay the run's preparation.
+      let frontier: Promise<FrontierView> | null = null;
+      const askFrontier = () => {
+        if (frontier) return frontier;
+        frontier = this.engine.call('frontier', { scenario }, { signal });
+        frontier.catch(() => undefined); // awaited below, after the comparison; not unhandled meanwhile
+        return frontier;
+      };
       const compared = this.engine.call('compare', { scenario, replications }, {
         signal,
         onProgress: ({ done, total, stage }) => {
+          if (stage === 'simulating' || done === total) askFrontier();
           if (!signal.aborted && stage === 'simulating') this.progress = { kind, done, total };
         },
       });
       // Awaited together: whichever fails first is the run's error, and none is left unhandled.
-      const [planned, floor, bounds, comparison] = await Promise.all([plan, floorCost, frontier, compared]);
+      const [planned, floor, comparison] = await Promise.all([plan, floorCost, compared.then((result) => (askFrontier(), result))]);
+      const bounds = await askFrontier();
       [this.plan, this.floorCost, this.frontier] = [planned, floor, bounds];
       this.comparison = comparison;
       this.#ran = { scenario, key };
