@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/data/database';
 import { ImportError } from '../../src/model/errors';
+import { readHistoryLeads } from '../../src/data/history-leads';
 import { dropSources, importLeads, mapLeads, readSources } from '../../src/data/import-leads';
 import type { QualityIssue, QualityReport } from '../../src/model/quality';
 import { ENGLISH_CSV, gbkCsv, parquetFile, utf8, withBom, xlsxFile } from './fixtures';
@@ -220,6 +221,28 @@ export function testDataLayer(adapter: string, open: () => Promise<Database>) {
         { lead_id: 'X1', owner: 'r01', outcome: 'won', value: 1500, created: '2026-01-05 09:00' },
         { lead_id: 'X2', owner: 'r02', outcome: 'lost', value: 700, created: '2026-01-06 09:00' },
       ]);
+    });
+
+    it('the history reads lead by lead in creation order, its segments and owners in JavaScript\'s order of strings', async () => {
+      // UTF-8 bytes (DuckDB's order) and UTF-16 code units (JavaScript's) order 😀 and Ａ (U+FF21) apart.
+      const text = [
+        'lead_id,created,owner,outcome,region,closed',
+        '1,2026-01-07 10:00,Ｚoe,won,😀 shop,2026-01-09 10:00',
+        '2,2026-01-05 09:00,,lost,Ａcme,',
+        '3,2026-01-06 12:00,Ann,open,Zeta,',
+        '4,,Ann,won,Zeta,',
+        '5,2026-01-06 12:00,😀 Bo,lost,Ａcme,2026-01-06 11:00',
+      ].join('\n');
+      await load('history.csv', utf8(text), { fields: { created_at: 'created', closed_at: 'closed' } });
+      const history = await readHistoryLeads(db, { fields: ['region'], valueBands: [] });
+      expect(history.segments).toEqual(['Zeta', '😀 shop', 'Ａcme']);
+      expect(history.owners).toEqual(['Ann', '😀 Bo', 'Ｚoe']);
+      expect(Array.from(history.segment, (s) => history.segments[s])).toEqual(['Ａcme', 'Zeta', 'Ａcme', '😀 shop']);
+      expect(Array.from(history.owner, (o) => (o < 0 ? null : history.owners[o]))).toEqual([null, 'Ann', '😀 Bo', 'Ｚoe']);
+      expect([...history.outcome]).toEqual([0, -1, 0, 1]);
+      expect([...history.fold]).toEqual([0, 1, 1, 1]);
+      expect([...history.cycleHours]).toEqual([NaN, NaN, 0, 48]);
+      expect(history.withoutCreatedAt).toBe(1);
     });
 
     it('a Parquet file reads without DuckDB extensions', async () => {
