@@ -1,5 +1,3 @@
-import { gammaln } from 'simple-statistics';
-
 /**
  * The beta and beta-binomial distributions the conversion model and the backtest need: the
  * posterior of a rate is a Beta, and the wins among n future leads at an uncertain rate are
@@ -9,15 +7,48 @@ import { gammaln } from 'simple-statistics';
 /** z for a two-sided 90% interval. */
 export const Z90 = 1.6448536269514722;
 
+const LOG_SQRT_2PI = Math.log(Math.sqrt(2 * Math.PI));
+
+/**
+ * log Γ(x) by Lanczos' approximation: simple-statistics' `gammaln`, the same operations in the
+ * same order (so the same doubles), written out: the prior-strength search calls it up to six times per
+ * seen cell at each of its 73 steps (about 6 million calls on a large team), and the library's
+ * loop over its coefficient array took a fifth longer.
+ */
+export function gammaln(x: number): number {
+  if (x <= 0) return Number.POSITIVE_INFINITY;
+  const n = x - 1;
+  let a = 0.99999999999999709182;
+  a += 57.156235665862923517 / (n + 1);
+  a += -59.59796035547549 / (n + 2);
+  a += 14.136097974741747174 / (n + 3);
+  a += -0.4919138160976202 / (n + 4);
+  a += 0.33994649984811888699e-4 / (n + 5);
+  a += 0.46523628927048575665e-4 / (n + 6);
+  a += -9837447530487956e-20 / (n + 7);
+  a += 0.15808870322491248884e-3 / (n + 8);
+  a += -21026444172410488e-20 / (n + 9);
+  a += 0.2174396181152126432e-3 / (n + 10);
+  a += -1643181065367639e-19 / (n + 11);
+  a += 0.84418223983852743293e-4 / (n + 12);
+  a += -26190838401581408e-21 / (n + 13);
+  a += 0.36899182659531622704e-5 / (n + 14);
+  const tmp = 607 / 128 + 0.5 + n;
+  return LOG_SQRT_2PI + Math.log(a) - tmp + (n + 0.5) * Math.log(tmp);
+}
+
 export function logBeta(a: number, b: number): number {
   return gammaln(a) + gammaln(b) - gammaln(a + b);
 }
 
-/** Regularized incomplete beta I_x(a, b), by the continued fraction (Lentz's method). */
-export function betaCdf(x: number, a: number, b: number): number {
+/**
+ * Regularized incomplete beta I_x(a, b), by the continued fraction (Lentz's method). `logNorm` is
+ * log B(a, b), for a caller that evaluates many x of one distribution (a quantile's Newton steps).
+ */
+export function betaCdf(x: number, a: number, b: number, logNorm = logBeta(a, b)): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b));
+  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logNorm);
   // The fraction converges fast only below the mean; use the symmetry I_x(a,b) = 1 − I_{1−x}(b,a).
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(x, a, b)) / a : 1 - (front * betaFraction(1 - x, b, a)) / b;
 }
@@ -28,14 +59,21 @@ function betaFraction(x: number, a: number, b: number): number {
   let d = 1 - ((a + b) * x) / (a + 1);
   d = 1 / (Math.abs(d) < tiny ? tiny : d);
   let h = d;
+  // Each step m applies its even term, then its odd one, in that order (written out, with no array
+  // of the two made at every step).
   for (let m = 1; m <= 500; m++) {
-    for (const numerator of [(m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)), (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))]) {
-      d = 1 + numerator * d;
-      d = 1 / (Math.abs(d) < tiny ? tiny : d);
-      c = 1 + numerator / c;
-      if (Math.abs(c) < tiny) c = tiny;
-      h *= d * c;
-    }
+    const even = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+    d = 1 + even * d;
+    d = 1 / (Math.abs(d) < tiny ? tiny : d);
+    c = 1 + even / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    h *= d * c;
+    const odd = (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + odd * d;
+    d = 1 / (Math.abs(d) < tiny ? tiny : d);
+    c = 1 + odd / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    h *= d * c;
     if (Math.abs(d * c - 1) < 1e-14) break;
   }
   return h;
@@ -46,15 +84,14 @@ function betaFraction(x: number, a: number, b: number): number {
  * bracket that shrinks every step (a step that would leave it bisects instead), so it always
  * converges and usually within a handful of CDF evaluations.
  */
-export function betaQuantile(q: number, a: number, b: number): number {
+export function betaQuantile(q: number, a: number, b: number, logNorm = logBeta(a, b)): number {
   const mean = a / (a + b);
   const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
-  const logNorm = logBeta(a, b);
   let lo = 0;
   let hi = 1;
   let x = Math.min(Math.max(mean + probitApprox(q) * sd, 1e-12), 1 - 1e-12);
   for (let i = 0; i < 100; i++) {
-    const f = betaCdf(x, a, b) - q;
+    const f = betaCdf(x, a, b, logNorm) - q;
     if (f < 0) lo = x;
     else hi = x;
     const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logNorm);
@@ -71,18 +108,23 @@ function probitApprox(q: number): number {
   return 4.91 * (q ** 0.14 - (1 - q) ** 0.14);
 }
 
-/** log P(k wins of n) when the rate is Beta(a, b). */
-export function betaBinomialLogPmf(k: number, n: number, a: number, b: number): number {
-  const logChoose = gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
-  return logChoose + logBeta(k + a, n - k + b) - logBeta(a, b);
+/**
+ * log P(k wins of n) when the rate is Beta(a, b). `logGammaN1` is log Γ(n + 1) and `logNorm`
+ * log B(a, b), for a caller that sums the pmf over every k of one n, a and b.
+ */
+export function betaBinomialLogPmf(k: number, n: number, a: number, b: number, logGammaN1 = gammaln(n + 1), logNorm = logBeta(a, b)): number {
+  const logChoose = logGammaN1 - gammaln(k + 1) - gammaln(n - k + 1);
+  return logChoose + logBeta(k + a, n - k + b) - logNorm;
 }
 
 /** The lower and upper quantiles of the beta-binomial(n, a, b) number of wins. */
 export function betaBinomialInterval(n: number, a: number, b: number, lower = 0.05, upper = 0.95): { lo: number; hi: number } {
+  const logGammaN1 = gammaln(n + 1);
+  const logNorm = logBeta(a, b);
   let cumulative = 0;
   let lo = -1;
   for (let k = 0; k <= n; k++) {
-    cumulative += Math.exp(betaBinomialLogPmf(k, n, a, b));
+    cumulative += Math.exp(betaBinomialLogPmf(k, n, a, b, logGammaN1, logNorm));
     if (lo < 0 && cumulative >= lower) lo = k;
     if (cumulative >= upper) return { lo, hi: k };
   }

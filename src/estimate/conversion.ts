@@ -1,5 +1,5 @@
 import type { ConversionCell, ModelHyper, RepEffect } from '../model/estimates';
-import { betaQuantile, logBeta, logistic } from './beta';
+import { betaQuantile, gammaln, logBeta, logistic } from './beta';
 import { fitAdditiveLogit } from './additive-logit';
 import { poolNormal } from './normal-hierarchy';
 
@@ -68,15 +68,16 @@ export function estimateConversion(counts: ConversionCount[], segments: string[]
   const repPool = poolNormal(additive.rep, { center: 'zero' });
   const segmentPool = poolNormal(additive.segment, { center: 'estimated', tauMax: 5 });
 
-  const priorOf = (s: number, r: number) => logistic(segmentPool.units[s]!.mean + repPool.units[r]!.mean);
-  const seenCells: Array<{ n: number; y: number; m: number }> = [];
-  segmentList.forEach((_, s) => repList.forEach((_, r) => n[s]![r]! > 0 && seenCells.push({ n: n[s]![r]!, y: y[s]![r]!, m: priorOf(s, r) })));
-  const kappa = fitCellStrength(seenCells);
+  const R = repList.length;
+  // Each cell's prior mean, segment by segment: the strength fit and the cells read it.
+  const prior = new Float64Array(segmentList.length * R);
+  for (let s = 0; s < segmentList.length; s++) for (let r = 0; r < R; r++) prior[s * R + r] = logistic(segmentPool.units[s]!.mean + repPool.units[r]!.mean);
+  const kappa = fitCellStrength(seenCellsOf(n, y, prior));
 
   const cells: ConversionCell[] = [];
   segmentList.forEach((segment, s) =>
     repList.forEach((rep, r) => {
-      const m = priorOf(s, r);
+      const m = prior[s * R + r]!;
       const logitVariance = segmentPool.units[s]!.sd ** 2 + repPool.units[r]!.sd ** 2;
       const variance = (m * (1 - m)) / (kappa + 1) + (m * (1 - m)) ** 2 * logitVariance;
       const strength = Math.max((m * (1 - m)) / variance - 1, 0.1);
@@ -84,8 +85,9 @@ export function estimateConversion(counts: ConversionCount[], segments: string[]
       const cellY = y[s]![r]!;
       const alpha = strength * m + cellY;
       const beta = strength * (1 - m) + cellN - cellY;
+      const logNorm = intervals ? logBeta(alpha, beta) : NaN;
       cells.push({
-        segment, rep, mean: alpha / (alpha + beta), lo: intervals ? betaQuantile(0.05, alpha, beta) : NaN, hi: intervals ? betaQuantile(0.95, alpha, beta) : NaN,
+        segment, rep, mean: alpha / (alpha + beta), lo: intervals ? betaQuantile(0.05, alpha, beta, logNorm) : NaN, hi: intervals ? betaQuantile(0.95, alpha, beta, logNorm) : NaN,
         n: cellN, won: cellY, raw: cellN > 0 ? cellY / cellN : null, prior: m, priorOnly: cellN === 0, alpha, beta,
       });
     }),
@@ -115,6 +117,28 @@ export function estimateConversion(counts: ConversionCount[], segments: string[]
   };
 }
 
+/** The cells with decided leads, segment by segment and rep by rep within one: decided leads, wins and prior mean. */
+export interface SeenCells {
+  n: Float64Array;
+  y: Float64Array;
+  m: Float64Array;
+}
+
+function seenCellsOf(n: Float64Array[], y: Float64Array[], prior: Float64Array): SeenCells {
+  const R = n[0]?.length ?? 0;
+  let size = 0;
+  for (const row of n) for (const count of row) if (count > 0) size++;
+  const seen: SeenCells = { n: new Float64Array(size), y: new Float64Array(size), m: new Float64Array(size) };
+  let c = 0;
+  n.forEach((row, s) => row.forEach((count, r) => {
+    if (!(count > 0)) return;
+    seen.n[c] = count;
+    seen.y[c] = y[s]![r]!;
+    seen.m[c++] = prior[s * R + r]!;
+  }));
+  return seen;
+}
+
 const KAPPA_MIN = 0.5;
 const KAPPA_MAX = 1e5;
 
@@ -123,11 +147,27 @@ const KAPPA_MAX = 1e5;
  * (the likelihood can be flat or have a shallow second bump), then golden-section refinement.
  * At the top of the range cells do not differ beyond segment + rep: every cell is its prior.
  */
-export function fitCellStrength(cells: Array<{ n: number; y: number; m: number }>): number {
-  if (cells.length === 0) return KAPPA_MAX;
+export function fitCellStrength(cells: SeenCells): number {
+  const { n, y, m } = cells;
+  const size = n.length;
+  if (size === 0) return KAPPA_MAX;
   const logLik = (logKappa: number) => {
     const k = Math.exp(logKappa);
-    return cells.reduce((s, c) => s + logBeta(c.y + k * c.m, c.n - c.y + k * (1 - c.m)) - logBeta(k * c.m, k * (1 - c.m)), 0);
+    let sum = 0;
+    for (let c = 0; c < size; c++) {
+      // log B(y + κm, n − y + κ(1−m)) − log B(κm, κ(1−m)), as logBeta computes each. A cell without
+      // wins (or without losses) has y + κm = κm exactly: its log Γ(κm) is computed once.
+      const mc = m[c]!;
+      const a = k * mc;
+      const b = k * (1 - mc);
+      const gammaA = gammaln(a);
+      const gammaB = gammaln(b);
+      const wonA = y[c]! + a;
+      const lostB = n[c]! - y[c]! + b;
+      const posterior = (wonA === a ? gammaA : gammaln(wonA)) + (lostB === b ? gammaB : gammaln(lostB)) - gammaln(wonA + lostB);
+      sum = sum + posterior - (gammaA + gammaB - gammaln(a + b));
+    }
+    return sum;
   };
   const a0 = Math.log(KAPPA_MIN);
   const b0 = Math.log(KAPPA_MAX);
