@@ -117,7 +117,7 @@ function reportChromium(visit: ChromiumRun, files: LargeTeamFiles, replications:
   const measured = visit.phases.filter((p) => p.name !== 'scenario follows the data');
   const longest = measured.reduce<Phase | null>((a, p) => (a && a.longestTaskMs >= p.longestTaskMs ? a : p), null);
   target(`load + checks: drop → the Data step's complete report of ${rows.toLocaleString('en-US')} leads ≤ ${LIMITS.load} s`, seconds(load), LIMITS.load);
-  target(`estimates: Model step opened → its estimates drawn (the backtest with them) ≤ ${LIMITS.estimates} s`, seconds(one('Model step')), LIMITS.estimates);
+  target(`estimates: Model step opened → its estimates drawn (the backtest follows in its own panel) ≤ ${LIMITS.estimates} s`, seconds(one('Model step')), LIMITS.estimates);
   target(`optimized plan: Policies step opened → the plan drawn ≤ ${LIMITS.plan} s`, seconds(one('Policies step')), LIMITS.plan);
   target(`what-if (40 replications): lead-volume move → results shown ≤ ${LIMITS.whatIf} s (median of ${whatIfs.length})`, whatIf, LIMITS.whatIf);
   target(`full comparison (${replications} replications${replications === 200 ? '' : ', NOT the 200 the issue asks for'}): Run full → results shown ≤ ${LIMITS.full} s`, seconds(full), LIMITS.full);

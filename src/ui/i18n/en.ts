@@ -207,6 +207,8 @@ export const en: Texts = {
     actual: 'Actual wins',
     coverage: (segments, reps, cells) => `Coverage of the 90% intervals: segments ${segments}, reps ${reps}, rep × segment cells ${cells}.`,
     backtestUnavailable: 'No backtest: the leads have no creation times to split into an earlier and a later period.',
+    backtesting: 'Running the backtest: fitting on the earlier period…',
+    backtestFailed: 'Could not run the backtest',
   },
   export: {
     title: 'Export',

@@ -210,6 +210,9 @@ export interface Texts {
     actual: string;
     coverage: (segments: string, reps: string, cells: string) => string;
     backtestUnavailable: string;
+    /** The backtest panel while its run (asked for after the estimates) is under way. */
+    backtesting: string;
+    backtestFailed: string;
   };
   export: {
     title: string;

@@ -207,6 +207,8 @@ export const zh: Texts = {
     actual: '实际成交数',
     coverage: (segments, reps, cells) => `90% 置信区间的覆盖率：细分 ${segments}，销售 ${reps}，销售 × 细分 ${cells}。`,
     backtestUnavailable: '无法回测：线索没有创建时间，无法分为前后两个时期。',
+    backtesting: '正在回测：用较早时期的数据拟合…',
+    backtestFailed: '无法回测',
   },
   export: {
     title: '导出',

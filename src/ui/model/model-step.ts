@@ -18,6 +18,7 @@ import type { Scenario } from '../../model/scenario';
 import './setup-panel';
 import { cellsOf, type PackedEstimates } from '../engine/packed-estimates';
 import type { BacktestReport } from '../../model/backtest';
+import { LatestRun } from '../step/latest-run';
 
 /** What must be redone before the step shows current numbers. */
 
@@ -33,6 +34,10 @@ export class ModelStep extends WorkbenchStep {
   @state() private backtest: BacktestReport | null = null;
   @state() private proposal: ScenarioProposal | null = null;
   @state() private readiness: Readiness | null = null;
+  /** The backtest's own run: asked for once the estimates are drawn, it shows its own progress in its panel. */
+  readonly #backtestRun = new LatestRun(this);
+  /** Refreshes begun: a refresh asks for the backtest only while no newer one has begun. */
+  #refreshes = 0;
   #stale = true;
 
   static override styles = [
@@ -46,6 +51,13 @@ export class ModelStep extends WorkbenchStep {
         font-size: 12px;
         color: var(--muted);
         margin-top: 4px;
+      }
+      .pending {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        font-size: 13px;
+        color: var(--muted);
       }
       [aria-busy='true'] allot-chart {
         opacity: 0.6;
@@ -72,36 +84,61 @@ export class ModelStep extends WorkbenchStep {
   }
 
   /**
-   * Asks the worker for the estimates and the backtest of the scenario as it stands; it keeps both
-   * by what they depend on, so a decay edit re-estimates and the backtest (no decay in it) comes
-   * back at once. A failed run is shown once and not tried again until the data or the scenario
-   * changes (or the user asks).
+   * Asks the worker for the estimates of the scenario as it stands, then for its backtest; it keeps
+   * both by what they depend on, so a decay edit re-estimates and the backtest (no decay in it)
+   * comes back at once. The backtest reads two more periods and fits the model again, which on a
+   * large team took longer than the estimates themselves: asked for together, the estimates waited
+   * for it on the one engine worker. A failed run is shown once and not tried again until the data
+   * or the scenario changes (or the user asks).
    */
   async #refresh() {
     if (!this.session.current) return;
     this.#stale = false;
-    void this.#refreshSetup();
+    const scenario = this.store.scenario;
+    void this.#refreshReadiness(scenario);
+    // A backtest of the scenario before this change would hold up the new estimates.
+    this.#backtestRun.cancel();
+    const refresh = ++this.#refreshes;
+    let estimated = false;
     await this.latest.start(async (signal) => {
-      const scenario = this.store.scenario;
-      const [estimates, backtest] = await Promise.all([
-        this.engine.call('estimates', { scenario }, { signal }),
-        this.engine.call('backtest', { scenario }, { signal }),
-      ]);
-      this.fitted = estimates;
-      this.backtest = backtest;
+      this.fitted = await this.engine.call('estimates', { scenario }, { signal });
+      estimated = true;
+    });
+    // The proposal reads every candidate field and fits each (0.9 s in Node on a large team, worker
+    // time the estimates would share): asked for once the estimates are drawn, or have failed,
+    // since it helps fix a set-up they cannot honour.
+    void this.#refreshProposal(scenario);
+    if (estimated && refresh === this.#refreshes) await this.#refreshBacktest(scenario);
+  }
+
+  async #refreshBacktest(scenario: Scenario) {
+    await this.#backtestRun.start(async (signal) => {
+      this.backtest = await this.engine.call('backtest', { scenario }, { signal });
     });
   }
 
-  /** The set-up's proposal and what the data supports: they depend on the data alone, so they are asked for apart from the estimates (which a bad set-up may fail). */
-  async #refreshSetup() {
+  /**
+   * The set-up's proposal and what the data supports depend on the data alone, so they are asked
+   * for apart from the estimates (which a bad set-up may fail), each on its own: a set-up the
+   * estimates cannot honour fails the readiness (and the estimates' run shows why, once), not the
+   * proposal that helps the user fix it.
+   */
+  async #refreshReadiness(scenario: Scenario) {
     if (!this.session.current) return;
-    const scenario = this.store.scenario;
-    // Each on its own: a set-up the estimates cannot honour fails the readiness (and the estimates'
-    // run shows why, once), not the proposal that helps the user fix it.
-    const [proposal, readiness] = await Promise.allSettled([this.engine.call('proposal', { scenario }), this.engine.call('readiness', { scenario })]);
-    if (proposal.status === 'fulfilled') this.proposal = proposal.value;
-    else console.warn('Allot: no set-up proposal', proposal.reason);
-    this.readiness = readiness.status === 'fulfilled' ? readiness.value : null;
+    try {
+      this.readiness = await this.engine.call('readiness', { scenario });
+    } catch {
+      this.readiness = null;
+    }
+  }
+
+  async #refreshProposal(scenario: Scenario) {
+    if (!this.session.current) return;
+    try {
+      this.proposal = await this.engine.call('proposal', { scenario });
+    } catch (error) {
+      console.warn('Allot: no set-up proposal', error);
+    }
   }
 
   override render() {
@@ -198,7 +235,7 @@ export class ModelStep extends WorkbenchStep {
           <allot-decay-editor .i18n=${this.i18n} .decay=${e.decay} ?custom=${scenarioDecay !== null} @decay-edit=${this.#decayEdited}></allot-decay-editor>
           <allot-chart .key=${key} .draw=${(width: number) => decayCurveChart(e.decay, { width, fmt, labels: { title: m.decayTitle, hours: m.hoursAxis, multiplier: m.multiplierAxis } })}></allot-chart>
         </section>
-        <section class="panel" aria-labelledby="backtest-title" aria-busy=${busy} data-chart="backtest">
+        <section class="panel" aria-labelledby="backtest-title" aria-busy=${this.#backtestRun.busy ? 'true' : 'false'} data-chart="backtest">
           <h2 id="backtest-title">${m.backtestTitle}</h2>
           ${this.#backtest()}
         </section>
@@ -210,6 +247,10 @@ export class ModelStep extends WorkbenchStep {
     const { t, fmt } = this.i18n;
     const m = t.model;
     const bt = this.backtest;
+    const { busy, error } = this.#backtestRun;
+    if (error) return runErrorAlert(this.i18n, m.backtestFailed, error, () => void this.#refreshBacktest(this.store.scenario));
+    // Not the step's own .status: that one says whether the estimates are in.
+    if (busy && !bt) return html`<p class="pending" role="status"><span class="spinner" aria-hidden="true"></span><span>${m.backtesting}</span></p>`;
     if (!bt) return html`<p class="muted">${m.backtestUnavailable}</p>`;
     const cover = (x: number | null) => (x === null ? '–' : fmt.percent(x));
     const { coverage } = bt;
