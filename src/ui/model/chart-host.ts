@@ -16,6 +16,28 @@ export function sameKey(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * Draws waiting their turn. One runs per frame: its chart is laid out and painted in the frame after
+ * its draw, before the next draw starts, so no task holds the page for more than one chart.
+ */
+const drawQueue: Array<() => void> = [];
+
+function enqueueDraw(run: () => void): void {
+  drawQueue.push(run);
+  if (drawQueue.length === 1) nextDraw();
+}
+
+function nextDraw(): void {
+  setTimeout(() => {
+    try {
+      drawQueue.shift()?.();
+    } finally {
+      // A chart that failed to draw does not keep the others from theirs.
+      if (drawQueue.length > 0) requestAnimationFrame(nextDraw);
+    }
+  });
+}
+
+/**
  * Hosts one chart and draws it at the width it is given: `draw(width)` returns the chart element.
  * Steps build a new `draw` on every render, so a host given a `key` (what the chart is drawn from:
  * a value, or an array of values compared entry by entry) redraws only when the key or its width
@@ -71,13 +93,14 @@ export class ChartHost extends LitElement {
   }
 
   /**
-   * Each host draws in a task of its own: a step shown with five large charts would otherwise draw
-   * them all in one task and hold the page for the sum. The last chart stays up meanwhile.
+   * Hosts draw one at a time, each in a task of its own and each after a frame (see `drawQueue`):
+   * a step shown with five large charts would otherwise hold the page for the sum of their draws,
+   * and then for laying them all out in one frame. The last chart stays up meanwhile.
    */
   #scheduleDraw() {
     if (this.#pending) return;
     this.#pending = true;
-    setTimeout(() => {
+    enqueueDraw(() => {
       this.#pending = false;
       const { draw, width } = this;
       if (!draw || width <= 0 || !this.isConnected || this.#current()) return;
