@@ -64,7 +64,7 @@ describe('designing a rollout, exporting it, and reading it out', () => {
     await expect.poll(() => design(page).getByTestId('design-progress').textContent(), { timeout: 60_000 }).toMatch(/^Simulating the experiment: [\d,]+ of 200 replications…$/);
     await designIdle(page);
     expect(await design(page).locator('[role="alert"]').count()).toBe(0);
-    expect(await design(page).locator('[data-chart="power-curve"] svg').count()).toBe(1);
+    await expect.poll(() => design(page).locator('[data-chart="power-curve"] svg').count()).toBe(1);
     const weeks = design(page).getByTestId('design-weeks');
     expect(await weeks.textContent()).toMatch(/^(\d+ weeks of enrolment detect the forecast gain with at least 80% power|Not within 12 weeks: the power is [\d.]+% at 12 weeks\.)/);
     expect(await design(page).getByTestId('design-gain').textContent()).toMatch(/^Candidate everywhere against control everywhere: [+−]?\d+\.\d conversions per 100 leads, 90% interval [+−]?\d+\.\d … [+−]?\d+\.\d\.$/);

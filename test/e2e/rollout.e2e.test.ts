@@ -134,7 +134,7 @@ describe('the Rollout step', () => {
     await expectVerdict(page, VERDICTS_EN);
     // The planted gain is +30%: the measured effect is positive, and drawn beside the forecast.
     expect(Number(await report(page).getByTestId('rollout-effect').getAttribute('data-effect'))).toBeGreaterThan(0);
-    expect(await report(page).locator('[data-chart="rollout-effect"] svg').count()).toBe(1);
+    await expect.poll(() => report(page).locator('[data-chart="rollout-effect"] svg').count()).toBe(1);
     // Week by week: twelve weeks, the youngest not judged, the judged ones with their band.
     const weeks = report(page).locator('[data-testid="rollout-weeks"] tbody tr');
     expect(await weeks.count()).toBe(12);

@@ -57,7 +57,7 @@ describe('several scenarios side by side', () => {
     // Common random numbers: round robin does not depend on λ, so its numbers are the same in both.
     expect(await conversionsCell(page, 'round_robin', second!)).toBe(await conversionsCell(page, 'round_robin', first!));
     // The chart: one dot per (scenario, policy): the current one and the two kept, six policies each.
-    expect(await sideBySide(page).locator('[data-chart="scenarios-conversions"] svg g[aria-label="dot"] circle').count()).toBe(18);
+    await expect.poll(() => sideBySide(page).locator('[data-chart="scenarios-conversions"] svg g[aria-label="dot"] circle').count()).toBe(18);
 
     const secondName = sideBySide(page).getByRole('textbox', { name: 'Name of kept scenario 2' });
     await secondName.fill('Fairness λ 4');
