@@ -114,6 +114,8 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   const floorCostMemo = new Memo<FloorCost | null>(8);
   const backtestMemo = new Memo<BacktestReport | null>(4);
   const comparisonMemo = new Memo<Comparison>(4);
+  /** Per scenario, rule files and seed (not the count): the comparison with the most replications yet, whose first ones any count shares. */
+  const longestMemo = new Memo<Comparison>(4);
   const proposalMemo = new Memo<ScenarioProposal>(2);
 
   const inputs = (spec: SegmentSpec, cut: Cut) =>
@@ -252,20 +254,25 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     comparison: (scenario, request = {}) => {
       const replications = request.replications ?? scenario.simulation.replications;
       const seed = request.seed ?? scenario.simulation.seed;
-      const key = keyOf(comparisonKey(scenario), request.extra ?? [], replications, seed);
+      const runKey = keyOf(comparisonKey(scenario), request.extra ?? [], seed);
+      const key = keyOf(runKey, replications);
       const done = comparisonMemo.peek(key);
       if (done) return untilAborted(done, request.signal);
       // Not shared while it runs: each run is its caller's, cancelled with its signal, and kept once finished.
       return (async () => {
         const ready = await prepared(scenario, request);
+        // A full run after a what-if runs only the replications the what-if did not.
+        const earlier = await longestMemo.peek(runKey);
         const result = await compare(ready, {
           replications,
           seed,
           runner: options.runner,
           signal: request.signal,
           onProgress: (done, total) => request.onProgress?.({ done, total, stage: 'simulating' }),
+          ...(earlier ? { earlier } : {}),
         });
         comparisonMemo.set(key, result);
+        if (!earlier || earlier.replications < result.replications) longestMemo.set(runKey, result);
         return result;
       })();
     },

@@ -1,5 +1,5 @@
 import { runReplications, type ReplicateInput, type ReplicationBatch } from './replicate';
-import { summarize } from './summarize';
+import { mergeBatches, summarize } from './summarize';
 import { touchQuantile } from './metrics';
 import { createScratch, emptyTotals, runPolicy } from './run-policy';
 import { drawArrivals } from './arrivals';
@@ -7,7 +7,7 @@ import { preparePolicy } from './policy';
 import { simulationNote, type SimulationNote } from './notes';
 import type { PreparedComparison } from './prepare';
 import type { SimulationWorld } from './world';
-import type { ComparisonSummary } from '../model/comparison';
+import { METRICS, REP_METRICS, type ComparisonSummary } from '../model/comparison';
 
 /**
  * Runs a batch of replications somewhere: in this thread, in Node worker threads, or in Web
@@ -43,13 +43,32 @@ function calibrationNote(world: SimulationWorld): SimulationNote {
     : simulationNote('first_touch_assumed', { touchShare, latencyHours: touchLatencyHours }, `First touch: the history has no first-touch times; ${work} (assumed).`);
 }
 
-export async function compare(prepared: PreparedComparison, options: { replications: number; seed: number; runner?: BatchRunner } & RunControl): Promise<Comparison> {
-  const world = calibrated(prepared.world, options.seed);
+export interface CompareOptions extends RunControl {
+  replications: number;
+  seed: number;
+  runner?: BatchRunner;
+  /**
+   * A comparison of the same prepared inputs and seed run before, with any number of replications:
+   * replication i depends only on (world, policies, seed, i), so its replications are this one's
+   * first ones, bit for bit, and only the rest are run (none when it has as many or more).
+   */
+  earlier?: Comparison;
+}
+
+export async function compare(prepared: PreparedComparison, options: CompareOptions): Promise<Comparison> {
+  const earlier = options.earlier && sameRun(options.earlier, prepared, options.seed) ? options.earlier : null;
+  const world = earlier ? earlier.world : calibrated(prepared.world, options.seed);
   const notes = [...prepared.notes, calibrationNote(world)];
   const input: ReplicateInput = { world, policiesByFold: prepared.policiesByFold, seed: options.seed };
-  const replications = Array.from({ length: options.replications }, (_, i) => i);
+  const kept = earlier ? firstReplications(earlier.batch, Math.min(options.replications, earlier.batch.replications.length), prepared.names.length, world.reps.length) : null;
+  const from = kept?.replications.length ?? 0;
+  const replications = Array.from({ length: options.replications - from }, (_, i) => from + i);
   // Every runner hands back one batch in replication order (the pools merge their workers' shares).
-  const batch = await (options.runner ?? inThisThread)(input, replications, options);
+  const run = replications.length === 0 ? null : await (options.runner ?? inThisThread)(input, replications, {
+    signal: options.signal,
+    onProgress: (done) => options.onProgress?.(from + done, options.replications),
+  });
+  const batch = kept && run ? mergeBatches([kept, run], prepared.names.length, world.reps.length) : (kept ?? run)!;
   return {
     ...summarize(world, prepared.names, batch, prepared.baseline),
     scoring: prepared.scoring,
@@ -59,6 +78,18 @@ export async function compare(prepared: PreparedComparison, options: { replicati
     batch,
     names: prepared.names,
   };
+}
+
+/** An earlier comparison of these very inputs: the same policies, seed and replications from 0. */
+function sameRun(earlier: Comparison, prepared: PreparedComparison, seed: number): boolean {
+  const { replications } = earlier.batch;
+  return earlier.seed === seed && earlier.names.join('\n') === prepared.names.join('\n') && replications.every((r, i) => r === i);
+}
+
+/** The batch's first `n` replications. */
+function firstReplications(batch: ReplicationBatch, n: number, policies: number, reps: number): ReplicationBatch {
+  const M = METRICS.length, K = REP_METRICS.length;
+  return { replications: batch.replications.slice(0, n), metrics: batch.metrics.slice(0, n * policies * M), reps: batch.reps.slice(0, n * policies * reps * K) };
 }
 
 /** Without first-touch times: reps react within half a working hour (an assumption, stated). */
