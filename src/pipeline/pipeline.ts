@@ -191,13 +191,17 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     const names = comparedNames(scenario, extra);
     const progress = (done: number) => request.onProgress?.({ done, total: 3, stage: 'preparing' });
     progress(0);
+    const crossFit = scenario.simulation.scoring === 'cross_fit';
+    // Asked at once with the history: DuckDB reads the history and the folds' leads in its own
+    // worker while this thread fits the first fold whose leads are in.
+    const foldsAsked = crossFit ? Promise.all([estimatesOf(scenario, 0), estimatesOf(scenario, 1)]) : null;
+    foldsAsked?.catch(() => undefined); // awaited below, once the history is known to have dates
     const [{ reps }, hist, full] = await Promise.all([roster(scenario), history(specOf(scenario)), estimatesOf(scenario, 'all')]);
     if (hist.created.length === 0) throw scenarioError('no_created_at', { capability: 'simulation' }, 'leads: no lead has a creation time, so arrivals cannot be simulated (map created_at).', { path: 'leads.mapping.fields.created_at' });
     refuseZeroDemand({ estimates: full });
     request.signal?.throwIfAborted();
     progress(1);
-    const crossFit = scenario.simulation.scoring === 'cross_fit';
-    const folds = crossFit ? await Promise.all([estimatesOf(scenario, 0), estimatesOf(scenario, 1)]) : [full];
+    const folds = foldsAsked ? await foldsAsked : [full];
     request.signal?.throwIfAborted();
     progress(2);
     // Scored on fold f: chosen on the other fold (or, in sample, on everything).
