@@ -20,13 +20,14 @@ async function readFile(path: string, data: LoadedData): Promise<SourceFile | nu
 /** The engine worker's handlers: its database (started already by the worker's entry), the pipeline, the simulation pool. */
 export function engineHandlers(): EngineHandlers {
   const handlers = createEngineHandlers({ openDatabase: createBrowserDatabase, runner: webWorkerPool(), readFile });
-  return { ...handlers, load: thenLoadSolver(handlers.load), loadSample: thenLoadSolver(handlers.loadSample) };
+  return { ...handlers, estimates: thenLoadSolver(handlers.estimates) };
 }
 
 /**
- * Once leads are loaded, the solver's WASM (3.5 MB to fetch and compile) loads while the user reads
- * the Data and Model steps, not when the Policies step first asks for a plan. A failure here is
- * the first plan's to report (loadHighs tries again then).
+ * Once estimates are in (every plan needs them), the solver's WASM (3.5 MB to fetch and compile)
+ * loads while the user reads the Model step, not when the Policies step first asks for a plan; not
+ * right after a load, where it held up the roster and the checks the Data and Team steps wait for.
+ * A failure here is the first plan's to report (loadHighs tries again then).
  */
 function thenLoadSolver<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
