@@ -20,14 +20,15 @@ async function readFile(path: string, data: LoadedData): Promise<SourceFile | nu
 /** The engine worker's handlers: its database (started already by the worker's entry), the pipeline, the simulation pool. */
 export function engineHandlers(): EngineHandlers {
   const handlers = createEngineHandlers({ openDatabase: createBrowserDatabase, runner: webWorkerPool(), readFile });
-  return { ...handlers, estimates: thenLoadSolver(handlers.estimates) };
+  return { ...handlers, backtest: thenLoadSolver(handlers.backtest) };
 }
 
 /**
- * Once estimates are in (every plan needs them), the solver's WASM (3.5 MB to fetch and compile)
- * loads while the user reads the Model step, not when the Policies step first asks for a plan; not
- * right after a load, where it held up the roster and the checks the Data and Team steps wait for.
- * A failure here is the first plan's to report (loadHighs tries again then).
+ * Once the Model step's backtest is in, the solver's WASM (3.5 MB to fetch and compile) loads while
+ * the user reads the Model step, not when the Policies step first asks for a plan. Not earlier:
+ * right after a load it held up the roster the Team step waits for, and right after the estimates
+ * its compiling threads slowed the main thread drawing them (a 239 ms task on the large team). A
+ * plan asked for before then loads it itself; a failure here is the first plan's to report.
  */
 function thenLoadSolver<A extends unknown[], R>(handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
