@@ -1,3 +1,5 @@
+import { gammaln } from 'simple-statistics';
+
 /**
  * The beta and beta-binomial distributions the conversion model and the backtest need: the
  * posterior of a rate is a Beta, and the wins among n future leads at an uncertain rate are
@@ -7,35 +9,6 @@
 /** z for a two-sided 90% interval. */
 export const Z90 = 1.6448536269514722;
 
-const LOG_SQRT_2PI = Math.log(Math.sqrt(2 * Math.PI));
-
-/**
- * log Γ(x) by Lanczos' approximation: simple-statistics' `gammaln`, the same operations in the
- * same order (so the same doubles), written out: the prior-strength search calls it up to six times per
- * seen cell at each of its 73 steps (about 6 million calls on a large team), and the library's
- * loop over its coefficient array took a fifth longer.
- */
-export function gammaln(x: number): number {
-  if (x <= 0) return Number.POSITIVE_INFINITY;
-  const n = x - 1;
-  let a = 0.99999999999999709182;
-  a += 57.156235665862923517 / (n + 1);
-  a += -59.59796035547549 / (n + 2);
-  a += 14.136097974741747174 / (n + 3);
-  a += -0.4919138160976202 / (n + 4);
-  a += 0.33994649984811888699e-4 / (n + 5);
-  a += 0.46523628927048575665e-4 / (n + 6);
-  a += -9837447530487956e-20 / (n + 7);
-  a += 0.15808870322491248884e-3 / (n + 8);
-  a += -21026444172410488e-20 / (n + 9);
-  a += 0.2174396181152126432e-3 / (n + 10);
-  a += -1643181065367639e-19 / (n + 11);
-  a += 0.84418223983852743293e-4 / (n + 12);
-  a += -26190838401581408e-21 / (n + 13);
-  a += 0.36899182659531622704e-5 / (n + 14);
-  const tmp = 607 / 128 + 0.5 + n;
-  return LOG_SQRT_2PI + Math.log(a) - tmp + (n + 0.5) * Math.log(tmp);
-}
 
 export function logBeta(a: number, b: number): number {
   return gammaln(a) + gammaln(b) - gammaln(a + b);

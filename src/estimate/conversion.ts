@@ -1,5 +1,6 @@
 import type { ConversionCell, ModelHyper, RepEffect } from '../model/estimates';
-import { betaQuantile, gammaln, logBeta, logistic } from './beta';
+import { gammaln } from 'simple-statistics';
+import { betaQuantile, logBeta, logistic } from './beta';
 import { fitAdditiveLogit } from './additive-logit';
 import { poolNormal } from './normal-hierarchy';
 

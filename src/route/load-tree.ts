@@ -19,10 +19,10 @@ export interface LoadTrees {
 const NO_TREE = new Float64Array(0);
 
 export function createLoadTrees(compiled: CompiledRules): LoadTrees {
-  const pools = allPools(compiled).filter((pool) => pool.method === 'least_loaded');
-  const trees = allPools(compiled).map(() => NO_TREE);
+  const pools = allPools(compiled);
+  const trees = pools.map(() => NO_TREE);
   const members: Array<Array<[number, number]>> = compiled.repIds.map(() => []);
-  for (const pool of pools) {
+  for (const pool of pools.filter((p) => p.method === 'least_loaded')) {
     let size = 1;
     while (size < pool.reps.length) size *= 2;
     trees[pool.slot] = new Float64Array(2 * size).fill(Infinity);

@@ -98,7 +98,7 @@ export function setRepAway(state: RouterState, rep: string | number, away: boole
   return state;
 }
 
-/** Brings `block` and `load` in step with the counts, for every rep (after they were set from outside, e.g. a saved state). */
+/** Brings `block` and `loadTrees` in step with the counts, for every rep (after they were set from outside, e.g. a saved state). */
 export function refreshAll(state: RouterState): RouterState {
   for (let rep = 0; rep < state.block.length; rep++) refreshRep(state, rep);
   return state;

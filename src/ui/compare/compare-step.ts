@@ -124,7 +124,10 @@ export class CompareStep extends WorkbenchStep {
         },
       });
       // Awaited together: whichever fails first is the run's error, and none is left unhandled.
-      const [planned, floor, comparison] = await Promise.all([plan, floorCost, compared.then((result) => (askFrontier(), result))]);
+      const [planned, floor, comparison] = await Promise.all([plan, floorCost, compared.then((result) => {
+        askFrontier();
+        return result;
+      })]);
       const bounds = await askFrontier();
       [this.plan, this.floorCost, this.frontier] = [planned, floor, bounds];
       this.comparison = comparison;
