@@ -1,7 +1,7 @@
 import type { PolicyName } from '../../model/scenario';
 import type { PlanView } from '../../pipeline';
 
-/** The Policies step's words (the `policies` section of en.ts / zh.ts). */
+/** The Policies step's words (i18n/policies-en.ts and policies-zh.ts). */
 export interface PoliciesTexts {
   title: string;
   intro: string;
