@@ -25,7 +25,7 @@ import { scenarioError } from '../model/scenario-errors';
 import { buildPolicy, type PolicyContext, type PolicyResult } from '../optimize/policies';
 import type { SolverName } from '../optimize/solvers';
 import { backtestAsIs, type SimulationBacktest } from '../simulate/backtest';
-import { compare, type BatchRunner, type Comparison } from '../simulate/compare';
+import { calibration, compare, type BatchRunner, type Calibration, type Comparison } from '../simulate/compare';
 import { assembleComparison, buildSimPolicies, comparedNames, foldEstimates, type ExtraPolicy, type PreparedComparison } from '../simulate/prepare';
 import { keyOf, Memo, untilAborted } from './memo';
 import { floorCostView, frontierView, planView, type FrontierView, type PlanView } from './plan-view';
@@ -116,6 +116,8 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   const comparisonMemo = new Memo<Comparison>(4);
   /** Per scenario, rule files and seed (not the count): the comparison with the most replications yet, whose first ones any count shares. */
   const longestMemo = new Memo<Comparison>(4);
+  /** Per scenario at the history's volume, rule files and seed: the world's calibration, which no volume what-if changes. */
+  const calibrationMemo = new Memo<Calibration>(4);
   const proposalMemo = new Memo<ScenarioProposal>(2);
 
   const inputs = (spec: SegmentSpec, cut: Cut) =>
@@ -267,7 +269,10 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
         const ready = await prepared(scenario, request);
         // A full run after a what-if runs only the replications the what-if did not.
         const earlier = await longestMemo.peek(runKey);
+        const atHistoryVolume = { ...scenario, simulation: { ...scenario.simulation, volumeMultiplier: 1 } };
+        const found = earlier ? null : await calibrationMemo.get(keyOf(comparisonKey(atHistoryVolume), request.extra ?? [], seed), async () => calibration(ready.world, seed));
         const result = await compare(ready, {
+          ...(found ? { calibration: found } : {}),
           replications,
           seed,
           runner: options.runner,

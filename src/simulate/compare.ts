@@ -39,7 +39,7 @@ function calibrationNote(world: SimulationWorld): SimulationNote {
   const { touchShare, touchLatencyHours, historyTouchP50 } = world.horizon;
   const work = `a first touch takes ${(100 * touchShare).toFixed(0)}% of a lead's share of the rep's week (assumed) after ${touchLatencyHours.toFixed(2)} working hours to react`;
   return Number.isFinite(historyTouchP50)
-    ? simulationNote('first_touch_calibrated', { touchShare, latencyHours: touchLatencyHours, historyP50Hours: historyTouchP50 }, `First touch: ${work}, calibrated so the as-is replay's median time to first touch matches the history's ${historyTouchP50.toFixed(1)} h.`)
+    ? simulationNote('first_touch_calibrated', { touchShare, latencyHours: touchLatencyHours, historyP50Hours: historyTouchP50 }, `First touch: ${work}, calibrated so the as-is replay of the history's volume has the history's median time to first touch, ${historyTouchP50.toFixed(1)} h.`)
     : simulationNote('first_touch_assumed', { touchShare, latencyHours: touchLatencyHours }, `First touch: the history has no first-touch times; ${work} (assumed).`);
 }
 
@@ -53,11 +53,13 @@ export interface CompareOptions extends RunControl {
    * first ones, bit for bit, and only the rest are run (none when it has as many or more).
    */
   earlier?: Comparison;
+  /** The world's calibration, when a caller keeps it (it does not depend on the volume: see `calibration`). */
+  calibration?: Calibration;
 }
 
 export async function compare(prepared: PreparedComparison, options: CompareOptions): Promise<Comparison> {
   const earlier = options.earlier && sameRun(options.earlier, prepared, options.seed) ? options.earlier : null;
-  const world = earlier ? earlier.world : calibrated(prepared.world, options.seed);
+  const world = earlier ? earlier.world : calibrated(prepared.world, options.seed, options.calibration);
   const notes = [...prepared.notes, calibrationNote(world)];
   const input: ReplicateInput = { world, policiesByFold: prepared.policiesByFold, seed: options.seed };
   const kept = earlier ? firstReplications(earlier.batch, Math.min(options.replications, earlier.batch.replications.length), prepared.names.length, world.reps.length) : null;
@@ -96,19 +98,28 @@ function firstReplications(batch: ReplicationBatch, n: number, policies: number,
 export const DEFAULT_TOUCH_LATENCY_HOURS = 0.5;
 const PILOT_REPLICATIONS = [-1, -2];
 
+/** What the calibration finds: the reps' reaction time and the decay's reference (see `calibration`). */
+export interface Calibration {
+  touchLatencyHours: number;
+  decayReference: number;
+}
+
 /**
- * Fills in what the world needs from a pilot replay of who actually had each lead ("as is"):
+ * What the world needs from a pilot replay of who actually had each lead ("as is"):
  * - `touchLatencyHours`, by bisection, so that the replay's median time to first touch is the history's;
  * - the decay's reference when the history has no first-touch times: the replay's mean
  *   multiplier, so the as-is replay converts at the estimated rates by construction.
  * Both are measured on pilot streams of their own, so they do not reuse any replication's draws.
+ * The pilots replay the history's own volume (multiplier 1) whatever the world's: the history's
+ * first-touch times were measured at that volume, and calibrating at another would read the
+ * backlog a volume what-if adds as reps reacting faster, hiding what the what-if asks.
  */
-export function calibrated(start: SimulationWorld, seed: number): SimulationWorld {
-  let world = start;
+export function calibration(start: SimulationWorld, seed: number): Calibration {
+  let world: SimulationWorld = { ...start, horizon: { ...start.horizon, volumeMultiplier: 1 } };
   // The pilots' arrivals, and the worked hours at each (kept in a scratch per pilot), do not depend
   // on the latency or the decay being calibrated: drawn once, not at each of the bisection's steps.
-  const pilots = PILOT_REPLICATIONS.map((replication) => ({ arrivals: drawArrivals(start, seed, replication), scratch: createScratch(start) }));
-  const asIs = preparePolicy({ name: 'as_is', kind: 'as_is' }, start);
+  const pilots = PILOT_REPLICATIONS.map((replication) => ({ arrivals: drawArrivals(world, seed, replication), scratch: createScratch(world) }));
+  const asIs = preparePolicy({ name: 'as_is', kind: 'as_is' }, world);
   const pilot = (w: SimulationWorld) => {
     const totals = emptyTotals(w.reps.length);
     const p = new Float64Array(w.segments.length * w.reps.length);
@@ -130,9 +141,19 @@ export function calibrated(start: SimulationWorld, seed: number): SimulationWorl
     }
     world = withLatency(latency);
   }
-  if (!Number.isFinite(world.decay.reference)) {
+  let decayReference = world.decay.reference;
+  if (!Number.isFinite(decayReference)) {
     const totals = pilot({ ...world, decay: { ...world.decay, reference: 1 } });
-    world = { ...world, decay: { ...world.decay, reference: totals.touched > 0 ? totals.decaySum / totals.touched : 1 } };
+    decayReference = totals.touched > 0 ? totals.decaySum / totals.touched : 1;
   }
-  return world;
+  return { touchLatencyHours: world.horizon.touchLatencyHours, decayReference };
+}
+
+/** The world with its calibration filled in (worked out here unless given). */
+export function calibrated(world: SimulationWorld, seed: number, found: Calibration = calibration(world, seed)): SimulationWorld {
+  return {
+    ...world,
+    horizon: { ...world.horizon, touchLatencyHours: found.touchLatencyHours },
+    decay: { ...world.decay, reference: found.decayReference },
+  };
 }

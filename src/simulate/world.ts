@@ -116,7 +116,7 @@ export interface Horizon {
   touchShare: number;
   /**
    * Working hours between a rep reaching a lead in their queue and touching it (reading, looking
-   * the company up, the rep's habits). Calibrated so the as-is replay matches the history's median
+   * the company up, the rep's habits). Calibrated so the as-is replay at the history's volume matches its median
    * time to first touch when the history has it; NaN until then.
    */
   touchLatencyHours: number;

@@ -82,7 +82,7 @@ export const ZH_ENGINE: Record<TranslatedEngineCode, (w: EngineWords) => string>
   high_value_top_quarter: () => '新人份额中的高价值线索：线索金额中位数位于所有细分前四分之一的细分。',
   without_created_at: (w) => `${w.num('count')} 条线索没有创建时间，不计入线索到达。`,
   first_touch_calibrated: (w) =>
-    `首次跟进：一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}（假设），销售需 ${w.num('latencyHours')} 个工作小时做出反应；已校准，使按现状重放的首次响应时长中位数与历史的 ${w.num('historyP50Hours')} 小时一致。`,
+    `首次跟进：一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}（假设），销售需 ${w.num('latencyHours')} 个工作小时做出反应；已校准，使按历史线索量的现状重放的首次响应时长中位数与历史的 ${w.num('historyP50Hours')} 小时一致。`,
   first_touch_assumed: (w) =>
     `首次跟进：历史中没有首次跟进时间；一次首次跟进占用该线索在销售一周工作量中份额的 ${w.pct('touchShare')}，销售需 ${w.num('latencyHours')} 个工作小时做出反应（均为假设）。`,
   as_is_rerouted: (w) =>
