@@ -66,15 +66,16 @@ function nextInRotation(pool: CompiledPool, state: RouterState): number {
  * unavailable rep's current value stays where it was, so on return it neither bursts nor starves.
  */
 function smoothWeighted(pool: CompiledPool, state: RouterState): number {
-  const { current, block } = state;
-  const { reps, weights } = pool;
+  const { current, freeEntries } = state;
+  const { weights } = pool;
   const offset = pool.entryOffset;
+  const count = freeEntriesOf(pool, state);
   let total = 0;
   let best = -1;
   let bestCurrent = -Infinity;
-  for (let i = 0; i < reps.length; i++) {
+  for (let k = 0; k < count; k++) {
+    const i = freeEntries[offset + k]!;
     const weight = weights[i]!;
-    if (weight <= 0 || block[reps[i]!] !== BLOCK_NONE) continue;
     const value = current[offset + i]! + weight;
     current[offset + i] = value;
     total += weight;
@@ -85,6 +86,19 @@ function smoothWeighted(pool: CompiledPool, state: RouterState): number {
   }
   if (best >= 0) current[offset + best]! -= total;
   return best;
+}
+
+/** How many of the weighted pool's entries can take a lead, listed in pool order (see `RouterState.freeEntries`). */
+function freeEntriesOf(pool: CompiledPool, state: RouterState): number {
+  const { block, freeEntries, freeCount, freeAsOf } = state;
+  if (freeAsOf[pool.slot] === state.blockChanges) return freeCount[pool.slot]!;
+  const { reps, weights } = pool;
+  const offset = pool.entryOffset;
+  let count = 0;
+  for (let i = 0; i < reps.length; i++) if (weights[i]! > 0 && block[reps[i]!] === BLOCK_NONE) freeEntries[offset + count++] = i;
+  freeCount[pool.slot] = count;
+  freeAsOf[pool.slot] = state.blockChanges;
+  return count;
 }
 
 /** Lowest open load per unit of capacity; ties go round in pool order, so equal reps alternate. */
