@@ -1,125 +1,110 @@
 /**
- * The leads waiting to close, per rep: the simulator's most frequent future event (every touched
- * lead closes a sales cycle later). Each rep's close times are kept in order in a ring, and a
- * small heap over the reps orders their earliest closes, so taking the next close costs a sift
- * through the reps (log R) rather than through every open lead (log n). A rep's leads are
- * touched first in, first out, so their close times come in order and join the ring at its end.
+ * The leads waiting to close: the simulator's most frequent future event (every touched lead
+ * closes a sales cycle later). Which closes are due by a moment is all the simulator asks: it
+ * closes them all before routing the next lead, and a rep's open count after them does not depend
+ * on the order they were taken in. So nothing keeps them in order: each close sits in the bucket
+ * of its time (a calendar queue), and taking the closes due by `now` walks the buckets from the
+ * last one taken up to now's. With about one close per bucket a close costs a few steps, where a
+ * heap over 200 reps cost a sift per close (a seventh of a large team's replication).
  *
- * Which closes are due by a time is all the simulator asks: it closes them all before routing
- * the next lead, and a rep's open count does not depend on the order its closes were taken in.
+ * Buckets are a ring: a close a whole ring ahead shares a bucket with an earlier one and stays
+ * there until its own time comes. Times are finite (a lead never touched never closes).
  */
 export class CloseQueues {
-  /** Per rep: close times in a ring of `capacity[r]` slots from `first[r]`, `size[r]` of them. */
-  private rings: Float64Array[] = [];
-  private first = new Int32Array(0);
-  private size = new Int32Array(0);
-  /** Reps with closes pending, a binary min-heap on their earliest close; `at[r]`: r's place in it, or -1. */
-  private heap = new Int32Array(0);
-  private heapSize = 0;
-  private at = new Int32Array(0);
-  /** heap's earliest close times, in heap order (kept beside the reps so a sift reads one array). */
-  private heapTime = new Float64Array(0);
+  /** Buckets per hour: bucket b holds the closes with floor(time × perHour) = b (mod the ring). */
+  private perHour = 1;
+  /** Per ring place: the first close in it, -1 for none; then `next` down the list. */
+  private head = new Int32Array(1).fill(-1);
+  private mask = 0;
+  private time = new Float64Array(64);
+  private rep = new Int32Array(64);
+  private next = new Int32Array(64);
+  /** Closes not in use, a list through `next`; `used` closes were ever handed out since the reset. */
+  private free = -1;
+  private used = 0;
+  /** No pending close has a bucket below `from`; none has one above `highest`. */
+  private from = 0;
+  private highest = -1;
+  /** The reps of the closes the last `takeDue` took, in its first n places (read after the call: it may grow). */
+  due = new Int32Array(64);
 
-  /** Empties the queues for `reps` reps, keeping the rings already grown. */
-  reset(reps: number): void {
-    if (this.first.length < reps) {
-      this.first = new Int32Array(reps);
-      this.size = new Int32Array(reps);
-      this.heap = new Int32Array(reps);
-      this.at = new Int32Array(reps);
-      this.heapTime = new Float64Array(reps);
-    }
-    while (this.rings.length < reps) this.rings.push(new Float64Array(64));
-    this.first.fill(0);
-    this.size.fill(0);
-    this.at.fill(-1);
-    this.heapSize = 0;
-  }
-
-  /** The earliest close, Infinity when none is pending. */
-  peekTime(): number {
-    return this.heapSize > 0 ? this.heapTime[0]! : Infinity;
-  }
-
-  /** The rep of the earliest close. */
-  peekRep(): number {
-    return this.heap[0]!;
+  /**
+   * Empties the queue for about `closes` closes spread over `hours`, keeping what it has grown:
+   * buckets a close wide on average, and a ring as long as the span.
+   */
+  reset(closes: number, hours: number): void {
+    const buckets = Math.max(1, Math.ceil(closes));
+    this.perHour = hours > 0 && Number.isFinite(hours) ? buckets / hours : 1;
+    let size = 1;
+    while (size < buckets) size *= 2;
+    if (this.head.length !== size) this.head = new Int32Array(size);
+    this.head.fill(-1);
+    this.mask = size - 1;
+    this.free = -1;
+    this.used = 0;
+    this.from = 0;
+    this.highest = -1;
   }
 
   push(rep: number, time: number): void {
-    let ring = this.rings[rep]!;
-    if (this.size[rep] === ring.length) ring = this.grow(rep);
-    const mask = ring.length - 1, first = this.first[rep]!;
-    let j = this.size[rep]!;
-    // In order from the end: a later close stops at once; an earlier one (a rep back from an absence) moves up.
-    while (j > 0 && ring[(first + j - 1) & mask]! > time) {
-      ring[(first + j) & mask] = ring[(first + j - 1) & mask]!;
-      j--;
+    const bucket = Math.floor(time * this.perHour);
+    let item = this.free;
+    if (item >= 0) this.free = this.next[item]!;
+    else {
+      if (this.used === this.time.length) this.grow();
+      item = this.used++;
     }
-    ring[(first + j) & mask] = time;
-    this.size[rep]! += 1;
-    if (j > 0) return;
-    if (this.at[rep] === -1) this.at[rep] = this.heapSize++;
-    this.siftUp(this.at[rep]!, rep, time);
+    this.time[item] = time;
+    this.rep[item] = rep;
+    const place = bucket & this.mask;
+    this.next[item] = this.head[place]!;
+    this.head[place] = item;
+    if (bucket > this.highest) this.highest = bucket;
+    if (bucket < this.from) this.from = bucket;
   }
 
-  /** Takes away the earliest close. */
-  pop(): void {
-    const rep = this.heap[0]!;
-    const ring = this.rings[rep]!;
-    this.first[rep] = (this.first[rep]! + 1) & (ring.length - 1);
-    if (--this.size[rep]! > 0) {
-      this.siftDown(rep, ring[this.first[rep]!]!);
-      return;
+  /** Takes every close due by `now` (time ≤ now) and returns how many; their reps are `due[0, n)`. */
+  takeDue(now: number): number {
+    // floor(t × k) < floor(now × k) means t < now (a product by k > 0 keeps order), so the buckets
+    // before now's hold due closes only; now's own is looked through close by close.
+    const last = Math.min(Math.floor(now * this.perHour), this.highest);
+    const { head, next, time, rep, mask } = this;
+    let count = 0;
+    // One lap of the ring looks at every place once, however far `now` has moved.
+    const end = Math.min(last, this.from + mask);
+    for (let b = this.from; b <= end; b++) {
+      const place = b & mask;
+      let previous = -1;
+      for (let item = head[place]!; item >= 0;) {
+        const following = next[item]!;
+        if (time[item]! <= now) {
+          if (previous < 0) head[place] = following;
+          else next[previous] = following;
+          if (count === this.due.length) this.due = growInt(this.due);
+          this.due[count++] = rep[item]!;
+          next[item] = this.free;
+          this.free = item;
+        } else previous = item;
+        item = following;
+      }
     }
-    this.at[rep] = -1;
-    const last = --this.heapSize;
-    if (last > 0) this.siftDown(this.heap[last]!, this.heapTime[last]!);
+    if (last > this.from) this.from = last;
+    return count;
   }
 
-  /** Puts `rep`, whose earliest close is now `time` (no later than before), at place i or above. */
-  private siftUp(i: number, rep: number, time: number): void {
-    const { heap, at, heapTime } = this;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heapTime[parent]! <= time) break;
-      heap[i] = heap[parent]!;
-      heapTime[i] = heapTime[parent]!;
-      at[heap[i]!] = i;
-      i = parent;
-    }
-    heap[i] = rep;
-    heapTime[i] = time;
-    at[rep] = i;
+  /** Doubles the closes' arrays (a rep's backlog can hold more leads open than the first guess). */
+  private grow(): void {
+    const n = this.time.length * 2;
+    const time = new Float64Array(n);
+    time.set(this.time);
+    this.time = time;
+    this.rep = growInt(this.rep, n);
+    this.next = growInt(this.next, n);
   }
+}
 
-  /** Puts `rep` with earliest close `time` at the root's place and sifts it down. */
-  private siftDown(rep: number, time: number): void {
-    const { heap, at, heapTime } = this;
-    const n = this.heapSize;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && heapTime[child + 1]! < heapTime[child]!) child++;
-      if (heapTime[child]! >= time) break;
-      heap[i] = heap[child]!;
-      heapTime[i] = heapTime[child]!;
-      at[heap[i]!] = i;
-      i = child;
-    }
-    heap[i] = rep;
-    heapTime[i] = time;
-    at[rep] = i;
-  }
-
-  /** Doubles rep's ring (capacities stay powers of two), its closes moved to the start in order. */
-  private grow(rep: number): Float64Array {
-    const old = this.rings[rep]!, mask = old.length - 1, first = this.first[rep]!;
-    const ring = new Float64Array(old.length * 2);
-    for (let j = 0; j < old.length; j++) ring[j] = old[(first + j) & mask]!;
-    this.rings[rep] = ring;
-    this.first[rep] = 0;
-    return ring;
-  }
+function growInt(array: Int32Array, size = array.length * 2): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
 }

@@ -4,7 +4,7 @@ import { HOURS_PER_WEEK, workedUntil } from './calendar';
 import { CloseQueues } from './close-queues';
 import { PER_LEAD, type PreparedPolicy } from './policy';
 import { Random } from './random';
-import { firstTouch, leadWithValue, routeLead, type RunScratch } from './run-policy';
+import { closeSpan, firstTouch, leadWithValue, routeLead, type RunScratch } from './run-policy';
 import type { SimulationWorld } from './world';
 
 /**
@@ -76,7 +76,7 @@ export function runTwoArms(world: SimulationWorld, policies: readonly [PreparedP
   const { calendars, service, repFree, reclaims } = scratch.run;
   const closes = scratch.closes;
   repFree.fill(0);
-  policies.forEach((policy, k) => closes[k]!.reset(policy.compiled ? policy.compiled.repIds.length : 0));
+  closes.forEach((queue) => queue.reset(arrivals.count, closeSpan(arrivals, cycleHours)));
   reclaims.clear();
   const count = arrivals.count;
   if (scratch.run.attempts.length < count) scratch.run.attempts = new Uint8Array(count);
@@ -109,10 +109,8 @@ export function runTwoArms(world: SimulationWorld, policies: readonly [PreparedP
     for (let k = 0; k < 2; k++) {
       const state = states[k];
       if (!state) continue;
-      while (closes[k]!.peekTime() <= now) {
-        closeLead(state, closes[k]!.peekRep());
-        closes[k]!.pop();
-      }
+      const due = closes[k]!.takeDue(now);
+      for (let d = 0; d < due; d++) closeLead(state, closes[k]!.due[d]!);
       const week = Math.floor(now / HOURS_PER_WEEK);
       if (week !== periods[k]) {
         startPeriod(state, week);

@@ -114,7 +114,7 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
   const { calendars, service, repFree, closes, reclaims, away, hasAbsences, junior, valuePerWon } = scratch;
   const highValue = world.highValue;
   repFree.fill(0);
-  closes.reset(policy.compiled ? policy.compiled.repIds.length : 0);
+  closes.reset(arrivals.count, closeSpan(arrivals, world.horizon.cycleHours));
   reclaims.clear();
   if (scratch.attempts.length < arrivals.count) scratch.attempts = new Uint8Array(arrivals.count);
   const attempts = scratch.attempts;
@@ -150,10 +150,8 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       now = arrivalTime;
     }
     if (state) {
-      while (closes.peekTime() <= now) {
-        closeLead(state, closes.peekRep());
-        closes.pop();
-      }
+      const due = closes.takeDue(now);
+      for (let k = 0; k < due; k++) closeLead(state, closes.due[k]!);
       const week = Math.floor(now / HOURS_PER_WEEK);
       if (week !== period) {
         startPeriod(state, week);
@@ -249,6 +247,11 @@ export function runPolicy(world: SimulationWorld, policy: PreparedPolicy, arriva
       totals.repWon[rep]! += 1;
     }
   }
+}
+
+/** The hours over which a run's closes fall: its arrivals, then a sales cycle (a bucket width for `CloseQueues`). */
+export function closeSpan(arrivals: Arrivals, cycleHours: number): number {
+  return (arrivals.count > 0 ? arrivals.time[arrivals.count - 1]! : 0) + cycleHours;
 }
 
 /**
