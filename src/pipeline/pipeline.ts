@@ -26,6 +26,7 @@ import { buildPolicy, type PolicyContext, type PolicyResult } from '../optimize/
 import type { SolverName } from '../optimize/solvers';
 import { backtestAsIs, type SimulationBacktest } from '../simulate/backtest';
 import { calibration, compare, type BatchRunner, type Calibration, type Comparison } from '../simulate/compare';
+import type { SimulationWorld } from '../simulate/world';
 import { assembleComparison, buildSimPolicies, comparedNames, foldEstimates, type ExtraPolicy, type PreparedComparison } from '../simulate/prepare';
 import { keyOf, Memo, untilAborted } from './memo';
 import { floorCostView, frontierView, planView, type FrontierView, type PlanView } from './plan-view';
@@ -118,6 +119,8 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   const longestMemo = new Memo<Comparison>(4);
   /** Per scenario at the history's volume, rule files and seed: the world's calibration, which no volume what-if changes. */
   const calibrationMemo = new Memo<Calibration>(4);
+  /** Per scenario at the history's volume and rule files: the simulated world, whose volume alone a what-if changes. */
+  const worldMemo = new Memo<SimulationWorld>(4);
   const proposalMemo = new Memo<ScenarioProposal>(2);
 
   const inputs = (spec: SegmentSpec, cut: Cut) =>
@@ -212,7 +215,13 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     const onAll = await simPolicies(scenario, 'all', extra);
     request.signal?.throwIfAborted();
     progress(3);
-    return assembleComparison({ scenario, roster: reps, history: hist, estimates: full, folds, policiesByFold, onAll, names });
+    const parts = { scenario, roster: reps, history: hist, estimates: full, folds, policiesByFold, onAll, names };
+    // Kept at the history's volume: a volume what-if sets the volume on it instead of building it again.
+    const worldKey = keyOf(comparisonKey(atHistoryVolume(scenario)), extra);
+    const kept = await worldMemo.peek(worldKey);
+    const ready = assembleComparison(kept ? { ...parts, world: kept } : parts);
+    if (!kept) worldMemo.set(worldKey, ready.world);
+    return ready;
   };
 
   return {
@@ -269,8 +278,7 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
         const ready = await prepared(scenario, request);
         // A full run after a what-if runs only the replications the what-if did not.
         const earlier = await longestMemo.peek(runKey);
-        const atHistoryVolume = { ...scenario, simulation: { ...scenario.simulation, volumeMultiplier: 1 } };
-        const found = earlier ? null : await calibrationMemo.get(keyOf(comparisonKey(atHistoryVolume), request.extra ?? [], seed), async () => calibration(ready.world, seed));
+        const found = earlier ? null : await calibrationMemo.get(keyOf(comparisonKey(atHistoryVolume(scenario)), request.extra ?? [], seed), async () => calibration(ready.world, seed));
         const result = await compare(ready, {
           ...(found ? { calibration: found } : {}),
           replications,
@@ -286,6 +294,11 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
       })();
     },
   };
+}
+
+/** The scenario at the history's own lead volume (what the kept world and calibration are keyed by). */
+function atHistoryVolume(scenario: Scenario): Scenario {
+  return { ...scenario, simulation: { ...scenario.simulation, volumeMultiplier: 1 } };
 }
 
 /**

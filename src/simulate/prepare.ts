@@ -48,6 +48,12 @@ export interface ComparisonParts {
   /** The policies built on the whole history. */
   onAll: SimPolicy[];
   names: string[];
+  /**
+   * The world these very parts built before at another lead volume, if a caller kept it: the
+   * volume is the only thing a world takes from the scenario that a volume what-if changes, and
+   * building one again (posteriors, arrivals, reps) is a large team's longest wait after the moves.
+   */
+  world?: SimulationWorld;
 }
 
 /** The names compared: the scenario's policies, then the rule files given; each once. */
@@ -73,7 +79,7 @@ export function assembleComparison(parts: ComparisonParts): PreparedComparison {
     throw scenarioError('rep_not_in_roster', { setting: at, rep: unknownAbsent.join(', ') }, `${at}: ${reps} not in the roster.`, { path: at });
   }
   const highValueSegments = juniorSegments(scenario, estimates);
-  const world = buildWorld({
+  const world = parts.world ? { ...parts.world, horizon: { ...parts.world.horizon, volumeMultiplier: sim.volumeMultiplier } } : buildWorld({
     estimatesByFold: parts.folds,
     estimates,
     roster,
