@@ -14,6 +14,8 @@
  * Options: --leads 250000  --node-leads (10 × leads)  --whatifs 2  --replications 200 (the full
  * comparison, both runtimes)  --reference-reps 2  --timeout 600 (seconds, each browser wait; the
  * full run gets twice)  --node-timeout 2400 (seconds, each command)  --skip-node yes  --skip-chromium yes
+ * --profile <dir> (a CPU profile of the page's main thread per phase, to see which script a long
+ * task ran; profiling slows the page, so that run's figures are not the bench's)
  */
 import type { BenchBody, BenchOptions, BenchResult, Target } from './report';
 import { runInChromium, type ChromiumRun, type Phase } from './large-team/chromium';
@@ -63,7 +65,7 @@ export async function run({ options, log }: BenchOptions): Promise<BenchBody> {
     let visit: ChromiumRun;
     try {
       log(`Chromium ${chromium}: ${files.rows.toLocaleString('en-US')} leads, ${whatIfs} what-if(s), a full run of ${replications}`);
-      visit = await runInChromium(app, files, { whatIfs, replications, referenceReps: Number(options.get('reference-reps') ?? 2), timeoutS: Number(options.get('timeout') ?? 600) }, log);
+      visit = await runInChromium(app, files, { whatIfs, replications, referenceReps: Number(options.get('reference-reps') ?? 2), timeoutS: Number(options.get('timeout') ?? 600), profileDir: options.get('profile') ?? null }, log);
     } finally {
       await app.close();
     }

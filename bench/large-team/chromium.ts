@@ -41,6 +41,13 @@ export interface ChromiumOptions {
   referenceReps: number;
   /** The longest any single wait may take, in seconds (a run of the full comparison gets twice that). */
   timeoutS: number;
+  /**
+   * Where to write a CPU profile of the page's main thread for each phase (a `.cpuprofile` that
+   * Chrome's DevTools opens), to see which script a long task ran; none when null. It holds
+   * script only: a long task it does not show was style, layout or paint. Profiling slows the
+   * page, so a profiled run's figures are not the bench's.
+   */
+  profileDir?: string | null;
 }
 
 const VOLUMES = [1.2, 0.8, 1.5, 1];
@@ -95,11 +102,20 @@ export async function runInChromium(app: ServedApp, files: LargeTeamFiles, optio
     longTaskSupport = await page.evaluate(() => (globalThis as unknown as { __longTasksError?: string }).__longTasksError ?? null);
 
     /** Runs one phase; false when it failed and the visit cannot go on. */
+    const profiler = options.profileDir ? await context.newCDPSession(page) : null;
+    if (profiler) await profiler.send('Profiler.enable');
     const measure = async (name: string, watch: () => Promise<Watched>, limitMs: number): Promise<Watched | null> => {
       memory.phase(name);
       let watched: Watched;
+      if (profiler) await profiler.send('Profiler.start');
       try {
         watched = await withTimeout(watch(), limitMs + 60_000, name);
+        if (profiler) {
+          const { profile } = await profiler.send('Profiler.stop');
+          const file = path.join(options.profileDir!, `${name.replace(/[^\w.-]+/g, '-')}.cpuprofile`);
+          await writeFile(file, JSON.stringify(profile));
+          log(`${name}: main-thread profile in ${file}`);
+        }
       } catch (error) {
         problems.push(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
         await screenshot(page, files, name, log);
