@@ -59,38 +59,24 @@ function setLeaf(tree: Float64Array, entry: number, key: number): void {
 /**
  * The entry of the n-entry pool with the lowest key, ties to the first going round from `start`
  * (start, start + 1, …, n − 1, 0, …, start − 1); -1 when every key is Infinity (nobody free).
+ * The lowest key is the root's; the first entry holding it is looked for from `start`, then from 0.
  */
 export function leastLoadedEntry(tree: Float64Array, n: number, start: number): number {
-  const after = lowestIn(tree, start, n);
-  const before = start > 0 ? lowestIn(tree, 0, start) : Infinity;
-  if (after === Infinity && before === Infinity) return -1;
-  return after <= before ? firstAtMost(tree, start, after) : firstAtMost(tree, 0, before);
+  const lowest = tree[1]!;
+  if (lowest === Infinity) return -1;
+  const after = firstAtMost(tree, start, lowest);
+  return after >= 0 ? after : firstAtMost(tree, 0, lowest);
 }
 
-/** The lowest key of entries [from, to). */
-function lowestIn(tree: Float64Array, from: number, to: number): number {
-  const size = tree.length >> 1;
-  let lowest = Infinity;
-  for (let lo = from + size, hi = to + size; lo < hi; lo >>= 1, hi >>= 1) {
-    if (lo & 1) {
-      if (tree[lo]! < lowest) lowest = tree[lo]!;
-      lo++;
-    }
-    if (hi & 1) {
-      hi--;
-      if (tree[hi]! < lowest) lowest = tree[hi]!;
-    }
-  }
-  return lowest;
-}
-
-/** The first entry at or after `from` whose key is at most `bound` (the caller knows one exists). */
+/** The first entry at or after `from` whose key is at most `bound`, -1 when none is (past the last entry every leaf is Infinity). */
 function firstAtMost(tree: Float64Array, from: number, bound: number): number {
   const size = tree.length >> 1;
   let i = from + size;
-  // Subtrees left to right from the leaf: climb past right children, step to the next sibling.
+  // Subtrees left to right from the leaf: climb past right children, step to the next sibling;
+  // climbing out of the root means no subtree to the right is left.
   while (tree[i]! > bound) {
     while (i & 1) i >>= 1;
+    if (i === 0) return -1;
     i++;
   }
   while (i < size) i = tree[2 * i]! <= bound ? 2 * i : 2 * i + 1;
