@@ -42,10 +42,10 @@ export interface ChromiumOptions {
   /** The longest any single wait may take, in seconds (a run of the full comparison gets twice that). */
   timeoutS: number;
   /**
-   * Where to write a CPU profile of the page's main thread for each phase (a `.cpuprofile` that
-   * Chrome's DevTools opens), to see which script a long task ran; none when null. It holds
-   * script only: a long task it does not show was style, layout or paint. Profiling slows the
-   * page, so a profiled run's figures are not the bench's.
+   * Where to write, for each phase, a CPU profile of the page's main thread (`.cpuprofile`) and a
+   * timeline trace (`.trace.json`, with style, layout and paint), both of which Chrome's DevTools
+   * opens, to see what a long task was; none when null. Profiling slows the page, so a profiled
+   * run's figures are not the bench's.
    */
   profileDir?: string | null;
 }
@@ -107,14 +107,18 @@ export async function runInChromium(app: ServedApp, files: LargeTeamFiles, optio
     const measure = async (name: string, watch: () => Promise<Watched>, limitMs: number): Promise<Watched | null> => {
       memory.phase(name);
       let watched: Watched;
-      if (profiler) await profiler.send('Profiler.start');
+      const profileFile = options.profileDir ? path.join(options.profileDir, name.replace(/[^\w.-]+/g, '-')) : null;
+      if (profiler) {
+        await profiler.send('Profiler.start');
+        await app.browser.startTracing(page, { path: `${profileFile}.trace.json`, categories: ['devtools.timeline'] });
+      }
       try {
         watched = await withTimeout(watch(), limitMs + 60_000, name);
         if (profiler) {
           const { profile } = await profiler.send('Profiler.stop');
-          const file = path.join(options.profileDir!, `${name.replace(/[^\w.-]+/g, '-')}.cpuprofile`);
-          await writeFile(file, JSON.stringify(profile));
-          log(`${name}: main-thread profile in ${file}`);
+          await app.browser.stopTracing();
+          await writeFile(`${profileFile}.cpuprofile`, JSON.stringify(profile));
+          log(`${name}: main-thread profile in ${profileFile}.cpuprofile, timeline trace in ${profileFile}.trace.json`);
         }
       } catch (error) {
         problems.push(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
