@@ -32,10 +32,11 @@ export function repEffectsChart(reps: RepEffect[], options: RepEffectsOptions): 
     marginLeft: 110,
     marginRight: 16,
     x: { label: labels.effect, tickFormat: fixed },
+    // The title as a tip on hover, not a <title> per dot: a large team has 200 reps to draw.
     marks: [
       Plot.ruleX([0], { stroke: '#8792a2' }),
       Plot.ruleY(rows, { y: 'name', x1: 'lo', x2: 'hi', stroke: color, strokeWidth: 2 }),
-      Plot.dot(rows, { y: 'name', x: 'effect', r: 4.5, stroke: color, strokeWidth: 1.5, fill: (r: Row) => (r.significant ? color(r) : '#fff'), title }),
+      Plot.dot(rows, { y: 'name', x: 'effect', r: 4.5, stroke: color, strokeWidth: 1.5, fill: (r: Row) => (r.significant ? color(r) : '#fff'), title, tip: true }),
     ],
   });
 }

@@ -22,11 +22,12 @@ export function segmentDemandChart(segments: SegmentEstimate[], options: Segment
     rows: rows.map((r) => r.label),
     ...SEGMENT_ROWS,
     x: { label: labels.perWeek, tickFormat: (n: number) => fmt.number(n) },
+    // One element per row and mark: a large team's 300 segments had drawn 1,830 (a <title> per bar,
+    // a rule and two ticks per whisker) in one task of about 100 ms. The title shows as a tip on
+    // hover, and each whisker is one line with its end ticks as markers.
     marks: [
-      Plot.barX(rows, { y: 'label', x: 'perWeek', fill: '#9fbfe3', inset: 3, title }),
-      Plot.ruleY(rows, { y: 'label', x1: 'lo', x2: 'hi', stroke: '#174a85', strokeWidth: 1.5 }),
-      Plot.tickX(rows, { y: 'label', x: 'lo', stroke: '#174a85', inset: 7 }),
-      Plot.tickX(rows, { y: 'label', x: 'hi', stroke: '#174a85', inset: 7 }),
+      Plot.barX(rows, { y: 'label', x: 'perWeek', fill: '#9fbfe3', inset: 3, title, tip: true }),
+      Plot.link(rows, { y1: 'label', y2: 'label', x1: 'lo', x2: 'hi', stroke: '#174a85', strokeWidth: 1.5, markerStart: 'tick', markerEnd: 'tick' }),
       Plot.ruleX([0]),
     ],
   });
