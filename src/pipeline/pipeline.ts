@@ -117,9 +117,9 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   const comparisonMemo = new Memo<Comparison>(4);
   /** Per scenario, rule files and seed (not the count): the comparison with the most replications yet, whose first ones any count shares. */
   const longestMemo = new Memo<Comparison>(4);
-  /** Per scenario at the history's volume, rule files and seed: the world's calibration, which no volume what-if changes. */
+  /** Per scenario whatever its volume, rule files and seed: the world's calibration, which no volume what-if changes. */
   const calibrationMemo = new Memo<Calibration>(4);
-  /** Per scenario at the history's volume and rule files: the simulated world, whose volume alone a what-if changes. */
+  /** Per scenario whatever its volume, and rule files: the simulated world, whose volume alone a what-if changes. */
   const worldMemo = new Memo<SimulationWorld>(4);
   const proposalMemo = new Memo<ScenarioProposal>(2);
 
@@ -216,8 +216,8 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
     request.signal?.throwIfAborted();
     progress(3);
     const parts = { scenario, roster: reps, history: hist, estimates: full, folds, policiesByFold, onAll, names };
-    // Kept at the history's volume: a volume what-if sets the volume on it instead of building it again.
-    const worldKey = keyOf(comparisonKey(atHistoryVolume(scenario)), extra);
+    // Kept by the scenario at any volume: a volume what-if sets its volume on it instead of building it again.
+    const worldKey = volumeFreeKey(scenario, extra);
     const kept = await worldMemo.peek(worldKey);
     const ready = assembleComparison(kept ? { ...parts, world: kept } : parts);
     if (!kept) worldMemo.set(worldKey, ready.world);
@@ -278,7 +278,7 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
         const ready = await prepared(scenario, request);
         // A full run after a what-if runs only the replications the what-if did not.
         const earlier = await longestMemo.peek(runKey);
-        const found = earlier ? null : await calibrationMemo.get(keyOf(comparisonKey(atHistoryVolume(scenario)), request.extra ?? [], seed), async () => calibration(ready.world, seed));
+        const found = earlier ? null : await calibrationMemo.get(keyOf(volumeFreeKey(scenario, request.extra ?? []), seed), async () => calibration(ready.world, seed));
         const result = await compare(ready, {
           ...(found ? { calibration: found } : {}),
           replications,
@@ -296,9 +296,9 @@ export function createPipeline(data: PipelineData, options: PipelineOptions = {}
   };
 }
 
-/** The scenario at the history's own lead volume (what the kept world and calibration are keyed by). */
-function atHistoryVolume(scenario: Scenario): Scenario {
-  return { ...scenario, simulation: { ...scenario.simulation, volumeMultiplier: 1 } };
+/** What a comparison's world and calibration depend on: its key with the lead volume left out (a what-if changes only that). */
+function volumeFreeKey(scenario: Scenario, extra: readonly ExtraPolicy[]): string {
+  return keyOf(comparisonKey({ ...scenario, simulation: { ...scenario.simulation, volumeMultiplier: 1 } }), extra);
 }
 
 /**
